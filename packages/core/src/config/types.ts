@@ -1,0 +1,121 @@
+/**
+ * The config product teams edit: inline in `init({ config })` or remote from the collector
+ * (`GET /v1/config`). Every field is optional; `resolveConfig()` fills the defaults.
+ */
+export interface HabitualConfig {
+  /** Widget language. @default 'auto' */
+  locale?: 'auto' | 'en' | 'zh' | 'fi';
+  /** The features that matter, by `noun.verb` name. */
+  features?: Record<string, FeatureSpec>;
+  engagement?: EngagementConfig;
+  /** Ordered activation milestones, reached within `engagement.onboardingDays`. */
+  activation?: ActivationStep[];
+  funnels?: FunnelSpec[];
+  milestones?: MilestoneSpec[];
+  widgets?: WidgetsConfig;
+  /** Days of rollups kept on the device. @default 400 */
+  retentionDays?: number;
+}
+
+export interface FeatureSpec {
+  label?: string;
+  /** Counts towards breadth. @default false */
+  key?: boolean;
+  /** Breadth weight of a key feature. @default 1 */
+  weight?: number;
+  /** Unit label of the value this feature delivers ('invoices'); such a feature is a core value event. */
+  value?: string;
+  /** A use qualifies the day on its own. @default true when `value` is set */
+  core?: boolean;
+}
+
+export interface EngagementConfig {
+  /** Minutes of active time that qualify a day without a core value event. @default 5 */
+  activeMinutes?: number;
+  streak?: {
+    /** @default 'day' */
+    period?: 'day' | 'weekday' | 'week';
+    /** One freeze earned per this many periods. @default 7 */
+    freezeEvery?: number;
+    /** Most freezes held at once. @default 2 */
+    maxFreezes?: number;
+  };
+  /** @default 30 */
+  onboardingDays?: number;
+  /** Days without milestone progress before an activating user is stuck. @default 5 */
+  stuckDays?: number;
+  /** Value units in 28 days that score 100 on intensity. @default 20 */
+  intensityTarget?: number;
+  /** Score weights per measure. @default { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } */
+  weights?: Partial<Record<ScoreMeasure, number>>;
+  power?: { l7?: number; l28?: number; breadth?: number; leaveBelowL28?: number };
+  /** L28 at which an activated user is engaged. @default 8 */
+  engagedL28?: number;
+  /** Score bands: red up to `red`, yellow up to `yellow`, green above. @default { red: 50, yellow: 75 } */
+  bands?: { red?: number; yellow?: number };
+}
+
+export type ScoreMeasure = 'frequency' | 'breadth' | 'intensity' | 'momentum' | 'activation';
+
+export interface ActivationStep {
+  event: string;
+  /** @default 1 */
+  count?: number;
+  label?: string;
+}
+
+export interface FunnelSpec {
+  id: string;
+  start: string;
+  done: string;
+  /** @default 2 */
+  withinDays?: number;
+  label?: string;
+  help?: { text: string; href?: string };
+}
+
+export interface MilestoneSpec {
+  id: string;
+  title: string;
+  /** Reached when `event` has been used `count` times in all. */
+  event?: string;
+  count?: number;
+  /** Reached at this streak length. */
+  streak?: number;
+  /** Reached at this many qualified days in all. */
+  activeDays?: number;
+}
+
+export interface WidgetsConfig {
+  digest?: { enabled?: boolean; at?: string; link?: { text: string; href: string } };
+  checklist?: { enabled?: boolean; title?: string; items?: ChecklistItem[] };
+  rewards?: { enabled?: boolean; share?: Array<'slack' | 'discord'> };
+  records?: { enabled?: boolean };
+  reminders?: { enabled?: boolean; maxPerWeek?: number; quietHours?: [string, string] };
+  nudges?: { enabled?: boolean; items?: NudgeItem[] };
+  /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
+  theme?: Record<string, string>;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  /** Completes when `event` has been used `count` times (default 1)... */
+  event?: string;
+  count?: number;
+  /** ...or when this milestone is reached. */
+  milestone?: string;
+  /** CSS selector of the element "show me" points at. */
+  target?: string;
+  help?: string;
+}
+
+export interface NudgeItem {
+  /** Shown while this feature is not yet adopted... */
+  feature?: string;
+  /** ...or while the user is stuck on this funnel. */
+  funnel?: string;
+  target: string;
+  text: string;
+  href?: string;
+}

@@ -1,0 +1,87 @@
+import type { ScoreMeasure } from '../config/types';
+
+export type Stage =
+  | 'new'
+  | 'activating'
+  | 'stuck'
+  | 'engaged'
+  | 'power'
+  | 'at_risk'
+  | 'dormant'
+  | 'reactivated'
+  | 'resurrected';
+
+export type Band = 'red' | 'yellow' | 'green';
+
+/** One measure's part of the score: "why this score". */
+export interface ScorePart {
+  measure: ScoreMeasure;
+  weight: number;
+  /** Normalised 0..100, or null when the measure has no data (then it drops out). */
+  value: number | null;
+  /** Points this measure adds to the score. */
+  contribution: number;
+  /** Points missing to a full score on this measure. */
+  gap: number;
+}
+
+export interface StreakState {
+  period: 'day' | 'weekday' | 'week';
+  current: number;
+  longest: number;
+  /** Qualified periods in all. */
+  lifetime: number;
+  freezes: number;
+  /** Freezes spent so far. */
+  freezesUsed: number;
+  /** The current period is already qualified. */
+  todayDone: boolean;
+}
+
+export interface ReachedMilestone {
+  id: string;
+  title: string;
+  /** Local day it was reached. */
+  day: string;
+}
+
+export interface NextStep {
+  kind: 'stuck' | 'checklist' | 'feature' | 'activation';
+  /** Feature, funnel, checklist item or activation step id. */
+  id: string;
+  label: string;
+  help?: { text: string; href?: string };
+}
+
+export interface EngagementState {
+  /** Local day the state is for. */
+  today: string;
+  /** Local days that qualified, ascending. */
+  qualifiedDays: string[];
+  l7: number;
+  l28: number;
+  /** 0..1 weighted share of key features used in the last 28 days. */
+  breadth: number;
+  /** Value units in the last 28 days. */
+  valueUnits28: number;
+  /** 0..1 against the target. */
+  intensity: number;
+  /** Decayed activity / own baseline; null when there is no baseline yet. */
+  momentum: number | null;
+  streak: StreakState;
+  activation: { done: number; total: number; complete: boolean; steps: Array<{ event: string; count: number; reachedOn?: string }> };
+  stage: Stage;
+  score: number;
+  band: Band;
+  parts: ScorePart[];
+  stuck?: { funnel: string; since: string; help?: { text: string; href?: string } };
+  next?: NextStep;
+  /** Milestones reached, each once, ever. */
+  milestones: ReachedMilestone[];
+  /** Milestones reached since the previous state (fire once). */
+  newMilestones: ReachedMilestone[];
+  /** Totals per feature over every stored day. */
+  totals: Record<string, { n: number; value: number }>;
+  /** First local day of use. */
+  firstDay?: string;
+}

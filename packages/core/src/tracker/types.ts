@@ -1,0 +1,110 @@
+import type { HabitualConfig } from '../config/types';
+import type { DayRollup } from '../rollup/day-rollup';
+import type { EngagementState, ReachedMilestone, Stage } from '../engine/types';
+
+export type ConsentState = 'granted' | 'pending' | 'denied';
+
+export interface HabitualUser {
+  id: string;
+  accountId?: string;
+  /** HMAC-SHA256 of `id` with the app secret, when the app verifies identities. */
+  hash?: string;
+  traits?: Record<string, unknown>;
+}
+
+export interface InitOptions {
+  appId: string;
+  writeKey: string;
+  /** Collector URL; without one nothing leaves the device. */
+  endpoint?: string;
+  user?: HabitualUser;
+  config?: HabitualConfig;
+  /** Start with consent `pending` (kept in memory only) until `consent('granted')`. @default false */
+  requireConsent?: boolean;
+  /** Console warnings for dropped calls. @default false */
+  debug?: boolean;
+  onError?: (error: HabitualError) => void;
+  /** Where the widgets chunk is loaded from. @default next to habitual.js */
+  widgetsUrl?: string;
+}
+
+export interface TrackProps {
+  /** Value units this use delivered (e.g. 3 invoices). Must be finite. */
+  value?: number;
+  [key: string]: unknown;
+}
+
+/** What the device keeps about its user besides the day rollups. */
+export interface Profile {
+  v: 1;
+  userId?: string;
+  accountId?: string;
+  deviceId: string;
+  firstSeen: string;
+  /** Milestone id -> local day reached (each once, ever). */
+  milestones: Record<string, string>;
+  /** Last lifecycle stage seen, for hysteresis and `on('stage')`. */
+  stage?: Stage;
+  /** Free-form widget state (checklist, reminders, dismissals), one key per widget. */
+  widgets: Record<string, unknown>;
+  /** Last revision of each day acknowledged by the collector. */
+  syncCursor: Record<string, number>;
+}
+
+export interface ExportedData {
+  profile: Profile;
+  days: DayRollup[];
+}
+
+export type HabitualErrorCode = 'storage-unavailable' | 'storage-corrupt' | 'sync-rejected' | 'sync-failed' | 'config-invalid' | 'bad-call';
+
+export interface HabitualError {
+  code: HabitualErrorCode;
+  message: string;
+  cause?: unknown;
+}
+
+export interface DigestMetric {
+  label: string;
+  value: number;
+  /** Optional daily series for a sparkline, oldest first. */
+  series?: number[];
+  format?: 'number' | 'currency' | 'percent';
+  currency?: string;
+}
+
+export type DigestProvider = () => DigestMetric[] | Promise<DigestMetric[]>;
+
+export interface HabitualEvents {
+  state: EngagementState;
+  milestone: ReachedMilestone;
+  stage: { from?: Stage; to: Stage };
+  error: HabitualError;
+  /** The resolved config changed (remote config, `configure()`): widgets mount or unmount. */
+  config: HabitualConfig;
+  /** A tracked event, after validation (for widgets that react live). */
+  track: { name: string; value: number };
+}
+
+export interface HabitualInstance {
+  track(name: string, props?: TrackProps): void;
+  identify(user: HabitualUser): void;
+  consent(state: ConsentState): void;
+  on<E extends keyof HabitualEvents>(event: E, fn: (payload: HabitualEvents[E]) => void): () => void;
+  getState(): EngagementState | null;
+  exportData(): Promise<ExportedData>;
+  /** Resolves once everything tracked so far is stored. */
+  flush(): Promise<void>;
+  /** Deletes everything kept on this device. */
+  forget(): Promise<void>;
+  destroy(): Promise<void>;
+  /** Registers the host's business metrics for the digest. */
+  digest(provider: DigestProvider): void;
+  /** Replaces the config (the remote config arrives through here). */
+  configure(config: HabitualConfig): void;
+  getConfig(): HabitualConfig;
+  getProfile(): Profile;
+  /** Persists widget state under `profile.widgets[key]`. */
+  setWidgetState(key: string, value: unknown): Promise<void>;
+  getDigestProvider(): DigestProvider | undefined;
+}

@@ -1,0 +1,72 @@
+// One build for everything the browser loads (and the collector's bundles).
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+import { minify } from 'terser';
+
+const sdkDist = 'packages/sdk/dist';
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: true, types: [] },
+    include: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx'],
+    exclude: ['**/*.test.ts', '**/*.test.tsx'],
+    noEmitOnError: true,
+  });
+
+const min = () =>
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 2 },
+    // Members spelled `_x` are private to the bundle; renaming them keeps the CDN file small.
+    mangle: { properties: { regex: /^_[a-z]/ } },
+  });
+
+const browser = () => [nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }), ts()];
+
+/** The async snippet: minified from packages/sdk/src/snippet.js into dist/snippet.html. */
+function snippet() {
+  return {
+    name: 'habitual-snippet',
+    async generateBundle() {
+      const source = readFileSync('packages/sdk/src/snippet.js', 'utf8');
+      const { code } = await minify(source, { ecma: 2015, toplevel: false, compress: { passes: 2 } });
+      const html =
+        '<script>\n' +
+        code.trim() +
+        "\nhabitual('init', { appId: 'YOUR_APP_ID', writeKey: 'YOUR_WRITE_KEY' });\n</script>\n";
+      mkdirSync(sdkDist, { recursive: true });
+      writeFileSync(`${sdkDist}/snippet.html`, html);
+      writeFileSync(`${sdkDist}/snippet.min.js`, code.trim() + '\n');
+    },
+  };
+}
+
+const nodeExternal = (id) =>
+  builtinModules.includes(id) || id.startsWith('node:') || !(id.startsWith('.') || id.startsWith('/') || id.startsWith('@habitual/'));
+
+export default [
+  // Script tag: loader + core, no Preact. Widgets arrive later through import().
+  {
+    input: 'packages/sdk/src/habitual-iife.ts',
+    output: { file: `${sdkDist}/habitual.js`, format: 'iife', sourcemap: true, inlineDynamicImports: true },
+    plugins: [...browser(), min(), snippet()],
+  },
+  // npm / ESM users.
+  {
+    input: 'packages/sdk/src/index.ts',
+    output: { file: `${sdkDist}/habitual.mjs`, format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: [...browser(), min()],
+  },
+  // The lazily loaded widgets chunk (Preact, Floating UI, widgets): one self-contained module.
+  {
+    input: 'packages/widgets/src/index.ts',
+    output: { file: `${sdkDist}/habitual-widgets.js`, format: 'es', sourcemap: true },
+    plugins: [...browser(), min()],
+  },
+  // --- collector (packages/server) entries below ---
+];

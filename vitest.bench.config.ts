@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run bench`: suites that print figures (and write bench-results/*.json); they never
+// fail on a timing.
+export default defineConfig({
+  test: {
+    name: 'bench',
+    environment: 'node',
+    include: ['test/bench/**/*.bench.test.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    fileParallelism: false,
+  },
+});
