@@ -107,4 +107,13 @@ export interface HabitualInstance {
   /** Persists widget state under `profile.widgets[key]`. */
   setWidgetState(key: string, value: unknown): Promise<void>;
   getDigestProvider(): DigestProvider | undefined;
+  /** Relays a reward share through the collector (no webhook secret lives in the page). */
+  share(message: ShareMessage): Promise<void>;
+}
+
+export interface ShareMessage {
+  target: 'slack' | 'discord';
+  milestone: string;
+  /** Slack Block Kit or Discord embed JSON, as built by the rewards widget. */
+  payload: unknown;
 }
