@@ -1,1 +1,50 @@
-import './index';
+import type { HabitualInstance, InitOptions } from '@habitual/core';
+import { init } from './init';
+
+type Call = [method: string, ...args: unknown[]];
+type Api = ((...call: Call) => unknown) & Partial<HabitualInstance> & { q?: ArrayLike<Call>; instance?: HabitualInstance };
+
+const METHODS = [
+  'track', 'identify', 'consent', 'on', 'getState', 'exportData', 'flush', 'forget', 'destroy',
+  'digest', 'configure', 'getConfig', 'getProfile', 'setWidgetState', 'getDigestProvider', 'share',
+] as const;
+
+/**
+ * The script-tag entry. The snippet made `window.habitual` a queue; this replaces it with
+ * the live API and replays the queue in order. `habitual('track', ...)` keeps working and
+ * the instance methods sit on the same function (`habitual.track(...)`).
+ */
+function install(w: Window & { habitual?: Api }) {
+  const queued = Array.from(w.habitual?.q ?? []);
+  if (w.habitual?.instance) return; // loaded twice: the first one stays in charge
+  let instance: HabitualInstance | undefined;
+  let waiting: Array<{ call: Call; done: (v: unknown) => void }> = [];
+
+  function run([method, ...args]: Call): unknown {
+    if (method === 'init') {
+      if (instance) return console.warn('[habitual] init() was called twice; the first call stands.'), instance;
+      instance = api.instance = init(args[0] as InitOptions);
+      const later = waiting;
+      waiting = [];
+      for (const { call, done } of later) done(run(call));
+      return instance;
+    }
+    if (!instance) return new Promise((done) => waiting.push({ call: [method, ...args], done }));
+    const fn = (instance as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function') return console.warn(`[habitual] unknown method "${method}"`);
+    return (fn as (...a: unknown[]) => unknown).apply(instance, args);
+  }
+
+  const api: Api = (...call) => {
+    try {
+      return run(call);
+    } catch (cause) {
+      console.error('[habitual]', cause);
+    }
+  };
+  for (const m of METHODS) (api as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => api(m, ...args);
+  w.habitual = api;
+  for (const call of queued) api(...Array.from(call as ArrayLike<unknown>) as Call);
+}
+
+install(window as Window & { habitual?: Api });

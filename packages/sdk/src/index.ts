@@ -1,1 +1,3 @@
-export const placeholder = 1;
+export { init } from './init';
+export { anyWidgetEnabled } from './load-widgets';
+export type * from '@habitual/core';

@@ -42,19 +42,32 @@ export function emptyDelta(day: string, tz: string): DayDelta {
   return { day, tz, activeMs: 0, features: {}, firsts: {} };
 }
 
-/** Merge a tab's delta into the stored rollup (or a fresh one); returns a new record. */
-export function mergeDelta(stored: DayRollup | undefined, delta: DayDelta): DayRollup {
+/** Distinct unconfigured feature names kept per day before the rest count as `other`. */
+export const MAX_FEATURES_PER_DAY = 64;
+
+/**
+ * Merge a tab's delta into the stored rollup (or a fresh one); returns a new record.
+ * Names `keep` accepts (the configured ones) are always kept; past `MAX_FEATURES_PER_DAY`
+ * other names the rest fold into `other`, so a day stays bounded whatever the host tracks.
+ */
+export function mergeDelta(
+  stored: DayRollup | undefined,
+  delta: DayDelta,
+  keep: (name: string) => boolean = () => false,
+): DayRollup {
   const features: Record<string, FeatureCount> = {};
   const firsts: Record<string, number> = { ...stored?.firsts };
-  if (stored) for (const name in stored.features) features[name] = { ...stored.features[name] };
-  for (const name in delta.features) {
-    const add = delta.features[name];
+  let distinct = 0;
+  if (stored) for (const name in stored.features) (features[name] = { ...stored.features[name] }), distinct++;
+  for (const tracked in delta.features) {
+    const add = delta.features[tracked];
+    const folded = !features[tracked] && !keep(tracked) && distinct >= MAX_FEATURES_PER_DAY;
+    const name = folded ? OTHER_FEATURE : tracked;
     const have = features[name];
+    if (!have) distinct++;
     features[name] = have ? { n: have.n + add.n, value: have.value + add.value } : { ...add };
-  }
-  for (const name in delta.firsts) {
-    const at = delta.firsts[name];
-    if (!(name in firsts) || at < firsts[name]) firsts[name] = at;
+    const at = delta.firsts[tracked];
+    if (at !== undefined && !(name in firsts && firsts[name] <= at)) firsts[name] = at;
   }
   return {
     v: 1,

@@ -1,0 +1,69 @@
+/** A local calendar day and the IANA zone it was read in. */
+export interface LocalDay {
+  day: string;
+  tz: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of `at` in `tz`. */
+export function localParts(at: number, tz: string): { day: string; hour: number; minute: number; second: number } {
+  const p: Record<string, string> = {};
+  for (const { type, value } of formatter(tz).formatToParts(at)) p[type] = value;
+  return { day: `${p.year}-${p.month}-${p.day}`, hour: +p.hour, minute: +p.minute, second: +p.second };
+}
+
+/** The local calendar date `YYYY-MM-DD` of `at` in `tz`. */
+export function localDay(at: number, tz: string): string {
+  return localParts(at, tz).day;
+}
+
+export function systemTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+
+/**
+ * Day keys for the hot path. Formatting a date costs microseconds, so the answer is kept
+ * until the next quarter hour of wall time: every midnight and every DST transition in the
+ * IANA database falls on a quarter hour, so no event is ever given the wrong day. Travel
+ * (a new zone) is noticed at the next refresh; days already recorded keep their key.
+ */
+export function createDayClock(timeZone: () => string = systemTimeZone): (at: number) => LocalDay {
+  let current: LocalDay = { day: '', tz: '' };
+  let from = Infinity;
+  let until = -Infinity;
+  return (at) => {
+    if (at >= from && at < until) return current;
+    const tz = timeZone();
+    const p = localParts(at, tz);
+    const intoQuarter = ((p.minute % 15) * 60 + p.second) * 1000 + (((at % 1000) + 1000) % 1000);
+    from = at - intoQuarter;
+    until = from + QUARTER_HOUR;
+    if (p.day !== current.day || tz !== current.tz) current = { day: p.day, tz };
+    return current;
+  };
+}

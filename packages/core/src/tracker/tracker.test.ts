@@ -1,0 +1,313 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { idbKV, memoryKV, type KV } from '../store/kv';
+import { createStore } from '../store/store';
+import { createTracker, type TrackerDeps } from './tracker';
+import type { HabitualError, InitOptions } from './types';
+
+let app = 0;
+const instances: Array<{ destroy(): Promise<void> }> = [];
+
+function setup(opts: Partial<InitOptions> = {}, deps: Partial<TrackerDeps> = {}) {
+  const clock = { t: Date.parse('2026-11-24T10:00:00Z') };
+  const errors: HabitualError[] = [];
+  const options: InitOptions = {
+    appId: `test-${++app}`,
+    writeKey: 'wk',
+    user: { id: 'u1' },
+    onError: (e) => errors.push(e),
+    ...opts,
+  };
+  const tracker = createTracker(options, {
+    now: () => clock.t,
+    timeZone: () => 'Europe/Helsinki',
+    env: undefined,
+    flushDelayMs: 10,
+    ...deps,
+  });
+  instances.push(tracker);
+  return { tracker, clock, errors, options };
+}
+
+afterEach(async () => {
+  await Promise.all(instances.splice(0).map((t) => t.destroy()));
+});
+
+describe('track and store', () => {
+  it('counts uses and sums values into the local day', async () => {
+    const { tracker } = setup();
+    tracker.track('invoice.sent', { value: 3 });
+    tracker.track('invoice.sent', { value: 2 });
+    tracker.track('customer.created');
+    await tracker.flush();
+    const { days, profile } = await tracker.exportData();
+    expect(days).toHaveLength(1);
+    expect(days[0]).toMatchObject({
+      v: 1,
+      day: '2026-11-24',
+      tz: 'Europe/Helsinki',
+      rev: 1,
+      features: { 'invoice.sent': { n: 2, value: 5 }, 'customer.created': { n: 1, value: 0 } },
+    });
+    expect(days[0].firsts['invoice.sent']).toBe(Date.parse('2026-11-24T10:00:00Z'));
+    expect(profile).toMatchObject({ userId: 'u1', firstSeen: '2026-11-24' });
+    expect(profile.deviceId).toMatch(/\S{8,}/);
+  });
+
+  it('stores on its own after the debounce, without flush()', async () => {
+    const { tracker, options } = setup();
+    tracker.track('invoice.sent');
+    await vi.waitFor(async () => {
+      const stored = await idbKV(`habitual-${options.appId}-u1`).get<{ features: object }>('day:2026-11-24');
+      expect(stored?.features).toEqual({ 'invoice.sent': { n: 1, value: 0 } });
+    });
+  });
+
+  it('survives a new instance (reload): counts add up in the stored day', async () => {
+    const first = setup();
+    first.tracker.track('invoice.sent');
+    await first.tracker.destroy();
+    const second = setup({ appId: first.options.appId });
+    second.tracker.track('invoice.sent');
+    const { days } = await second.tracker.exportData();
+    expect(days[0].features['invoice.sent'].n).toBe(2);
+    expect(days[0].rev).toBe(2);
+  });
+
+  it('two instances on one database lose and double nothing', async () => {
+    const a = setup();
+    const b = setup({ appId: a.options.appId });
+    const flushes: Promise<void>[] = [];
+    for (let i = 0; i < 50; i++) {
+      a.tracker.track('invoice.sent', { value: 1 });
+      b.tracker.track('invoice.sent', { value: 2 });
+      if (i % 7 === 0) flushes.push(a.tracker.flush(), b.tracker.flush());
+    }
+    await Promise.all([...flushes, a.tracker.flush(), b.tracker.flush()]);
+    const { days } = await a.tracker.exportData();
+    expect(days[0].features['invoice.sent']).toEqual({ n: 100, value: 150 });
+  });
+
+  it('keeps at most 64 unconfigured names a day; the rest count as other, configured ones always stay', async () => {
+    const { tracker } = setup({ config: { features: { 'invoice.sent': { key: true } } } });
+    for (let i = 0; i < 70; i++) tracker.track(`thing.n${i}`);
+    await tracker.flush();
+    tracker.track('invoice.sent');
+    const { days } = await tracker.exportData();
+    const names = Object.keys(days[0].features);
+    expect(names).toHaveLength(66);
+    expect(days[0].features.other.n).toBe(6);
+    expect(days[0].features['invoice.sent'].n).toBe(1);
+  });
+
+  it('prunes days older than the retention window', async () => {
+    const { tracker, clock } = setup({ config: { retentionDays: 3 } });
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    clock.t += 5 * 86_400_000;
+    tracker.track('invoice.sent');
+    await tracker.destroy();
+    const again = setup({ appId: `test-${app}`, config: { retentionDays: 3 } });
+    again.clock.t = clock.t;
+    await again.tracker.flush();
+    await vi.waitFor(async () => {
+      const { days } = await again.tracker.exportData();
+      expect(days.map((d) => d.day)).toEqual(['2026-11-29']);
+    });
+  });
+});
+
+describe('day keys', () => {
+  it('follows the local calendar across a 25-hour DST day and the next midnight', async () => {
+    const { tracker, clock } = setup({}, { timeZone: () => 'America/New_York' });
+    // 2026-11-01 is 25 hours long in New York (clocks go back at 02:00).
+    const at = (iso: string) => {
+      clock.t = Date.parse(iso);
+      tracker.track('invoice.sent');
+    };
+    at('2026-11-01T00:30:00-04:00');
+    at('2026-11-01T01:30:00-04:00');
+    at('2026-11-01T01:30:00-05:00'); // the repeated hour
+    at('2026-11-01T23:59:59-05:00');
+    at('2026-11-02T00:00:00-05:00');
+    const { days } = await tracker.exportData();
+    expect(days.map((d) => [d.day, d.features['invoice.sent'].n])).toEqual([
+      ['2026-11-01', 4],
+      ['2026-11-02', 1],
+    ]);
+  });
+
+  it('follows the local calendar across a 23-hour DST day', async () => {
+    const { tracker, clock } = setup({}, { timeZone: () => 'Europe/Helsinki' });
+    // 2026-03-29 is 23 hours long in Helsinki (03:00 -> 04:00).
+    for (const iso of ['2026-03-28T23:59:00+02:00', '2026-03-29T00:00:00+02:00', '2026-03-29T02:59:00+02:00', '2026-03-29T04:00:00+03:00', '2026-03-29T23:59:59+03:00', '2026-03-30T00:00:00+03:00']) {
+      clock.t = Date.parse(iso);
+      tracker.track('invoice.sent');
+    }
+    const { days } = await tracker.exportData();
+    expect(days.map((d) => [d.day, d.features['invoice.sent'].n])).toEqual([
+      ['2026-03-28', 1],
+      ['2026-03-29', 4],
+      ['2026-03-30', 1],
+    ]);
+  });
+
+  it('a user who changes time zone: new days use the new zone, recorded days keep theirs', async () => {
+    let tz = 'Europe/Helsinki';
+    const { tracker, clock } = setup({}, { timeZone: () => tz });
+    clock.t = Date.parse('2026-11-24T21:30:00Z'); // 23:30 in Helsinki
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    tz = 'America/Los_Angeles'; // flew west: it is 13:45 on the 24th there
+    clock.t = Date.parse('2026-11-24T21:45:00Z');
+    tracker.track('invoice.sent');
+    clock.t = Date.parse('2026-11-25T09:00:00Z'); // 01:00 on the 25th in LA
+    tracker.track('invoice.sent');
+    const { days } = await tracker.exportData();
+    expect(days.map((d) => [d.day, d.tz, d.features['invoice.sent'].n])).toEqual([
+      ['2026-11-24', 'Europe/Helsinki', 2],
+      ['2026-11-25', 'America/Los_Angeles', 1],
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('drops bad calls with one debug warning each, never throws, stores nothing for them', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { tracker } = setup({ debug: true });
+    const bad: Array<[unknown, unknown?]> = [
+      [''],
+      [42],
+      [undefined],
+      ['Invoice Sent'],
+      ['invoice'],
+      ['a.'.repeat(40) + 'b'],
+      ['invoice.sent', { value: NaN }],
+      ['invoice.sent', { value: Infinity }],
+      ['invoice.sent', { value: '3' }],
+      ['invoice.sent', 'props'],
+      ['invoice.sent', Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]))],
+    ];
+    for (const [name, props] of bad) expect(() => tracker.track(name as string, props as never)).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(bad.length);
+    expect(String(warn.mock.calls[3][0])).toContain('noun.verb');
+    tracker.track('invoice.sent', { value: 1, plan: 'pro' });
+    const { days } = await tracker.exportData();
+    expect(days[0].features).toEqual({ 'invoice.sent': { n: 1, value: 1 } });
+    warn.mockRestore();
+  });
+
+  it('a throwing listener is reported, not thrown at the host', async () => {
+    const { tracker, errors } = setup();
+    tracker.on('track', () => {
+      throw new Error('host bug');
+    });
+    expect(() => tracker.track('invoice.sent')).not.toThrow();
+    expect(errors.map((e) => e.code)).toEqual(['bad-call']);
+  });
+});
+
+describe('consent', () => {
+  it('pending keeps data in memory only; granted stores it', async () => {
+    const { tracker, options } = setup({ requireConsent: true });
+    const kv = idbKV(`habitual-${options.appId}-u1`);
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    expect(await kv.entries()).toEqual([]);
+    expect((await tracker.exportData()).days[0].features['invoice.sent'].n).toBe(1);
+    tracker.consent('granted');
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    const stored = await kv.get<{ features: Record<string, { n: number }> }>('day:2026-11-24');
+    expect(stored?.features['invoice.sent'].n).toBe(2);
+  });
+
+  it('denied stores and keeps nothing', async () => {
+    const { tracker, options } = setup();
+    tracker.consent('denied');
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    expect((await tracker.exportData()).days).toEqual([]);
+    expect(await idbKV(`habitual-${options.appId}-u1`).get('day:2026-11-24')).toBeUndefined();
+  });
+
+  it('forget() deletes everything local and starts a new device identity', async () => {
+    const { tracker, options } = setup();
+    tracker.track('invoice.sent');
+    const before = await tracker.exportData();
+    await tracker.forget();
+    const after = await tracker.exportData();
+    expect(after.days).toEqual([]);
+    expect(after.profile.deviceId).not.toBe(before.profile.deviceId);
+    const rows = await idbKV(`habitual-${options.appId}-u1`).entries();
+    expect(rows.map(([k]) => k)).toEqual(['profile']);
+  });
+});
+
+describe('identity', () => {
+  it('an anonymous visitor who signs in keeps their history', async () => {
+    const { tracker, options } = setup({ user: undefined });
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    tracker.identify({ id: 'u9', accountId: 'acme' });
+    tracker.track('invoice.sent');
+    const { days, profile } = await tracker.exportData();
+    expect(profile).toMatchObject({ userId: 'u9', accountId: 'acme' });
+    expect(days[0].features['invoice.sent'].n).toBe(2);
+    expect(await idbKV(`habitual-${options.appId}-anonymous`).entries()).toEqual([]);
+  });
+
+  it('switching users keeps each user\'s record apart', async () => {
+    const { tracker } = setup();
+    tracker.track('invoice.sent');
+    tracker.identify({ id: 'u2' });
+    tracker.track('customer.created');
+    const { days } = await tracker.exportData();
+    expect(Object.keys(days[0].features)).toEqual(['customer.created']);
+  });
+});
+
+describe('storage failures', () => {
+  const broken = (): KV => {
+    const fail = () => Promise.reject(new DOMException('blocked', 'InvalidStateError'));
+    return { get: fail, set: fail, update: fail, entries: fail, delMany: fail, clear: fail };
+  };
+
+  it('keeps tracking in memory when IndexedDB fails, and says so once', async () => {
+    const { tracker, errors } = setup({}, { openKV: broken });
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    const { days } = await tracker.exportData();
+    expect(days[0].features['invoice.sent'].n).toBe(2);
+    expect(errors.filter((e) => e.code === 'storage-unavailable')).toHaveLength(1);
+  });
+
+  it('keeps tracking when opening IndexedDB throws', async () => {
+    const { tracker, errors } = setup({}, {
+      openKV: () => {
+        throw new Error('no indexedDB');
+      },
+    });
+    tracker.track('invoice.sent');
+    expect((await tracker.exportData()).days[0].features['invoice.sent'].n).toBe(1);
+    expect(errors.map((e) => e.code)).toEqual(['storage-unavailable']);
+  });
+
+  it('a stored record that fails validation is set aside, not crashed on', async () => {
+    const map = new Map<string, unknown>([
+      ['day:2026-11-20', { v: 1, day: '2026-11-20', tz: 'UTC', rev: 1, activeMs: -5, features: {}, firsts: {} }],
+      ['day:2026-11-21', { v: 1, day: '2026-11-21', tz: 'UTC', rev: 1, activeMs: 0, features: { 'a.b': { n: 1, value: 0 } }, firsts: {} }],
+    ]);
+    const errors: HabitualError[] = [];
+    const store = createStore(memoryKV(map), (e) => errors.push(e));
+    const days = await store.days();
+    expect(days.map((d) => d.day)).toEqual(['2026-11-21']);
+    expect(errors[0]).toMatchObject({ code: 'storage-corrupt' });
+    expect(errors[0].message).toContain('activeMs');
+    const aside = [...map.keys()].filter((k) => k.startsWith('quarantine:day:2026-11-20'));
+    expect(aside).toHaveLength(1);
+    expect(map.has('day:2026-11-20')).toBe(false);
+  });
+});

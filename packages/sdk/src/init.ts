@@ -1,0 +1,28 @@
+import { createTracker, type HabitualConfig, type HabitualInstance, type InitOptions, type TrackerDeps } from '@habitual/core';
+import { loadWidgetsWhenNeeded } from './load-widgets';
+
+/**
+ * Starts Habitual for one user of one app and returns its instance. Never throws: bad
+ * options are reported through `onError` and the console, and the instance still records.
+ */
+export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): HabitualInstance {
+  const opts = { ...(options ?? ({} as InitOptions)) };
+  const problems: string[] = [];
+  if (typeof opts.appId !== 'string' || !opts.appId) problems.push('appId (a string) is required');
+  if (typeof opts.writeKey !== 'string' || !opts.writeKey) problems.push('writeKey (a string) is required');
+  if (opts.endpoint !== undefined && !/^https?:\/\/|^\//.test(String(opts.endpoint))) {
+    problems.push(`endpoint must be an http(s) URL or a path, got ${String(opts.endpoint)}`);
+    delete opts.endpoint;
+  }
+  if (problems.length) {
+    opts.appId ||= 'unconfigured';
+    // Misconfiguration is said even without debug: the host's developer must see it.
+    if (typeof console !== 'undefined') console.error(`[habitual] init(): ${problems.join('; ')}.`);
+  }
+  const instance = createTracker(opts, deps);
+  for (const message of problems) opts.onError?.({ code: 'bad-call', message: `init(): ${message}` });
+  loadWidgetsWhenNeeded(instance, opts.widgetsUrl);
+  return instance;
+}
+
+export type { HabitualConfig, HabitualInstance, InitOptions };

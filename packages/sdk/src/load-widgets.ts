@@ -1,0 +1,37 @@
+import type { HabitualConfig, HabitualInstance } from '@habitual/core';
+
+interface WidgetsModule {
+  mount(instance: HabitualInstance): { unmount(): void };
+}
+
+export function anyWidgetEnabled(config: HabitualConfig): boolean {
+  const widgets = config.widgets ?? {};
+  return Object.values(widgets).some((w) => !!w && typeof w === 'object' && (w as { enabled?: boolean }).enabled === true);
+}
+
+/**
+ * Loads the widgets chunk (Preact and the widgets) the first time the config switches any
+ * widget on, never before: a page with every widget off downloads none of it. From then
+ * on the chunk follows config changes itself.
+ */
+export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string): void {
+  if (typeof document === 'undefined') return;
+  let requested = false;
+  const load = (config: HabitualConfig) => {
+    if (requested || !anyWidgetEnabled(config)) return;
+    requested = true;
+    off();
+    // Rollup turns import.meta.url into the script's own URL in the IIFE build too.
+    const href = url ?? new URL('habitual-widgets.js', import.meta.url).href;
+    const start = () =>
+      (import(/* @vite-ignore */ href) as Promise<WidgetsModule>)
+        .then((m) => m.mount(instance))
+        .catch((cause) => {
+          if (typeof console !== 'undefined') console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`);
+        });
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+    else void start();
+  };
+  const off = instance.on('config', load);
+  load(instance.getConfig());
+}
