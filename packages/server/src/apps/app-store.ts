@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/database';
+
+export interface App {
+  id: string;
+  name: string;
+  /** Public: lives in the page, only lets a browser write summaries and read config. */
+  writeKey: string;
+  /** Private: the host's backend signs user ids and manages accounts with it. */
+  secret: string;
+  /** Origins allowed by CORS; `*` allows any. */
+  origins: string[];
+  /** Summaries must carry `user.hash` = HMAC-SHA256(user id, secret). */
+  verifyIdentity: boolean;
+  webhooks: { slack?: string; discord?: string };
+  /** Version of the widget config in force (0: none saved yet). */
+  configVersion: number;
+}
+
+interface AppRow {
+  id: string;
+  name: string;
+  write_key: string;
+  secret: string;
+  origins: string[];
+  verify_identity: boolean;
+  webhooks: App['webhooks'];
+  config_version: number;
+}
+
+const toApp = (r: AppRow): App => ({
+  id: r.id,
+  name: r.name,
+  writeKey: r.write_key,
+  secret: r.secret,
+  origins: r.origins,
+  verifyIdentity: r.verify_identity,
+  webhooks: r.webhooks ?? {},
+  configVersion: r.config_version,
+});
+
+/** A random credential such as `wk_3J9c...` (24 bytes, base64url). */
+export const newKey = (prefix: string): string => `${prefix}_${randomBytes(24).toString('base64url')}`;
+
+export async function findAppByWriteKey(db: Db, writeKey: string): Promise<App | undefined> {
+  const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE write_key = $1', [writeKey]);
+  return row && toApp(row);
+}
+
+export async function findAppBySecret(db: Db, secret: string): Promise<App | undefined> {
+  const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE secret = $1', [secret]);
+  return row && toApp(row);
+}
+
+export async function findApp(db: Db, id: string): Promise<App | undefined> {
+  const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE id = $1', [id]);
+  return row && toApp(row);
+}
+
+export async function listApps(db: Db): Promise<App[]> {
+  return (await db.query<AppRow>('SELECT * FROM apps ORDER BY created_at, id')).map(toApp);
+}
+
+export type AppInput = Pick<App, 'id'> & Partial<Omit<App, 'id' | 'configVersion'>>;
+
+/** Creates the app or updates the given fields of an existing one (keys are generated when missing). */
+export async function saveApp(db: Db, input: AppInput): Promise<App> {
+  const have = await findApp(db, input.id);
+  const app: App = {
+    id: input.id,
+    name: input.name ?? have?.name ?? input.id,
+    writeKey: input.writeKey ?? have?.writeKey ?? newKey('wk'),
+    secret: input.secret ?? have?.secret ?? newKey('sk'),
+    origins: input.origins ?? have?.origins ?? [],
+    verifyIdentity: input.verifyIdentity ?? have?.verifyIdentity ?? false,
+    webhooks: input.webhooks ?? have?.webhooks ?? {},
+    configVersion: have?.configVersion ?? 0,
+  };
+  await db.query(
+    `INSERT INTO apps (id, name, write_key, secret, origins, verify_identity, webhooks)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id) DO UPDATE SET name = $2, write_key = $3, secret = $4, origins = $5,
+       verify_identity = $6, webhooks = $7`,
+    [app.id, app.name, app.writeKey, app.secret, JSON.stringify(app.origins), app.verifyIdentity, JSON.stringify(app.webhooks)],
+  );
+  return app;
+}

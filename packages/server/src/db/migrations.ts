@@ -1,0 +1,73 @@
+/**
+ * Versioned schema changes, applied in order at start and recorded in `schema_migrations`.
+ * Never edit a shipped entry: add the next version. Plain SQL that PGlite and PostgreSQL share.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'apps, config versions, accounts, users, day rollups',
+    sql: `
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE apps (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        write_key text NOT NULL UNIQUE,
+        secret text NOT NULL,
+        origins jsonb NOT NULL DEFAULT '[]',
+        verify_identity boolean NOT NULL DEFAULT false,
+        webhooks jsonb NOT NULL DEFAULT '{}',
+        config_version integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE config_versions (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        version integer NOT NULL,
+        config jsonb NOT NULL,
+        note text NOT NULL DEFAULT '',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (app_id, version)
+      );
+      CREATE TABLE accounts (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        id text NOT NULL,
+        name text NOT NULL DEFAULT '',
+        plan text NOT NULL DEFAULT '',
+        price_per_month double precision NOT NULL DEFAULT 0,
+        paid_seats integer NOT NULL DEFAULT 0,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (app_id, id)
+      );
+      CREATE TABLE users (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        id text NOT NULL,
+        account_id text,
+        tz text NOT NULL DEFAULT 'UTC',
+        last_seen timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (app_id, id)
+      );
+      CREATE INDEX users_account ON users (app_id, account_id);
+      CREATE TABLE day_rollups (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        device_id text NOT NULL,
+        day text NOT NULL CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        tz text NOT NULL,
+        rev integer NOT NULL,
+        active_ms double precision NOT NULL,
+        features jsonb NOT NULL,
+        firsts jsonb NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (app_id, user_id, device_id, day)
+      );
+    `,
+  },
+];

@@ -1,0 +1,57 @@
+import { gunzipSync } from 'node:zlib';
+import { fail } from './fail';
+
+export interface BodyLimits {
+  /** Bytes on the wire. @default 262144 */
+  maxBytes?: number;
+  /** Bytes after gunzip (a small gzip can inflate to gigabytes). @default 1048576 */
+  maxDecodedBytes?: number;
+}
+
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * Reads a JSON body with size limits, gzip accepted. Gzip is recognised by
+ * `Content-Encoding: gzip` or by its magic bytes: browsers send it as `text/plain` so the
+ * request stays CORS-simple (no preflight, works with `keepalive`), and JSON never starts
+ * with 0x1f.
+ */
+export async function readJsonBody(req: Request, limits: BodyLimits = {}): Promise<unknown> {
+  const { maxBytes = 262_144, maxDecodedBytes = 1_048_576 } = limits;
+  const declared = Number(req.headers.get('content-length'));
+  if (declared > maxBytes) fail(413, `Body is ${declared} bytes; the limit is ${maxBytes}.`);
+  const encoding = (req.headers.get('content-encoding') ?? 'identity').toLowerCase();
+  if (encoding !== 'identity' && encoding !== 'gzip') fail(415, `Content-Encoding ${encoding} is not supported; send gzip or plain JSON.`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        fail(413, `Body is over ${maxBytes} bytes, the limit.`);
+      }
+      chunks.push(value);
+    }
+  }
+  let bytes: Uint8Array = Buffer.concat(chunks);
+  if (bytes.length === 0) fail(400, 'Body is empty; send a JSON object.');
+  if (encoding === 'gzip' || isGzip(bytes)) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxDecodedBytes });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+        fail(413, `Body inflates past ${maxDecodedBytes} bytes, the limit.`);
+      }
+      fail(400, 'Body is not valid gzip.');
+    }
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return fail(400, 'Body is not valid JSON.');
+  }
+}

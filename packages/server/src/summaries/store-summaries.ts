@@ -1,0 +1,68 @@
+import type { DayRollup } from '@habitual/core';
+import type { Db } from '../db/database';
+
+export interface SummaryIdentity {
+  userId: string;
+  accountId?: string;
+  deviceId: string;
+}
+
+/** The user key of a device that has no user id yet. */
+export const anonymousUserId = (deviceId: string) => `anon:${deviceId}`;
+
+/**
+ * Upserts a batch by (app, user, device, day) in one transaction. A copy whose `rev` is not
+ * above the stored one changes nothing, so re-sends and out-of-order arrivals are harmless.
+ * Returns how many rows were written.
+ */
+export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity, days: DayRollup[]): Promise<number> {
+  const params: unknown[] = [appId, who.userId, who.deviceId];
+  const rows = days.map((d) => {
+    const at = params.length;
+    params.push(d.day, d.tz, d.rev, d.activeMs, JSON.stringify(d.features), JSON.stringify(d.firsts));
+    return `($1, $2, $3, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::jsonb, $${at + 6}::jsonb)`;
+  });
+  const tz = days[days.length - 1]?.tz ?? 'UTC';
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO users (app_id, id, account_id, tz, last_seen) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE($3, users.account_id), tz = $4, last_seen = now()`,
+      [appId, who.userId, who.accountId ?? null, tz],
+    );
+    const written = await tx.query(
+      `INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (app_id, user_id, device_id, day) DO UPDATE SET
+         tz = EXCLUDED.tz, rev = EXCLUDED.rev, active_ms = EXCLUDED.active_ms,
+         features = EXCLUDED.features, firsts = EXCLUDED.firsts, received_at = now()
+       WHERE day_rollups.rev < EXCLUDED.rev
+       RETURNING day`,
+      params,
+    );
+    return written.length;
+  });
+}
+
+/** Every stored day rollup of a user, per device, oldest day first. */
+export async function loadUserDays(db: Db, appId: string, userId: string): Promise<Array<{ deviceId: string; days: DayRollup[] }>> {
+  const rows = await db.query<{ device_id: string; day: string; tz: string; rev: number; active_ms: number; features: DayRollup['features']; firsts: DayRollup['firsts'] }>(
+    'SELECT device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = $2 ORDER BY device_id, day',
+    [appId, userId],
+  );
+  const byDevice = new Map<string, DayRollup[]>();
+  for (const r of rows) {
+    const list = byDevice.get(r.device_id) ?? [];
+    list.push({ v: 1, day: r.day, tz: r.tz, rev: r.rev, activeMs: r.active_ms, features: r.features, firsts: r.firsts });
+    byDevice.set(r.device_id, list);
+  }
+  return [...byDevice].map(([deviceId, days]) => ({ deviceId, days }));
+}
+
+/** Forget-me on the collector: the user's rollups and user row. Returns the rows deleted. */
+export async function deleteUser(db: Db, appId: string, userId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const gone = await tx.query('DELETE FROM day_rollups WHERE app_id = $1 AND user_id = $2 RETURNING day', [appId, userId]);
+    await tx.query('DELETE FROM users WHERE app_id = $1 AND id = $2', [appId, userId]);
+    return gone.length;
+  });
+}

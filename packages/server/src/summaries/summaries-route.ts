@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import type { DayRollup } from '@habitual/core';
+import type { CollectorContext } from '../collector-context';
+import { browserApp } from '../http/browser-app';
+import { fail } from '../http/fail';
+import { identityMatches } from '../http/identity';
+import { parseOr400 } from '../http/parse-body';
+import { readJsonBody } from '../http/read-body';
+import { SummariesBody, daysProblem } from './summaries-schema';
+import { anonymousUserId, storeSummaries } from './store-summaries';
+
+export function summariesRoute(app: Hono, ctx: CollectorContext) {
+  app.post('/v1/summaries', async (c) => {
+    const body = parseOr400(SummariesBody, await readJsonBody(c.req.raw, { maxBytes: ctx.maxBodyBytes }));
+    const { identity } = body;
+    const target = await browserApp(c, ctx, body.appId, body.writeKey, identity.deviceId);
+    if (target.verifyIdentity) {
+      if (!identity.userId) fail(400, `identity.userId is required: app "${target.id}" verifies identities.`);
+      if (!identity.hash) fail(400, `identity.hash is required: app "${target.id}" verifies identities.`);
+      if (!identityMatches(identity.userId, identity.hash, target.secret)) {
+        fail(403, 'identity.hash is not the HMAC-SHA256 of identity.userId with the app secret.');
+      }
+    }
+    const problem = daysProblem(body.days);
+    if (problem) fail(400, problem);
+    const days = body.days as DayRollup[];
+    const stored = await storeSummaries(
+      ctx.db,
+      target.id,
+      { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId },
+      days,
+    );
+    return c.json({ acks: days.map((d) => ({ day: d.day, rev: d.rev })), stored });
+  });
+}

@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import { rollupProblem, type DayRollup } from '@habitual/core';
+
+/** Most days one request may carry; the sync client batches below this. */
+export const MAX_DAYS_PER_BATCH = 100;
+/** Most feature names one day may carry (configured features plus 'other'). */
+export const MAX_FEATURES_PER_DAY = 200;
+const MAX_REV = 2_147_483_647;
+// A local day lasts at most 25 hours (the day the clocks go back).
+const MAX_ACTIVE_MS = 25 * 3_600_000;
+
+const id = (what: string) =>
+  v.pipe(v.string(`${what} must be a string`), v.minLength(1, `${what} must not be empty`), v.maxLength(200, `${what} must be at most 200 characters`));
+
+/**
+ * `POST /v1/summaries` body (wire format v1):
+ *
+ * ```json
+ * { "v": 1, "appId": "ledgerly", "writeKey": "wk_...",
+ *   "identity": { "userId": "u_42", "accountId": "acme", "deviceId": "d_9f...", "hash": "<hex hmac>" },
+ *   "days": [ { "v": 1, "day": "2025-03-14", "tz": "Europe/Helsinki", "rev": 7, "activeMs": 420000,
+ *               "features": { "invoice.sent": { "n": 3, "value": 3 } }, "firsts": { "invoice.sent": 1741939200000 } } ] }
+ * ```
+ *
+ * Sent as `Content-Type: text/plain` (JSON or gzip-compressed JSON) so browsers need no CORS
+ * preflight and `fetch(..., { keepalive: true })` works on `pagehide`. The answer is
+ * `{ acks: [{ day, rev }], stored }`: every day the collector now holds at that revision or higher.
+ */
+export const SummariesBody = v.object({
+  v: v.optional(v.literal(1, 'v must be 1')),
+  appId: id('appId'),
+  writeKey: id('writeKey'),
+  identity: v.object(
+    {
+      userId: v.optional(id('identity.userId')),
+      accountId: v.optional(id('identity.accountId')),
+      deviceId: v.pipe(v.string('identity.deviceId must be a string'), v.regex(/^[\w.:-]{1,100}$/, 'identity.deviceId must be 1-100 letters, digits or ._:-')),
+      hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/i, 'identity.hash must be 64 hex digits (HMAC-SHA256)'))),
+    },
+    'identity must be an object with a deviceId',
+  ),
+  days: v.pipe(
+    v.array(v.unknown(), 'days must be an array of day rollups'),
+    v.minLength(1, 'days must hold at least one day'),
+    v.maxLength(MAX_DAYS_PER_BATCH, `days must hold at most ${MAX_DAYS_PER_BATCH} days; send more batches`),
+  ),
+});
+
+export type SummariesInput = v.InferOutput<typeof SummariesBody>;
+
+/** Why the days of a batch cannot be stored (naming the field), or `undefined`. */
+export function daysProblem(days: unknown[]): string | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < days.length; i++) {
+    const problem = rollupProblem(days[i]);
+    if (problem) return `days.${i}: ${problem}`;
+    const d = days[i] as DayRollup;
+    if (d.rev > MAX_REV) return `days.${i}.rev is above ${MAX_REV}`;
+    if (d.activeMs > MAX_ACTIVE_MS) return `days.${i}.activeMs is more than 25 hours`;
+    if (d.tz.length > 64) return `days.${i}.tz is longer than 64 characters`;
+    const names = Object.keys(d.features);
+    if (names.length > MAX_FEATURES_PER_DAY) return `days.${i}.features has more than ${MAX_FEATURES_PER_DAY} names`;
+    const long = names.find((n) => n.length > 100) ?? Object.keys(d.firsts).find((n) => n.length > 100);
+    if (long) return `days.${i}.features name "${long.slice(0, 20)}..." is longer than 100 characters`;
+    if (seen.has(d.day)) return `days.${i}.day ${d.day} appears twice in one batch`;
+    seen.add(d.day);
+  }
+  return undefined;
+}
