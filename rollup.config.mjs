@@ -69,4 +69,23 @@ export default [
     plugins: [...browser(), min()],
   },
   // --- collector (packages/server) entries below ---
+  // The collector as one node module: repo code bundled, every installed package external.
+  {
+    input: 'packages/server/src/server.ts',
+    output: { file: 'packages/server/dist/server.mjs', format: 'es', sourcemap: true },
+    external: collectorExternal,
+    plugins: [nodeResolve({ preferBuiltins: true, extensions: ['.ts', '.mjs', '.js'] }), ts()],
+  },
+  // The admin dashboard (Preact), served by the collector at /admin.
+  {
+    input: 'packages/server/src/admin/main.tsx',
+    output: { file: 'packages/server/dist/admin.js', format: 'es', sourcemap: true },
+    plugins: [...browser(), min()],
+  },
 ];
+
+// Hoisted (a function declaration) because the collector entries above use it.
+function collectorExternal(id) {
+  if (id.startsWith('node:') || builtinModules.includes(id)) return true;
+  return !(id.startsWith('.') || id.startsWith('/') || id.startsWith('\0') || id.startsWith('@habitual/'));
+}

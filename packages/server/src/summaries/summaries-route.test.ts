@@ -151,7 +151,7 @@ for (const target of testDatabases()) {
 
     describe('bad input gets a 4xx naming the field, and nothing is stored', () => {
       const tooManyFeatures = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, { n: 1, value: 0 }]));
-      const cases: Array<[string, () => Promise<Response>, number, RegExp]> = [
+      const cases: Array<[string, () => Response | Promise<Response>, number, RegExp]> = [
         ['an empty body', () => send(''), 400, /Body is empty/],
         ['invalid JSON', () => send('{"appId":'), 400, /not valid JSON/],
         ['broken gzip', () => send(new Uint8Array([0x1f, 0x8b, 1, 2, 3])), 400, /not valid gzip/],

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { bootstrap } from './apps/bootstrap';
+import { createCollector, type CollectorOptions } from './create-collector';
+import type { Db } from './db/database';
+import { migrate } from './db/migrate';
+import { openPglite } from './db/open-pglite';
+import { openPostgres } from './db/open-postgres';
+import { collectorRoutes } from './collector-routes';
+import type { ServerSettings } from './settings';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage (PostgreSQL by URL, else PGlite on disk), migrates, bootstraps the first app,
+ * and listens. `log` receives the lines meant for the operator (keys of a new app).
+ */
+export async function startServer(
+  settings: ServerSettings,
+  options: Omit<CollectorOptions, 'db'> & { log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const { log = (line) => console.log(line), ...collector } = options;
+  let db: Db;
+  if (settings.databaseUrl) db = await openPostgres(settings.databaseUrl);
+  else {
+    const dir = resolve(settings.dataDir);
+    mkdirSync(dir, { recursive: true });
+    db = await openPglite(dir);
+  }
+  const applied = await migrate(db);
+  if (applied.length) log(`habitual-server: migrated ${db.kind} to version ${applied[applied.length - 1]}`);
+  const boot = await bootstrap(db, settings.env);
+  if (boot.created && boot.app) {
+    log(`habitual-server: created app "${boot.app.id}"`);
+    log(`  write key  ${boot.app.writeKey}`);
+    log(`  secret     ${boot.app.secret}`);
+  }
+  if (boot.adminToken) log(`  admin token ${boot.adminToken}  (keep it: it is stored hashed)`);
+  const { app } = createCollector({ db, ...collector, routes: [...collectorRoutes(), ...(collector.routes ?? [])] });
+  const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
+  await new Promise<void>((done, failed) => {
+    server.once('listening', done);
+    server.once('error', failed);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
+  const url = `http://${shown}:${port}`;
+  log(`habitual-server: listening on ${url} (${db.kind}${settings.databaseUrl ? '' : ` in ${resolve(settings.dataDir)}`}); dashboard ${url}/admin`);
+  return {
+    url,
+    port,
+    db,
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive sockets would hold close() open until they time out.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await db.close();
+    },
+  };
+}
