@@ -6,6 +6,8 @@ export interface KV {
   set(key: string, value: unknown): Promise<void>;
   /** Read-modify-write in one transaction, so tabs never overwrite each other. */
   update<T>(key: string, fn: (old: T | undefined) => T): Promise<T>;
+  /** Read-modify-write of several keys in one transaction; `undefined` leaves a key as it is. */
+  transact(keys: string[], fn: (old: unknown[]) => unknown[]): Promise<unknown[]>;
   entries(): Promise<Array<[string, unknown]>>;
   delMany(keys: string[]): Promise<void>;
   clear(): Promise<void>;
@@ -13,17 +15,46 @@ export interface KV {
 
 export function idbKV(dbName: string, storeName = 'kv'): KV {
   const store: UseStore = createStore(dbName, storeName);
+  // Every operation is async on purpose: idb-keyval opens the database on first use, and
+  // where IndexedDB is blocked that open throws synchronously instead of rejecting.
   return {
-    get: (key) => get(key, store),
-    set: (key, value) => set(key, value, store),
+    get: async (key) => get(key, store),
+    set: async (key, value) => set(key, value, store),
     async update(key, fn) {
       let result!: ReturnType<typeof fn>;
       await update(key, (old) => (result = fn(old as never)), store);
       return result;
     },
-    entries: () => entries(store) as Promise<Array<[string, unknown]>>,
-    delMany: (keys) => delMany(keys, store),
-    clear: () => clear(store),
+    transact: async (keys, fn) =>
+      store('readwrite', (os) => {
+        // Callbacks, not promises, between the reads and the writes: a transaction stays
+        // active only while its request callbacks run.
+        const tx = os.transaction;
+        return new Promise<unknown[]>((resolve, reject) => {
+          const old = new Array<unknown>(keys.length);
+          let left = keys.length;
+          let next: unknown[] = [];
+          tx.oncomplete = () => resolve(next);
+          tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+          keys.forEach((key, i) => {
+            const req = os.get(key);
+            req.onsuccess = () => {
+              old[i] = req.result;
+              if (--left) return;
+              try {
+                next = fn(old);
+                next.forEach((value, j) => value !== undefined && os.put(value, keys[j]));
+              } catch (error) {
+                tx.abort();
+                reject(error);
+              }
+            };
+          });
+        });
+      }),
+    entries: async () => entries(store) as Promise<Array<[string, unknown]>>,
+    delMany: async (keys) => delMany(keys, store),
+    clear: async () => clear(store),
   };
 }
 
@@ -36,6 +67,11 @@ export function memoryKV(map = new Map<string, unknown>()): KV {
     async update(key, fn) {
       const next = fn(clone(map.get(key)) as never);
       map.set(key, clone(next));
+      return next;
+    },
+    async transact(keys, fn) {
+      const next = fn(keys.map((k) => clone(map.get(k))));
+      next.forEach((value, i) => value !== undefined && map.set(keys[i], clone(value)));
       return next;
     },
     entries: async () => [...map].map(([k, v]) => [k, clone(v)] as [string, unknown]),

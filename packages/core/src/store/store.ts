@@ -5,11 +5,15 @@ import { memoryKV, type KV } from './kv';
 export const DAY_PREFIX = 'day:';
 const PROFILE = 'profile';
 const QUARANTINE = 'quarantine:';
+const APPLIED = 'applied:';
 
 /** The device's record of one user: day rollups, profile, small caches. */
 export interface Store {
-  /** Adds a tab's delta to the stored day in one transaction; resolves to the merged day. */
-  mergeDay(delta: DayDelta, keep?: (name: string) => boolean): Promise<DayRollup>;
+  /**
+   * Adds a tab's deltas to the stored days in one transaction. With `batch`, the merge
+   * happens at most once: a replayed journal whose write had landed after all is skipped.
+   */
+  mergeDays(deltas: DayDelta[], keep?: (name: string) => boolean, batch?: string): Promise<void>;
   /** Every valid stored day, ascending; invalid records are moved aside. */
   days(): Promise<DayRollup[]>;
   /** Read-modify-write of the profile in one transaction (created by `init` when missing). */
@@ -91,10 +95,19 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
   }
 
   return {
-    mergeDay: (delta, keep) =>
-      run((kv) =>
-        kv.update<DayRollup>(DAY_PREFIX + delta.day, (old) => mergeDelta(rollupProblem(old) ? undefined : old, delta, keep)),
-      ),
+    async mergeDays(deltas, keep, batch) {
+      if (!deltas.length) return;
+      const keys = deltas.map((d) => DAY_PREFIX + d.day);
+      if (batch) keys.push(APPLIED + batch);
+      await run((kv) =>
+        kv.transact(keys, (old) => {
+          if (batch && old[deltas.length] !== undefined) return [];
+          const next: unknown[] = deltas.map((d, i) => mergeDelta(rollupProblem(old[i]) ? undefined : (old[i] as DayRollup), d, keep));
+          if (batch) next.push(Date.now());
+          return next;
+        }),
+      );
+    },
 
     async days() {
       const rows = await run((kv) => kv.entries());
@@ -129,9 +142,15 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
 
     async prune(oldestKept) {
       const rows = await run((kv) => kv.entries());
+      // Journal markers only need to outlive a replay, which happens at the next start.
+      const markersBefore = Date.now() - 7 * 86_400_000;
       const old = rows
-        .map(([key]) => key)
-        .filter((key) => typeof key === 'string' && key.startsWith(DAY_PREFIX) && key.slice(DAY_PREFIX.length) < oldestKept);
+        .filter(([key, value]) =>
+          key.startsWith(DAY_PREFIX)
+            ? key.slice(DAY_PREFIX.length) < oldestKept
+            : key.startsWith(APPLIED) && typeof value === 'number' && value < markersBefore,
+        )
+        .map(([key]) => key);
       if (old.length) await run((kv) => kv.delMany(old));
       return old.length;
     },

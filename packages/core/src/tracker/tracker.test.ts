@@ -171,6 +171,42 @@ describe('day keys', () => {
   });
 });
 
+describe('journal', () => {
+  it('replays what a page that went away left in localStorage, each batch once', async () => {
+    const appId = `test-${++app}`;
+    const prefix = `habitual-journal:habitual-${appId}-u1:`;
+    const delta = (n: number) => [{ day: '2026-11-24', tz: 'Europe/Helsinki', activeMs: 0, features: { 'invoice.sent': { n, value: 0 } }, firsts: {} }];
+    localStorage.setItem(prefix + 'tab1-1', JSON.stringify(delta(3)));
+    localStorage.setItem(prefix + 'tab2-1', JSON.stringify(delta(4)));
+    // tab2's IndexedDB write had landed before the page went: its marker is there.
+    const kv = idbKV(`habitual-${appId}-u1`);
+    await kv.set('applied:tab2-1', Date.now());
+    await kv.set('day:2026-11-24', { v: 1, day: '2026-11-24', tz: 'Europe/Helsinki', rev: 1, activeMs: 0, features: { 'invoice.sent': { n: 4, value: 0 } }, firsts: {} });
+    const env = { window, document, navigator } as never;
+    const { tracker } = setup({ appId }, { env });
+    const { days } = await tracker.exportData();
+    expect(days[0].features['invoice.sent'].n).toBe(7);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(prefix))).toEqual([]);
+  });
+
+  it('writes the unflushed deltas synchronously when the page is hidden', async () => {
+    const appId = `test-${++app}`;
+    const env = { window, document, navigator } as never;
+    const { tracker } = setup({ appId }, { env, flushDelayMs: 60_000 });
+    tracker.track('invoice.sent', { value: 2 });
+    const spy = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    window.dispatchEvent(new Event('pagehide'));
+    const saved = Object.entries(localStorage).filter(([k]) => k.startsWith(`habitual-journal:habitual-${appId}-u1:`));
+    expect(saved).toHaveLength(1);
+    expect(JSON.parse(saved[0][1])[0].features).toEqual({ 'invoice.sent': { n: 1, value: 2 } });
+    await tracker.flush();
+    spy.mockRestore();
+    // Once IndexedDB has it, the journal entry is gone and the count is stored once.
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(`habitual-journal:habitual-${appId}`))).toEqual([]);
+    expect((await tracker.exportData()).days[0].features['invoice.sent'].n).toBe(1);
+  });
+});
+
 describe('bad input', () => {
   it('drops bad calls with one debug warning each, never throws, stores nothing for them', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -270,7 +306,7 @@ describe('identity', () => {
 describe('storage failures', () => {
   const broken = (): KV => {
     const fail = () => Promise.reject(new DOMException('blocked', 'InvalidStateError'));
-    return { get: fail, set: fail, update: fail, entries: fail, delMany: fail, clear: fail };
+    return { get: fail, set: fail, update: fail, transact: fail, entries: fail, delMany: fail, clear: fail };
   };
 
   it('keeps tracking in memory when IndexedDB fails, and says so once', async () => {

@@ -20,6 +20,7 @@ import type {
   TrackProps,
 } from './types';
 import { configuredEvents } from './configured-events';
+import { createJournal } from './journal';
 import { trackProblem } from './validate-track';
 
 /** What the tracker needs from the engine (packages/core/src/engine). */
@@ -268,17 +269,18 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     return batch;
   }
 
-  async function writeDeltas(batch = takeDeltas(), to = store) {
-    if (consentState === 'denied') return;
-    for (const delta of batch.values()) {
-      try {
-        await to.mergeDay(delta, keep);
-      } catch (cause) {
-        // Even the memory fallback failed: keep the counts for the next flush.
-        const again = deltas.get(delta.day);
-        deltas.set(delta.day, again ? asDelta(mergeDelta(mergeDelta(undefined, delta), again)) : delta);
-        throw cause;
+  async function writeDeltas(batch = takeDeltas(), to = store, id?: string) {
+    if (consentState === 'denied' || !batch.size) return;
+    try {
+      await to.mergeDays([...batch.values()], keep, id);
+    } catch (cause) {
+      // Even the memory fallback failed: keep the counts for the next flush.
+      for (const d of batch.values()) {
+        const again = deltas.get(d.day);
+        deltas.set(d.day, again ? asDelta(mergeDelta(mergeDelta(undefined, d), again)) : d);
       }
+      current = undefined;
+      throw cause;
     }
   }
 
@@ -312,12 +314,26 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
   /** Moves everything `from` holds into the current store (anonymous -> identified, pending -> granted). */
   async function adoptFrom(from: Store) {
-    for (const day of await from.days()) await store.mergeDay(asDelta(day), keep);
+    await store.mergeDays((await from.days()).map(asDelta), keep);
     await from.clear();
+  }
+
+  const tabId = deps.randomId().slice(0, 8);
+  let journaled = 0;
+  const journal = () =>
+    createJournal(() => env?.window.localStorage, `habitual-journal:${dbName(user?.id)}:`);
+
+  async function replayJournal() {
+    const j = journal();
+    for (const { id, deltas: saved } of j.pending()) {
+      await store.mergeDays(saved, keep, id);
+      j.remove(id);
+    }
   }
 
   const started = (async () => {
     await loadProfile();
+    if (consentState === 'granted') await replayJournal();
     try {
       extras = (await deps.extras?.()) ?? {};
     } catch (cause) {
@@ -353,9 +369,23 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
   function onHide() {
     if (env?.document.visibilityState === 'visible') return;
-    // The page may be gone before these settle: the write covers what the tab tracked,
-    // the keepalive send covers what was already stored.
-    void flush();
+    // The page may be gone before these settle: the journal covers what the tab tracked
+    // (written now, synchronously), the keepalive send what was already stored.
+    if (timer !== undefined) clearTimeout(timer), (timer = undefined);
+    const batch = takeDeltas();
+    if (batch.size && consentState === 'granted') {
+      const j = journal();
+      const id = `${tabId}-${++journaled}`;
+      j.write(id, [...batch.values()]);
+      void serial(async () => {
+        await started;
+        await writeDeltas(batch, store, id);
+        j.remove(id);
+        await refreshState();
+      });
+    } else if (batch.size) {
+      void serial(() => writeDeltas(batch));
+    }
     sync?.sendOnHide();
   }
   function onShow() {
