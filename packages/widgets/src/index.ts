@@ -1,3 +1,2 @@
-export function mount(): { unmount(): void } {
-  return { unmount() {} };
-}
+export { mount, type MountOptions } from './mount';
+export { catalogs, type Catalog, type Locale, type Messages } from './i18n';

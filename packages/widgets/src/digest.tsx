@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DayRollup, DigestMetric } from '@habitual/core';
+import { addDays, dayKey, minutes, weekStart } from './days';
+import { dailyValue, valueUnits } from './digest-data';
+import { useHub } from './hub';
+import { safeHref } from './safe-href';
+import { Sparkline } from './sparkline';
+
+interface DigestState {
+  /** Local day the digest was dismissed. */
+  day?: string;
+}
+
+/**
+ * The coffee-stat card: first visit of the local day (or from `widgets.digest.at`), until
+ * dismissed for the day. Inline (`<habitual-digest>`) it always shows.
+ */
+export function Digest({ inline }: { inline?: boolean }) {
+  const [{ state, config, t, fmt }, hub] = useHub();
+  const [data, setData] = useState<{ days: DayRollup[]; metrics: DigestMetric[] } | null>(null);
+  const [, tick] = useState(0);
+  const w = config.widgets?.digest ?? {};
+  const now = new Date();
+  const today = state?.today ?? dayKey(now);
+  const wait = w.at ? (minutes(w.at) - (now.getHours() * 60 + now.getMinutes())) * 60e3 - now.getSeconds() * 1e3 : 0;
+  const hidden = !inline && (hub.widget<DigestState>('digest')?.day === today || wait > 0);
+
+  useEffect(() => {
+    if (wait <= 0) return;
+    const id = setTimeout(() => tick((n) => n + 1), wait);
+    return () => clearTimeout(id);
+  }, [wait > 0]);
+
+  useEffect(() => {
+    if (hidden) return;
+    let live = true;
+    const provider = hub.instance.getDigestProvider();
+    Promise.all([
+      hub.instance.exportData().then((d) => d.days, () => []),
+      // The host's provider may throw or reject: its metrics are left out, the card still shows.
+      Promise.resolve()
+        .then(() => provider?.() ?? [])
+        .catch(() => []),
+    ]).then(([days, metrics]) => live && setData({ days, metrics }));
+    return () => {
+      live = false;
+    };
+  }, [hidden, state]);
+
+  if (hidden || !data) return null;
+  const features = config.features ?? {};
+  const line = (from: string, to: string) =>
+    valueUnits(data.days, features, from, to)
+      .filter((u) => u.n)
+      .map((u) => `${fmt.num(u.n)} ${u.unit}`)
+      .join(', ') || t('noValue');
+  const yesterday = addDays(today, -1);
+  const streak = state?.streak;
+  const link = w.link && safeHref(w.link.href);
+  const value = (m: DigestMetric) => {
+    try {
+      return fmt.num(m.value, m.format === 'currency' ? { style: 'currency', currency: m.currency ?? 'USD' } : m.format === 'percent' ? { style: 'percent' } : undefined);
+    } catch {
+      return fmt.num(m.value); // an unknown currency code
+    }
+  };
+
+  return (
+    <section class={inline ? 'card' : 'card fixed digest'} aria-label={t('digestTitle')}>
+      <div class="row">
+        <h2>{t('digestTitle')}</h2>
+        {!inline && (
+          <button class="x" aria-label={t('dismiss')} onClick={() => hub.setWidget('digest', { day: today })}>
+            ×
+          </button>
+        )}
+      </div>
+      <div class="row">
+        <div>
+          <p class="mu">{t('yesterday')}</p>
+          <p data-yesterday>{line(yesterday, yesterday)}</p>
+        </div>
+        <div>
+          <p class="mu">{t('thisWeek')}</p>
+          <p data-week>{line(weekStart(today), today)}</p>
+        </div>
+      </div>
+      {streak && streak.current > 0 && (
+        <p class="big" data-streak>
+          {t(streak.period === 'week' ? 'streakWeek' : 'streakDay', { n: streak.current })}
+        </p>
+      )}
+      <Sparkline values={dailyValue(data.days, features, today)} label={t('lastDays', { n: 14 })} />
+      {data.metrics.map((m) => (
+        <div key={m.label} data-metric>
+          <div class="row">
+            <span>{m.label}</span>
+            <b>{value(m)}</b>
+          </div>
+          {m.series && m.series.length > 1 && <Sparkline values={m.series} label={m.label} />}
+        </div>
+      ))}
+      <div class="acts">
+        {link ? (
+          <a href={link}>{w.link!.text}</a>
+        ) : (
+          config.widgets?.records?.enabled && (
+            <button class="p" onClick={() => hub.set({ panel: 'records' })}>
+              {t('seeRecords')}
+            </button>
+          )
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { EngagementState, HabitualConfig, HabitualInstance, ReachedMilestone } from '@habitual/core';
+import { createFormat, type Format } from './format';
+import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
+
+export type PanelId = 'checklist' | 'records' | 'reminders';
+
+export interface ActiveNudge {
+  /** Dismissal key. */
+  key: string;
+  target: string;
+  text: string;
+  href?: string;
+  /** "Show me" nudges: focus moves in, and back to the opener on close; nothing is persisted. */
+  opener?: HTMLElement;
+}
+
+export interface Toast {
+  id: string;
+  title: string;
+  body?: string;
+  milestone?: ReachedMilestone;
+  /** Buttons that run and close the toast (a reminder's snooze). */
+  actions?: Array<{ label: string; run(): void }>;
+  onClose?(): void;
+}
+
+/** What every widget renders from. */
+export interface View {
+  config: HabitualConfig;
+  state: EngagementState | null;
+  locale: Locale;
+  t: Translate;
+  fmt: Format;
+  panel: PanelId | null;
+  nudge: ActiveNudge | null;
+  toasts: Toast[];
+}
+
+/** One per mount: the instance, the view every widget tree shares, and persisted widget state. */
+export interface Hub {
+  instance: HabitualInstance;
+  view(): View;
+  set(patch: Partial<View>): void;
+  subscribe(fn: () => void): () => void;
+  widget<T>(key: string): T | undefined;
+  /** Caches and persists widget state; `persist: false` only caches (state another tab saved). */
+  setWidget(key: string, value: unknown, persist?: boolean): void;
+  toast(toast: Toast): void;
+  destroy(): void;
+}
+
+export function createHub(instance: HabitualInstance, messages?: Messages): Hub {
+  const subs = new Set<() => void>();
+  // Written-through cache: setWidgetState is async, widgets read their state back at once.
+  const widgets = new Map<string, unknown>();
+  const localize = (config: HabitualConfig) => {
+    const locale = resolveLocale(config.locale);
+    return { config, locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
+  };
+  let view: View = { ...localize(instance.getConfig()), state: instance.getState(), panel: null, nudge: null, toasts: [] };
+  const set = (patch: Partial<View>) => {
+    view = { ...view, ...patch };
+    for (const fn of subs) fn();
+  };
+  const offs = [
+    instance.on('config', (config) => set(localize(config))),
+    instance.on('state', (state) => set({ state })),
+  ];
+  return {
+    instance,
+    view: () => view,
+    set,
+    subscribe: (fn) => (subs.add(fn), () => subs.delete(fn)),
+    widget: <T>(key: string) => (widgets.has(key) ? widgets.get(key) : instance.getProfile().widgets[key]) as T | undefined,
+    setWidget(key, value, persist = true) {
+      widgets.set(key, value);
+      if (persist) instance.setWidgetState(key, value).catch(() => {});
+      set({});
+    },
+    toast: (toast) => set({ toasts: [...view.toasts.filter((x) => x.id !== toast.id), toast].slice(-3) }),
+    destroy: () => offs.forEach((off) => off()),
+  };
+}
+
+export const HubContext = createContext<Hub>(null as unknown as Hub);
+
+/** The shared view, re-rendering the caller on every change. */
+export function useHub(): [View, Hub] {
+  const hub = useContext(HubContext);
+  const [, bump] = useState(0);
+  useEffect(() => hub.subscribe(() => bump((n) => n + 1)), [hub]);
+  return [hub.view(), hub];
+}

@@ -1,0 +1,48 @@
+import { render } from 'preact';
+import type { HabitualInstance } from '@habitual/core';
+import { defineElements, setElementsHub } from './elements';
+import { createHub, HubContext } from './hub';
+import type { Messages } from './i18n';
+import { mountShadow } from './mount-shadow';
+import { Overlay } from './overlay';
+
+export interface MountOptions {
+  /** Where the widgets' host element goes. @default document.body */
+  root?: HTMLElement;
+  /** Replacement messages per locale, merged over the built-in catalogs. */
+  messages?: Messages;
+}
+
+/**
+ * Shows the widgets the config enables, inside one Shadow DOM host, and follows the
+ * instance from then on: config changes mount and unmount widgets, state re-renders,
+ * milestones raise reward toasts. Also registers the inline custom elements.
+ */
+export function mount(instance: HabitualInstance, options: MountOptions = {}): { unmount(): void } {
+  const parent = options.root ?? document.body;
+  const hub = createHub(instance, options.messages);
+  const host = parent.ownerDocument.createElement('habitual-widgets');
+  host.setAttribute('data-overlay', '');
+  // The top layer sits above any z-index the page uses; where popovers are missing the
+  // host's own z-index (max) is the fallback.
+  if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
+  parent.append(host);
+  host.showPopover?.();
+  const shadow = mountShadow(host);
+  render(
+    <HubContext.Provider value={hub}>
+      <Overlay host={host} />
+    </HubContext.Provider>,
+    shadow,
+  );
+  defineElements();
+  setElementsHub(hub);
+  return {
+    unmount() {
+      render(null, shadow);
+      host.remove();
+      hub.destroy();
+      setElementsHub(null);
+    },
+  };
+}
