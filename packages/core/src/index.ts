@@ -12,3 +12,5 @@ export type { Store } from './store/store';
 export { idbKV, memoryKV } from './store/kv';
 export type { KV } from './store/kv';
 export { trackProblem } from './tracker/validate-track';
+export { createSyncClient, defaultSyncDeps, defaultSyncOptions, outgoingDay } from './sync/index';
+export type { SyncSource, SyncDeps, SyncOptions, SyncClient } from './sync/index';

@@ -1,0 +1,28 @@
+import type { HabitualConfig } from '../config/types';
+import { OTHER_FEATURE, type DayRollup, type FeatureCount } from '../rollup/day-rollup';
+
+/**
+ * The copy of a day that leaves the device: configured features as they are, every other
+ * name folded into one 'other' total (its first use kept as the earliest of them).
+ */
+export function outgoingDay(day: DayRollup, config: HabitualConfig): DayRollup {
+  const configured = config.features ?? {};
+  const features: Record<string, FeatureCount> = {};
+  const firsts: Record<string, number> = {};
+  let other: FeatureCount | undefined;
+  let otherFirst: number | undefined;
+  for (const name in day.features) {
+    const f = day.features[name];
+    const first = day.firsts[name];
+    if (name !== OTHER_FEATURE && Object.prototype.hasOwnProperty.call(configured, name)) {
+      features[name] = { n: f.n, value: f.value };
+      if (first !== undefined) firsts[name] = first;
+      continue;
+    }
+    other = { n: (other?.n ?? 0) + f.n, value: (other?.value ?? 0) + f.value };
+    if (first !== undefined && (otherFirst === undefined || first < otherFirst)) otherFirst = first;
+  }
+  if (other) features[OTHER_FEATURE] = other;
+  if (otherFirst !== undefined) firsts[OTHER_FEATURE] = otherFirst;
+  return { v: 1, day: day.day, tz: day.tz, rev: day.rev, activeMs: day.activeMs, features, firsts };
+}
