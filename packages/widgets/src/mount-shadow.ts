@@ -1,6 +1,7 @@
 import { css } from './styles';
 
-let sheet: CSSStyleSheet | undefined;
+// A constructed sheet can only be adopted in the document whose window made it.
+const sheets = new WeakMap<Document, CSSStyleSheet>();
 
 /**
  * Gives `host` an open shadow root with the widgets' stylesheet. Every widget host (the
@@ -8,15 +9,18 @@ let sheet: CSSStyleSheet | undefined;
  */
 export function mountShadow(host: HTMLElement): ShadowRoot {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    // One constructed sheet shared by every root: CSSOM, so a strict CSP without
-    // 'unsafe-inline' allows it.
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
+  const doc = host.ownerDocument;
+  const Sheet = doc.defaultView?.CSSStyleSheet;
+  if ('adoptedStyleSheets' in root && Sheet && 'replaceSync' in Sheet.prototype) {
+    // One constructed sheet shared by every root in the document: CSSOM, so a strict CSP
+    // without 'unsafe-inline' allows it.
+    let sheet = sheets.get(doc);
+    if (!sheet) sheets.set(doc, (sheet = new Sheet())), sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   } else if (!root.querySelector('style')) {
     // Engines without constructable sheets (Safari < 16.4): a <style> element, which a
     // strict CSP blocks unless the page allows 'unsafe-inline' or a nonce for styles.
-    const style = host.ownerDocument.createElement('style');
+    const style = doc.createElement('style');
     style.textContent = css;
     root.prepend(style);
   }

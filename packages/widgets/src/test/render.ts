@@ -1,12 +1,13 @@
 import { mount } from '../mount';
-import { fakeInstance, type FakeInit } from './fake-instance';
+import { fakeInstance, type FakeInit, type FakeInstance } from './fake-instance';
 
 /** Lets Preact's debounced renders and after-paint effects run. */
 export const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Mounts the widgets for a fake instance and hands back the overlay's shadow root. */
-export async function mountWidgets(init: FakeInit = {}) {
+export async function mountWidgets(init: FakeInit = {}, before?: (instance: FakeInstance) => void) {
   const instance = fakeInstance(init);
+  before?.(instance);
   const handle = mount(instance);
   const host = document.querySelector('habitual-widgets') as HTMLElement;
   const root = host.shadowRoot!;

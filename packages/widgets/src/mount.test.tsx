@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HabitualConfig } from '@habitual/core';
+import { mount } from './mount';
+import { dayRollup, engagementState, fakeInstance } from './test/fake-instance';
+import { mountWidgets, settle } from './test/render';
+
+let cleanup = () => {};
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+});
+
+const all: HabitualConfig = {
+  locale: 'en',
+  widgets: {
+    digest: { enabled: true },
+    checklist: { enabled: true, items: [{ id: 'a', label: 'Add a customer', event: 'customer.created' }] },
+    rewards: { enabled: true },
+    records: { enabled: true },
+    reminders: { enabled: true },
+    nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#send', text: 'Send it from here' }] },
+  },
+};
+
+describe('mount', () => {
+  it('renders into one open shadow root with a constructed stylesheet', async () => {
+    const w = await mountWidgets({ config: all, state: engagementState() });
+    cleanup = w.handle.unmount;
+    expect(document.querySelectorAll('habitual-widgets')).toHaveLength(1);
+    expect(w.host.shadowRoot!.mode).toBe('open');
+    expect(w.root.adoptedStyleSheets).toHaveLength(1);
+    expect(w.root.querySelector('style')).toBeNull();
+    // Nothing of ours in the page's light DOM besides the host.
+    expect(w.host.children).toHaveLength(0);
+  });
+
+  it('unmount removes the host and every listener', async () => {
+    const w = await mountWidgets({ config: all, state: engagementState() });
+    expect(w.instance.listeners('state')).toBeGreaterThan(0);
+    w.handle.unmount();
+    expect(document.querySelector('habitual-widgets')).toBeNull();
+    expect(w.instance.listeners('state')).toBe(0);
+    expect(w.instance.listeners('config')).toBe(0);
+    expect(w.instance.listeners('milestone')).toBe(0);
+  });
+
+  it('mounts into a given root', async () => {
+    const root = document.createElement('section');
+    document.body.append(root);
+    const handle = mount(fakeInstance({ config: all }), { root });
+    cleanup = handle.unmount;
+    expect(root.querySelector('habitual-widgets')).not.toBeNull();
+  });
+
+  it('config toggles mount and unmount widgets without a reload', async () => {
+    document.body.innerHTML = '<button id="send">Send</button>';
+    const w = await mountWidgets({ config: { locale: 'en', widgets: {} }, state: engagementState() });
+    cleanup = w.handle.unmount;
+    expect(w.root.querySelector('.launcher, .digest, .nudge')).toBeNull();
+
+    w.instance.configure(all);
+    await settle();
+    expect(w.$('.launcher')).not.toBeNull();
+    expect(w.$('.digest')).not.toBeNull();
+    expect(w.$('.nudge')).not.toBeNull();
+    expect(w.instance.listeners('milestone')).toBe(1);
+
+    w.instance.configure({ ...all, widgets: { ...all.widgets, digest: { enabled: false }, nudges: { enabled: false }, rewards: { enabled: false } } });
+    await settle();
+    expect(w.$('.digest')).toBeNull();
+    expect(w.$('.nudge')).toBeNull();
+    expect(w.$('.launcher')).not.toBeNull();
+    expect(w.instance.listeners('milestone')).toBe(0);
+
+    w.instance.configure({ locale: 'en', widgets: { checklist: { enabled: false } } });
+    await settle();
+    expect(w.$('.launcher')).toBeNull();
+  });
+
+  it('applies theme custom properties from config, and only those', async () => {
+    const w = await mountWidgets({
+      config: { widgets: { theme: { '--habitual-accent': 'hotpink', '--habitual-radius': '2px', color: 'red' } } },
+    });
+    cleanup = w.handle.unmount;
+    expect(w.host.style.getPropertyValue('--habitual-accent')).toBe('hotpink');
+    expect(w.host.style.getPropertyValue('--habitual-radius')).toBe('2px');
+    expect(w.host.style.getPropertyValue('color')).toBe('');
+    w.instance.configure({ widgets: { theme: { '--habitual-accent': 'teal' } } });
+    await settle();
+    expect(w.host.style.getPropertyValue('--habitual-accent')).toBe('teal');
+    expect(w.host.style.getPropertyValue('--habitual-radius')).toBe('');
+  });
+
+  it('the stylesheet themes through custom properties with light and dark defaults', async () => {
+    const { css } = await import('./styles');
+    expect(css).toContain('var(--habitual-accent,');
+    expect(css).toMatch(/@media \(prefers-color-scheme:dark\)\{:host\{--a:var\(--habitual-accent/);
+    expect(css).toMatch(/@media \(prefers-reduced-motion:no-preference\)\{\.toast\{animation/);
+  });
+});
+
+describe('custom elements', () => {
+  it('render inline into their own shadow roots with the mounted instance', async () => {
+    const w = await mountWidgets({
+      config: { locale: 'en', features: { 'invoice.sent': { label: 'Send an invoice', value: 'invoices' } }, widgets: { checklist: { enabled: false, items: [{ id: 'a', label: 'Add a customer', event: 'c' }] } } },
+      state: engagementState({ score: 42, totals: { 'invoice.sent': { n: 3, value: 3 } } }),
+      days: [dayRollup('2025-03-11', { 'invoice.sent': [3, 3] })],
+    });
+    cleanup = w.handle.unmount;
+    document.body.insertAdjacentHTML('beforeend', '<habitual-checklist></habitual-checklist><habitual-records></habitual-records><habitual-digest></habitual-digest>');
+    await settle();
+    const shadow = (name: string) => document.querySelector(name)!.shadowRoot!;
+    expect(shadow('habitual-checklist').textContent).toContain('Add a customer');
+    expect(shadow('habitual-checklist').adoptedStyleSheets).toHaveLength(1);
+    expect(shadow('habitual-records').querySelector('[data-score]')!.textContent).toBe('42');
+    expect(shadow('habitual-digest').textContent).toContain('3 invoices');
+
+    w.instance.setState(engagementState({ score: 43 }));
+    await settle();
+    expect(shadow('habitual-records').querySelector('[data-score]')!.textContent).toBe('43');
+
+    w.handle.unmount();
+    cleanup = () => {};
+    expect(shadow('habitual-records').textContent).toBe('');
+  });
+
+  it('are registered once, even over several mounts', async () => {
+    const a = mount(fakeInstance());
+    a.unmount();
+    const b = mount(fakeInstance());
+    cleanup = b.unmount;
+    expect(customElements.get('habitual-checklist')).toBeTypeOf('function');
+    expect(customElements.get('habitual-records')).toBeTypeOf('function');
+    expect(customElements.get('habitual-digest')).toBeTypeOf('function');
+  });
+});
