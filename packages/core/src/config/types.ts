@@ -53,6 +53,26 @@ export interface EngagementConfig {
   engagedL28?: number;
   /** Score bands: red up to `red`, yellow up to `yellow`, green above. @default { red: 50, yellow: 75 } */
   bands?: { red?: number; yellow?: number };
+  /** L28 that scores 100 on frequency. @default 20 */
+  frequencyTarget?: number;
+  /** A user is `new` for this many days from the first qualified day. @default 7 */
+  newDays?: number;
+  /** Days without a qualified day that put a once engaged user at risk. @default 7 */
+  atRiskDays?: number;
+  /** Days without a qualified day after which a user is dormant. @default 30 */
+  dormantDays?: number;
+  /** Days a comeback keeps the `reactivated` / `resurrected` stage. @default 7 */
+  returnDays?: number;
+  momentum?: {
+    /** Half-life of the decayed activity, in days. @default 7 */
+    halfLifeDays?: number;
+    /** Length of the user's own baseline, in days. @default 56 */
+    baselineDays?: number;
+    /** Days of history needed before momentum is reported. @default 14 */
+    minHistoryDays?: number;
+    /** Momentum under this share of the baseline puts a once engaged user at risk. @default 0.5 */
+    atRiskBelow?: number;
+  };
 }
 
 export type ScoreMeasure = 'frequency' | 'breadth' | 'intensity' | 'momentum' | 'activation';

@@ -1,0 +1,83 @@
+import type { ResolvedConfig } from '../config/resolve-config';
+import type { Normaliser } from './scorecard';
+
+/** What one configured feature means to the engine, looked up once per feature per day. */
+export interface FeatureInfo {
+  /** A use qualifies the day on its own. */
+  core: boolean;
+  /** Position among the key features, or -1. */
+  keyPos: number;
+  /** Counts value units. */
+  value: boolean;
+  /** Thresholds on the running total of uses: [slot in `reached`, count]. */
+  watch: Array<[slot: number, count: number]>;
+}
+
+export interface FeatureIndex {
+  info: Map<string, FeatureInfo>;
+  keyNames: string[];
+  keyWeights: number[];
+  keyWeightSum: number;
+  hasValue: boolean;
+  /** Reached slots: activation steps first, then milestones (config order). */
+  slots: number;
+  /** Streak milestones as [slot, streak length]. */
+  streakSlots: Array<[slot: number, length: number]>;
+  /** Active-day milestones as [slot, qualified days in all]. */
+  activeDaySlots: Array<[slot: number, days: number]>;
+  activeMs: number;
+  normalisers: Record<'frequency' | 'breadth' | 'intensity' | 'momentum' | 'activation', Normaliser>;
+}
+
+const cache = new WeakMap<ResolvedConfig, FeatureIndex>();
+
+/** Precomputes, once per resolved config, everything the per-day loop asks of a feature. */
+export function featureIndex(rc: ResolvedConfig): FeatureIndex {
+  const hit = cache.get(rc);
+  if (hit) return hit;
+  const info = new Map<string, FeatureInfo>();
+  const keyNames: string[] = [];
+  const keyWeights: number[] = [];
+  let anyCore = false;
+  for (const name in rc.features) {
+    const f = rc.features[name];
+    if (f.core) anyCore = true;
+    const keyPos = f.key ? keyNames.push(name) - 1 : -1;
+    if (f.key) keyWeights.push(f.weight);
+    info.set(name, { core: f.core, keyPos, value: f.value !== undefined, watch: [] });
+  }
+  // With no core value event configured, using any key feature is what counts as value.
+  if (!anyCore) for (const i of info.values()) if (i.keyPos >= 0) i.core = true;
+  const watch = (event: string, slot: number, count: number) => {
+    let i = info.get(event);
+    // Rules may name events that are not features (a funnel start); they still get counted.
+    if (!i) info.set(event, (i = { core: false, keyPos: -1, value: false, watch: [] }));
+    i.watch.push([slot, count]);
+  };
+  rc.activation.forEach((a, s) => watch(a.event, s, a.count));
+  rc.milestones.forEach((m, i) => {
+    if (m.event !== undefined) watch(m.event, rc.activation.length + i, m.count ?? 1);
+  });
+  const e = rc.engagement;
+  const unit: Normaliser = { kind: 'linear', points: [[0, 0], [1, 100]] };
+  const fx: FeatureIndex = {
+    info,
+    keyNames,
+    keyWeights,
+    keyWeightSum: keyWeights.reduce((a, b) => a + b, 0),
+    hasValue: [...Object.values(rc.features)].some((f) => f.value !== undefined),
+    slots: rc.activation.length + rc.milestones.length,
+    streakSlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.streak !== undefined ? [[rc.activation.length + i, m.streak]] : [])),
+    activeDaySlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.activeDays !== undefined ? [[rc.activation.length + i, m.activeDays]] : [])),
+    activeMs: e.activeMinutes * 60_000,
+    normalisers: {
+      frequency: { kind: 'linear', points: [[0, 0], [e.frequencyTarget, 100]] },
+      breadth: unit,
+      intensity: { kind: 'linear', points: [[0, 0], [e.intensityTarget, 100]] },
+      momentum: unit,
+      activation: unit,
+    },
+  };
+  cache.set(rc, fx);
+  return fx;
+}
