@@ -9,6 +9,12 @@ import { summariesRoute } from './summaries/summaries-route';
 import { configRoute } from './config/config-route';
 import { shareRoute } from './share/share-route';
 import { healthRoute } from './health-route';
+import { accountsRoute } from './accounts/accounts-route';
+import { usersRoute } from './users/users-route';
+import { configAdminRoute } from './config/config-admin-route';
+import { appAdminRoute } from './apps/app-admin-route';
+import { adminPageRoute } from './admin/admin-page-route';
+import { validateConfig } from '@habitual/core';
 
 export interface CollectorOptions {
   db: Db;
@@ -17,19 +23,16 @@ export interface CollectorOptions {
   /** Outgoing HTTP for share webhooks. @default globalThis.fetch */
   fetch?: typeof fetch;
   rateLimit?: RateLimitOptions;
-  /** Widget config validation (core's `validateConfig`). @default accepts any object */
+  /** Widget config validation. @default core's `validateConfig` */
   validateConfig?: CollectorContext['validateConfig'];
   /** Largest request body on the wire. @default 262144 */
   maxBodyBytes?: number;
-  /** Extra routes (the admin dashboard and its API) registered after the core ones. */
+  /** Extra routes, registered after the collector's own. */
   routes?: Array<(app: Hono, ctx: CollectorContext) => void>;
 }
 
 // The endpoints a page calls from its own origin.
 const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share']);
-
-const anyObject: CollectorContext['validateConfig'] = (config) =>
-  config && typeof config === 'object' && !Array.isArray(config) ? [] : [{ path: '', message: 'config must be an object' }];
 
 /** The collector's HTTP app (Hono): mount it with `@hono/node-server` or call `app.request()` in tests. */
 export function createCollector(options: CollectorOptions) {
@@ -48,7 +51,7 @@ export function createCollector(options: CollectorOptions) {
       }
       return origins.list;
     },
-    validateConfig: options.validateConfig ?? anyObject,
+    validateConfig: options.validateConfig ?? validateConfig,
     maxBodyBytes: options.maxBodyBytes ?? 262_144,
   };
   const app = new Hono();
@@ -78,6 +81,11 @@ export function createCollector(options: CollectorOptions) {
   summariesRoute(app, ctx);
   configRoute(app, ctx);
   shareRoute(app, ctx);
+  accountsRoute(app, ctx);
+  usersRoute(app, ctx);
+  configAdminRoute(app, ctx);
+  appAdminRoute(app, ctx);
+  adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
   return { app, ctx };
 }

@@ -8,7 +8,6 @@ import type { Db } from './db/database';
 import { migrate } from './db/migrate';
 import { openPglite } from './db/open-pglite';
 import { openPostgres } from './db/open-postgres';
-import { collectorRoutes } from './collector-routes';
 import type { ServerSettings } from './settings';
 
 export interface RunningServer {
@@ -43,7 +42,7 @@ export async function startServer(
     log(`  secret     ${boot.app.secret}`);
   }
   if (boot.adminToken) log(`  admin token ${boot.adminToken}  (keep it: it is stored hashed)`);
-  const { app } = createCollector({ db, ...collector, routes: [...collectorRoutes(), ...(collector.routes ?? [])] });
+  const { app } = createCollector({ db, ...collector });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
   await new Promise<void>((done, failed) => {
     server.once('listening', done);

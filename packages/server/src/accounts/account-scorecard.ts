@@ -1,0 +1,130 @@
+import { computeState, mergeDeviceRollups, resolveConfig, scoreMeasures } from '@habitual/core';
+import type { Band, DayRollup, EngagementState, HabitualConfig, MeasureInput, MeasurePart, Stage } from '@habitual/core';
+import type { Account } from './account-store';
+
+export interface UserRollups {
+  id: string;
+  tz: string;
+  perDevice: Array<{ deviceId: string; days: DayRollup[] }>;
+}
+
+export interface UserSummary {
+  id: string;
+  stage: Stage;
+  score: number;
+  band: Band;
+  l7: number;
+  l28: number;
+  /** Last local day with a qualified use. */
+  lastActive?: string;
+  stuck?: EngagementState['stuck'];
+}
+
+export interface AccountScorecard {
+  account: Account;
+  score: number;
+  band: Band;
+  /** Each measure: raw value, normalised value, contribution and gap (as the device explains its score). */
+  parts: MeasurePart[];
+  depth: { meeting: number; seats: number; bar: number };
+  breadth: number;
+  /** Value units delivered in the last 28 days, all users together. */
+  reach: number;
+  /** Value units in 28 days per unit of monthly price; null without a price. */
+  valuePerDollar: number | null;
+  /** Active users per local day over the last 28 days, oldest first, and the change of the last 14 against the 14 before. */
+  trend: { days: string[]; series: number[]; change: number | null };
+  stages: Partial<Record<Stage, number>>;
+  users: number;
+  /** The users most at risk: worst stage first, then lowest score. */
+  atRisk: UserSummary[];
+  usersDetail?: UserSummary[];
+}
+
+/** Measure weights of the account score. */
+export const ACCOUNT_WEIGHTS = { depth: 35, breadth: 20, reach: 15, valuePerDollar: 15, trend: 15 } as const;
+
+const RISK_ORDER: Stage[] = ['dormant', 'at_risk', 'stuck', 'activating', 'reactivated', 'resurrected', 'new', 'engaged', 'power'];
+
+/** `YYYY-MM-DD` moved by `n` calendar days (pure date arithmetic, no time zone involved). */
+const shiftDay = (key: string, n: number) => {
+  const [y, m, d] = key.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+};
+
+/**
+ * An account's health from its users' rollups, with core's engine (per user: merged devices,
+ * `computeState`) and core's scorecard combiner. Depth: seats meeting the L28 bar / paid
+ * seats. Breadth: key features anyone used in 28 days. Reach: value units in 28 days against
+ * the intensity target per seat. Value per dollar: those units per unit of monthly price.
+ * Trend: active users per day, last 14 days against the 14 before.
+ */
+export function accountScorecard(account: Account, users: UserRollups[], config: HabitualConfig, now: number, detail = false): AccountScorecard {
+  const rc = resolveConfig(config);
+  const states = users.map((u) => {
+    const merged = mergeDeviceRollups(u.perDevice);
+    return { user: u, merged, state: computeState(merged, config, now, u.tz) };
+  });
+  const tz = users[0]?.tz ?? 'UTC';
+  // The account as one user: every user's days summed, so breadth is "used by anyone".
+  const whole = states.length ? computeState(states.flatMap((s) => s.merged), config, now, tz) : undefined;
+  const bar = rc.engagement.engagedL28;
+  const seats = account.paidSeats > 0 ? account.paidSeats : states.length;
+  const meeting = states.filter((s) => s.state.l28 >= bar).length;
+  const reach = whole?.valueUnits28 ?? 0;
+  const valuePerDollar = account.pricePerMonth > 0 ? reach / account.pricePerMonth : null;
+
+  const today = whole?.today ?? new Date(now).toISOString().slice(0, 10);
+  const days = Array.from({ length: 28 }, (_, i) => shiftDay(today, i - 27));
+  const index = new Map(days.map((d, i) => [d, i]));
+  const series = days.map(() => 0);
+  for (const s of states) for (const q of s.state.qualifiedDays) if (index.has(q)) series[index.get(q)!]++;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const before = sum(series.slice(0, 14));
+  const after = sum(series.slice(14));
+  const change = before === 0 && after === 0 ? null : (after - before) / Math.max(before, 1);
+
+  const perSeatTarget = rc.engagement.intensityTarget;
+  const measures: MeasureInput[] = [
+    { id: 'depth', weight: ACCOUNT_WEIGHTS.depth, raw: seats > 0 ? meeting / seats : null, normalise: { kind: 'linear', points: [[0, 0], [1, 100]] } },
+    { id: 'breadth', weight: ACCOUNT_WEIGHTS.breadth, raw: whole ? whole.breadth : null, normalise: { kind: 'linear', points: [[0, 0], [1, 100]] } },
+    { id: 'reach', weight: ACCOUNT_WEIGHTS.reach, raw: seats > 0 ? reach / (perSeatTarget * seats) : null, normalise: { kind: 'linear', points: [[0, 0], [1, 100]] } },
+    // One value unit per unit of monthly price scores full: what a customer renews on.
+    { id: 'valuePerDollar', weight: ACCOUNT_WEIGHTS.valuePerDollar, raw: valuePerDollar, normalise: { kind: 'linear', points: [[0, 0], [0.25, 50], [1, 100]] } },
+    // Halving activity scores 0, flat scores 60, growing a fifth or more scores 100.
+    { id: 'trend', weight: ACCOUNT_WEIGHTS.trend, raw: change, normalise: { kind: 'linear', points: [[-0.5, 0], [0, 60], [0.2, 100]] } },
+  ];
+  const { score, band, parts } = scoreMeasures(measures, rc.engagement.bands);
+
+  const stages: Partial<Record<Stage, number>> = {};
+  for (const s of states) stages[s.state.stage] = (stages[s.state.stage] ?? 0) + 1;
+  const summaries: UserSummary[] = states.map(({ user, state }) => ({
+    id: user.id,
+    stage: state.stage,
+    score: Math.round(state.score),
+    band: state.band,
+    l7: state.l7,
+    l28: state.l28,
+    lastActive: state.qualifiedDays[state.qualifiedDays.length - 1],
+    stuck: state.stuck,
+  }));
+  const atRisk = [...summaries]
+    .sort((a, b) => RISK_ORDER.indexOf(a.stage) - RISK_ORDER.indexOf(b.stage) || a.score - b.score)
+    .filter((u) => u.stage !== 'engaged' && u.stage !== 'power')
+    .slice(0, 5);
+  return {
+    account,
+    score: Math.round(score),
+    band,
+    parts,
+    depth: { meeting, seats, bar },
+    breadth: whole?.breadth ?? 0,
+    reach,
+    valuePerDollar,
+    trend: { days, series, change },
+    stages,
+    users: states.length,
+    atRisk,
+    ...(detail ? { usersDetail: summaries } : {}),
+  };
+}

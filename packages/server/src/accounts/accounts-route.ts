@@ -1,0 +1,58 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import type { CollectorContext } from '../collector-context';
+import { adminApp } from '../http/admin-app';
+import { fail } from '../http/fail';
+import { parseOr400 } from '../http/parse-body';
+import { readJsonBody } from '../http/read-body';
+import { currentConfig } from '../config/config-store';
+import { accountScorecard } from './account-scorecard';
+import { findAccount, listAccounts, saveAccount } from './account-store';
+import { loadAccountUsers } from './load-account-users';
+
+const AccountBody = v.object({
+  name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
+  plan: v.optional(v.pipe(v.string('plan must be a string'), v.maxLength(100, 'plan must be at most 100 characters'))),
+  pricePerMonth: v.pipe(v.number('pricePerMonth must be a number'), v.finite('pricePerMonth must be finite'), v.minValue(0, 'pricePerMonth must be 0 or more')),
+  paidSeats: v.pipe(v.number('paidSeats must be a number'), v.integer('paidSeats must be a whole number'), v.minValue(0, 'paidSeats must be 0 or more'), v.maxValue(1_000_000, 'paidSeats must be at most 1000000')),
+});
+
+const ACCOUNT_ID = /^[\w.:@-]{1,200}$/;
+
+/**
+ * `PUT /v1/accounts/:id` (plan, price, paid seats; the host's backend with the app secret),
+ * `GET /v1/accounts` (every account's scorecard, most at risk first) and
+ * `GET /v1/accounts/:id/scorecard` (one account with its users).
+ */
+export function accountsRoute(app: Hono, ctx: CollectorContext) {
+  app.put('/v1/accounts/:id', async (c) => {
+    const target = await adminApp(c, ctx);
+    const id = c.req.param('id');
+    if (!ACCOUNT_ID.test(id)) fail(400, 'The account id in the path must be 1-200 letters, digits or ._:@-.');
+    const body = parseOr400(AccountBody, await readJsonBody(c.req.raw, { maxBytes: 8_192 }));
+    const account = await saveAccount(ctx.db, target.id, { id, name: body.name ?? '', plan: body.plan ?? '', pricePerMonth: body.pricePerMonth, paidSeats: body.paidSeats });
+    return c.json({ account });
+  });
+
+  app.get('/v1/accounts', async (c) => {
+    const target = await adminApp(c, ctx);
+    const { config } = await currentConfig(ctx.db, target.id);
+    const now = ctx.now();
+    const cards = [];
+    for (const account of await listAccounts(ctx.db, target.id)) {
+      cards.push(accountScorecard(account, await loadAccountUsers(ctx.db, target.id, account.id), config, now));
+    }
+    cards.sort((a, b) => a.score - b.score || a.account.id.localeCompare(b.account.id));
+    return c.json({ app: target.id, accounts: cards });
+  });
+
+  app.get('/v1/accounts/:id/scorecard', async (c) => {
+    const target = await adminApp(c, ctx);
+    const id = c.req.param('id');
+    const users = await loadAccountUsers(ctx.db, target.id, id);
+    const account = (await findAccount(ctx.db, target.id, id)) ?? (users.length ? { id, name: '', plan: '', pricePerMonth: 0, paidSeats: 0, updatedAt: new Date(ctx.now()).toISOString() } : undefined);
+    if (!account) fail(404, `Account "${id}" has neither been set nor sent any summaries.`);
+    const { config } = await currentConfig(ctx.db, target.id);
+    return c.json(accountScorecard(account, users, config, ctx.now(), true));
+  });
+}

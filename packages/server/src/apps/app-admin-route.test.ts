@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../db/database';
+import { adminFixture } from '../testing/admin-fixture';
+import { post } from '../testing/fixtures';
+import { announceSkip, testDatabases } from '../testing/test-databases';
+
+for (const target of testDatabases()) {
+  announceSkip(target);
+  describe.skipIf(!!target.skip)(`app settings and share relay on ${target.name}`, () => {
+    let db: Db & { drop(): Promise<void> };
+    let fx: Awaited<ReturnType<typeof adminFixture>>;
+    const hook = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response('ok'));
+
+    beforeAll(async () => {
+      db = await target.open();
+      fx = await adminFixture(db, { fetch: hook as unknown as typeof fetch });
+    });
+    afterAll(() => db?.drop());
+
+    const share = (body: Record<string, unknown> = {}) =>
+      fx.app.request('/v1/share', post({ appId: 'ledgerly', writeKey: 'wk_test', identity: { deviceId: 'dev_a' }, target: 'slack', milestone: 'first-invoice', payload: { text: 'First invoice!' }, ...body }));
+
+    it('shows the app without its secret', async () => {
+      const body = await (await fx.call('GET', '/v1/admin/app')).json();
+      expect(body).toMatchObject({ id: 'ledgerly', writeKey: 'wk_test', origins: ['https://app.ledgerly.test'], verifyIdentity: false, webhooks: { slack: false, discord: false } });
+      expect(JSON.stringify(body)).not.toContain('sk_test');
+    });
+
+    it('refuses a share before a webhook is set', async () => {
+      const res = await share();
+      expect(res.status).toBe(404);
+      expect((await res.json()).error).toMatch(/no slack webhook/);
+    });
+
+    it('sets origins, identity verification and webhooks, validating each', async () => {
+      const bad = await fx.call('PUT', '/v1/admin/app', { origins: ['https://x.test/path'] });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error).toMatch(/^origins\.0/);
+      const notSlack = await fx.call('PUT', '/v1/admin/app', { webhooks: { slack: 'https://evil.test/hook' } });
+      expect(notSlack.status).toBe(400);
+      expect((await notSlack.json()).error).toMatch(/webhooks\.slack/);
+      const ok = await fx.call('PUT', '/v1/admin/app', { origins: ['https://app.ledgerly.test', 'http://localhost:5173'], webhooks: { slack: 'https://hooks.slack.com/services/T/B/X' } });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ origins: ['https://app.ledgerly.test', 'http://localhost:5173'], webhooks: { slack: true, discord: false } });
+    });
+
+    it('relays a share to the webhook, never exposing its URL to the page', async () => {
+      const res = await share();
+      expect(res.status).toBe(200);
+      expect(hook).toHaveBeenCalledTimes(1);
+      expect(String(hook.mock.calls[0][0])).toBe('https://hooks.slack.com/services/T/B/X');
+      expect(JSON.parse(String(hook.mock.calls[0][1]!.body))).toEqual({ text: 'First invoice!' });
+      expect(await res.text()).not.toContain('hooks.slack.com');
+    });
+
+    it('answers 502 when the webhook fails and 400 on a bad share', async () => {
+      hook.mockResolvedValueOnce(new Response('no', { status: 500 }));
+      expect((await share()).status).toBe(502);
+      const bad = await share({ target: 'teams' });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error).toMatch(/^target/);
+      expect((await share({ payload: 'x' })).status).toBe(400);
+      expect((await share({ writeKey: 'wk_other' })).status).toBe(401);
+    });
+  });
+}

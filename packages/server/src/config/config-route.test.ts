@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/database';
+import { adminFixture } from '../testing/admin-fixture';
+import { announceSkip, testDatabases } from '../testing/test-databases';
+
+for (const target of testDatabases()) {
+  announceSkip(target);
+  describe.skipIf(!!target.skip)(`widget config on ${target.name}`, () => {
+    let db: Db & { drop(): Promise<void> };
+    let fx: Awaited<ReturnType<typeof adminFixture>>;
+    const page = (headers: Record<string, string> = {}, query = 'appId=ledgerly&key=wk_test') =>
+      fx.app.request(`/v1/config?${query}`, { headers: { origin: 'https://app.ledgerly.test', ...headers } });
+
+    beforeAll(async () => {
+      db = await target.open();
+      fx = await adminFixture(db);
+    });
+    afterAll(() => db?.drop());
+
+    it('serves an empty config at version 0 before the first save, with an ETag the page can read', async () => {
+      const res = await page();
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ version: 0, config: {} });
+      expect(res.headers.get('etag')).toBe('"ledgerly.v0"');
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://app.ledgerly.test');
+      expect(res.headers.get('access-control-expose-headers')).toContain('etag');
+    });
+
+    it('saves validated versions, answers 304 to the current ETag and 200 after a change', async () => {
+      const saved = await fx.call('PUT', '/v1/admin/config', { config: { widgets: { digest: { enabled: true } } }, note: 'digest on' });
+      expect(saved.status).toBe(200);
+      expect(await saved.json()).toMatchObject({ version: 1, note: 'digest on' });
+      const first = await page();
+      const etag = first.headers.get('etag')!;
+      expect(await first.json()).toEqual({ version: 1, config: { widgets: { digest: { enabled: true } } } });
+      const same = await page({ 'if-none-match': etag });
+      expect(same.status).toBe(304);
+      expect(await same.text()).toBe('');
+      await fx.call('PUT', '/v1/admin/config', { config: { widgets: { digest: { enabled: false } } } });
+      const changed = await page({ 'if-none-match': etag });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).toBe('"ledgerly.v2"');
+    });
+
+    it('refuses an invalid config naming the field, and keeps the one in force', async () => {
+      const before = await (await fx.call('GET', '/v1/admin/config')).json();
+      const res = await fx.call('PUT', '/v1/admin/config', { config: { widgets: { digest: { enabled: 'yes' } } } });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error).toMatch(/^config\.widgets\.digest\.enabled/);
+      expect(body.problems[0].path).toBe('widgets.digest.enabled');
+      const after = await (await fx.call('GET', '/v1/admin/config')).json();
+      expect(after.version).toBe(before.version);
+      expect(after.versions).toHaveLength(before.versions.length);
+    });
+
+    it('refuses to save over a change made since the editor opened (409)', async () => {
+      const { version } = await (await fx.call('GET', '/v1/admin/config')).json();
+      const stale = await fx.call('PUT', '/v1/admin/config', { config: {}, baseVersion: version - 1 });
+      expect(stale.status).toBe(409);
+      expect((await stale.json()).error).toMatch(/changed since you opened it/);
+      expect((await fx.call('PUT', '/v1/admin/config', { config: { locale: 'fi' }, baseVersion: version })).status).toBe(200);
+    });
+
+    it('rolls back by saving the old version as a new one', async () => {
+      const res = await fx.call('POST', '/v1/admin/config/rollback', { version: 1 });
+      expect(res.status).toBe(200);
+      const rolled = await res.json();
+      expect(rolled).toMatchObject({ note: 'rollback to v1', config: { widgets: { digest: { enabled: true } } } });
+      const live = await (await page()).json();
+      expect(live).toEqual({ version: rolled.version, config: { widgets: { digest: { enabled: true } } } });
+      expect((await fx.call('POST', '/v1/admin/config/rollback', { version: 99 })).status).toBe(404);
+      expect((await fx.call('POST', '/v1/admin/config/rollback', { version: 'one' })).status).toBe(400);
+    });
+
+    it('keeps apps apart and checks the key', async () => {
+      const other = await page({ origin: 'https://other.test' }, 'appId=other&key=wk_other');
+      expect(await other.json()).toEqual({ version: 0, config: {} });
+      expect((await page({}, 'appId=ledgerly')).status).toBe(400);
+      expect((await page({}, 'key=wk_test')).status).toBe(400);
+      const wrong = await page({}, 'appId=ledgerly&key=wk_other');
+      expect(wrong.status).toBe(401);
+      expect((await wrong.json()).error).toMatch(/writeKey/);
+      const bad = await page({ origin: 'https://other.test' });
+      expect(bad.status).toBe(403);
+    });
+
+    it('needs the admin token or the app secret for the editor', async () => {
+      expect((await fx.call('GET', '/v1/admin/config', undefined, '')).status).toBe(401);
+      expect((await fx.call('GET', '/v1/admin/config', undefined, 'nope')).status).toBe(401);
+      const bySecret = await fx.call('GET', '/v1/admin/config', undefined, 'sk_other');
+      expect((await bySecret.json()).app).toBe('other');
+      expect((await fx.call('GET', '/v1/admin/config?app=ledgerly', undefined, 'sk_other')).status).toBe(403);
+      expect((await (await fx.call('GET', '/v1/admin/config?app=other')).json()).app).toBe('other');
+    });
+  });
+}
