@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import type { EngagementState, HabitualConfig, HabitualInstance, ReachedMilestone } from '@habitual/core';
 import { createFormat, type Format } from './format';
 import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
@@ -41,6 +41,8 @@ export interface View {
 /** One per mount: the instance, the view every widget tree shares, and persisted widget state. */
 export interface Hub {
   instance: HabitualInstance;
+  /** The page the widgets live in (targets, visibility). */
+  doc: Document;
   view(): View;
   set(patch: Partial<View>): void;
   subscribe(fn: () => void): () => void;
@@ -51,7 +53,7 @@ export interface Hub {
   destroy(): void;
 }
 
-export function createHub(instance: HabitualInstance, messages?: Messages): Hub {
+export function createHub(instance: HabitualInstance, doc: Document, messages?: Messages): Hub {
   const subs = new Set<() => void>();
   // Written-through cache: setWidgetState is async, widgets read their state back at once.
   const widgets = new Map<string, unknown>();
@@ -70,6 +72,7 @@ export function createHub(instance: HabitualInstance, messages?: Messages): Hub 
   ];
   return {
     instance,
+    doc,
     view: () => view,
     set,
     subscribe: (fn) => (subs.add(fn), () => subs.delete(fn)),
@@ -90,6 +93,7 @@ export const HubContext = createContext<Hub>(null as unknown as Hub);
 export function useHub(): [View, Hub] {
   const hub = useContext(HubContext);
   const [, bump] = useState(0);
-  useEffect(() => hub.subscribe(() => bump((n) => n + 1)), [hub]);
+  // A layout effect subscribes at commit, so a change made right after the first render is not missed.
+  useLayoutEffect(() => hub.subscribe(() => bump((n) => n + 1)), [hub]);
   return [hub.view(), hub];
 }

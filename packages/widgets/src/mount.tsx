@@ -20,8 +20,9 @@ export interface MountOptions {
  */
 export function mount(instance: HabitualInstance, options: MountOptions = {}): { unmount(): void } {
   const parent = options.root ?? document.body;
-  const hub = createHub(instance, options.messages);
-  const host = parent.ownerDocument.createElement('habitual-widgets');
+  const doc = parent.ownerDocument;
+  const hub = createHub(instance, doc, options.messages);
+  const host = doc.createElement('habitual-widgets');
   host.setAttribute('data-overlay', '');
   // The top layer sits above any z-index the page uses; where popovers are missing the
   // host's own z-index (max) is the fallback.

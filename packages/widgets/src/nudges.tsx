@@ -39,6 +39,7 @@ function Nudge({ nudge, onClose }: { nudge: ActiveNudge; onClose(): void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const floating = ref.current!;
+    floating.hidden = true;
     let stop = () => {};
     const cancel = whenPresent(floating.ownerDocument, nudge.target, (target) => {
       floating.hidden = false;

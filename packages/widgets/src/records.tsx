@@ -21,8 +21,8 @@ export function Records() {
   const save = (csv: boolean) =>
     hub.instance.exportData().then((data) =>
       csv
-        ? download(document, 'habitual-records.csv', toCsv(data.days), 'text/csv')
-        : download(document, 'habitual-records.json', JSON.stringify(data, null, 2), 'application/json'),
+        ? download(hub.doc, 'habitual-records.csv', toCsv(data.days), 'text/csv')
+        : download(hub.doc, 'habitual-records.json', JSON.stringify(data, null, 2), 'application/json'),
     );
   const forgetRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);

@@ -35,7 +35,7 @@ export function ReminderClock() {
     };
     if (channel) channel.onmessage = (e: MessageEvent<RemindersState>) => hub.setWidget(KEY, e.data, false);
     const check = () => {
-      if (document.visibilityState === 'hidden') return;
+      if (hub.doc.visibilityState === 'hidden') return;
       const now = Date.now();
       const due = dueReminder(read(hub), now, rules);
       if (!due) return;
@@ -55,11 +55,11 @@ export function ReminderClock() {
     };
     check();
     const id = setInterval(check, 30e3);
-    document.addEventListener('visibilitychange', check);
+    hub.doc.addEventListener('visibilitychange', check);
     savers.set(hub, save);
     return () => {
       clearInterval(id);
-      document.removeEventListener('visibilitychange', check);
+      hub.doc.removeEventListener('visibilitychange', check);
       channel?.close();
       savers.delete(hub);
     };

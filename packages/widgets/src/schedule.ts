@@ -22,6 +22,8 @@ export interface RemindersState {
 }
 
 const WEEK = 7 * 864e5;
+/** An occurrence missed by more than this (the app was closed) is skipped, not shown late. */
+const STALE = 12 * 36e5;
 
 /** The latest local occurrence at or before `now`, in epoch ms. */
 export function lastOccurrence(r: Reminder, now: number): number | undefined {
@@ -56,7 +58,7 @@ export function dueReminder(
       continue;
     }
     const at = lastOccurrence(reminder, now);
-    if (at !== undefined && at > Math.max(reminder.created, reminder.last ?? 0)) return { reminder, at };
+    if (at !== undefined && at > Math.max(reminder.created, reminder.last ?? 0, now - STALE)) return { reminder, at };
   }
   return undefined;
 }

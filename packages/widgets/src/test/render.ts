@@ -2,7 +2,7 @@ import { mount } from '../mount';
 import { fakeInstance, type FakeInit, type FakeInstance } from './fake-instance';
 
 /** Lets Preact's debounced renders and after-paint effects run. */
-export const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+export const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Mounts the widgets for a fake instance and hands back the overlay's shadow root. */
 export async function mountWidgets(init: FakeInit = {}, before?: (instance: FakeInstance) => void) {
