@@ -64,6 +64,12 @@ export default [
     output: { file: `${sdkDist}/habitual.mjs`, format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [...browser(), min()],
   },
+  // Everything off the hot path (engine, profile, sync): loaded by habitual.js when idle.
+  {
+    input: 'packages/sdk/src/engine-chunk.ts',
+    output: { file: `${sdkDist}/habitual-engine.js`, format: 'es', sourcemap: true },
+    plugins: [...browser(), min()],
+  },
   // The lazily loaded widgets chunk (Preact, Floating UI, widgets): one self-contained module.
   {
     input: 'packages/widgets/src/index.ts',

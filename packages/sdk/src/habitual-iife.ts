@@ -1,5 +1,11 @@
-import type { HabitualInstance, InitOptions } from '@habitual/core';
+import { whenIdle, type Extras, type HabitualInstance, type InitOptions } from '@habitual/core';
 import { init } from './init';
+
+/** The engine chunk sits next to habitual.js; it is fetched once the page is idle. */
+const loadEngine = () =>
+  new Promise<void>((ready) => whenIdle(ready, 2000)).then(
+    () => import(/* @vite-ignore */ new URL('habitual-engine.js', import.meta.url).href) as Promise<Extras>,
+  );
 
 type Call = [method: string, ...args: unknown[]];
 type Api = ((...call: Call) => unknown) & Partial<HabitualInstance> & { q?: ArrayLike<Call>; instance?: HabitualInstance };
@@ -23,7 +29,7 @@ function install(w: Window & { habitual?: Api }) {
   function run([method, ...args]: Call): unknown {
     if (method === 'init') {
       if (instance) return console.warn('[habitual] init() was called twice; the first call stands.'), instance;
-      instance = api.instance = init(args[0] as InitOptions);
+      instance = api.instance = init(args[0] as InitOptions, { extras: loadEngine });
       const later = waiting;
       waiting = [];
       for (const { call, done } of later) done(run(call));

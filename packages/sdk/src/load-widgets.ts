@@ -29,8 +29,10 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
         .catch((cause) => {
           if (typeof console !== 'undefined') console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`);
         });
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else void start();
+    // After the first flush the profile and state are there for the widgets to read.
+    const go = () => void instance.flush().finally(start);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
+    else go();
   };
   const off = instance.on('config', load);
   load(instance.getConfig());

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbKV, memoryKV, type KV } from '../store/kv';
 import { createStore } from '../store/store';
+import { readDays } from '../store/records';
+import { createBrain } from './brain';
 import { createTracker, type TrackerDeps } from './tracker';
 import type { HabitualError, InitOptions } from './types';
 
@@ -23,6 +25,7 @@ function setup(opts: Partial<InitOptions> = {}, deps: Partial<TrackerDeps> = {})
     timeZone: () => 'Europe/Helsinki',
     env: undefined,
     flushDelayMs: 10,
+    extras: () => ({ createBrain }),
     ...deps,
   });
   instances.push(tracker);
@@ -338,7 +341,7 @@ describe('storage failures', () => {
     ]);
     const errors: HabitualError[] = [];
     const store = createStore(memoryKV(map), (e) => errors.push(e));
-    const days = await store.days();
+    const days = await readDays(store, (e) => errors.push(e));
     expect(days.map((d) => d.day)).toEqual(['2026-11-21']);
     expect(errors[0]).toMatchObject({ code: 'storage-corrupt' });
     expect(errors[0].message).toContain('activeMs');

@@ -1,15 +1,18 @@
 import { createDayClock, systemTimeZone } from '../clock/day-clock';
 import type { HabitualConfig } from '../config/types';
-import type { EngagementState } from '../engine/types';
-import { browserEnv, whenIdle, type BrowserEnv } from '../env';
-import { emptyDelta, mergeDelta, type DayDelta, type DayRollup } from '../rollup/day-rollup';
+import { browserEnv, type BrowserEnv } from '../env';
+import { emptyDelta, mergeDelta, type DayDelta } from '../rollup/day-rollup';
 import { idbKV, memoryKV, type KV } from '../store/kv';
 import { createStore, type Store } from '../store/store';
 import { createActiveTime } from './active-time';
+import type { Brain, RecorderHooks } from './brain';
+import { configuredEvents } from './configured-events';
 import { createEmitter } from './emitter';
+import { createJournal } from './journal';
 import type {
   ConsentState,
   DigestProvider,
+  ExportedData,
   HabitualError,
   HabitualEvents,
   HabitualInstance,
@@ -19,26 +22,11 @@ import type {
   ShareMessage,
   TrackProps,
 } from './types';
-import { configuredEvents } from './configured-events';
-import { createJournal } from './journal';
 import { trackProblem } from './validate-track';
 
-/** What the tracker needs from the engine (packages/core/src/engine). */
-export interface EngineLike {
-  load(rollups: DayRollup[]): void;
-  add(day: string, name: string, value: number, at: number): void;
-  addActive(day: string, ms: number): void;
-  setConfig(config: HabitualConfig): void;
-  state(now: number): EngagementState;
-}
-
-/** What the tracker needs from the sync client (packages/core/src/sync). */
-export interface SyncLike {
-  start(): void;
-  syncNow(): Promise<void>;
-  sendOnHide(): void;
-  share(message: ShareMessage): Promise<void>;
-  stop(): void;
+/** The part of Habitual not needed on the hot path, loaded as its own chunk. */
+export interface Extras {
+  createBrain(hooks: RecorderHooks): Brain;
 }
 
 export interface TrackerDeps {
@@ -48,8 +36,8 @@ export interface TrackerDeps {
   openKV: (dbName: string) => KV;
   env: BrowserEnv | undefined;
   /**
-   * The engine and the sync client. The script-tag build loads them as their own chunk
-   * once the page is idle, so habitual.js stays a few KB; tests hand them in directly.
+   * The engine, sync and everything else off the hot path. The script-tag build loads it as
+   * its own chunk once the page is idle, so habitual.js stays a few KB; tests hand it in.
    */
   extras?: () => Extras | Promise<Extras>;
   /** Debounce of stores after a tracked event. @default 1000 */
@@ -57,29 +45,11 @@ export interface TrackerDeps {
   randomId: () => string;
 }
 
-export interface Extras {
-  createEngine?: (options: { config: HabitualConfig; timeZone: string; prev?: { milestones?: Record<string, string>; stage?: Profile['stage'] } }) => EngineLike;
-  createSync?: (tracker: SyncHooks) => SyncLike;
-}
-
-/** What the tracker hands the sync client. */
-export interface SyncHooks {
-  options: InitOptions;
-  store: () => Store;
-  profile: () => Profile;
-  updateProfile: (fn: (p: Profile) => Profile) => Promise<Profile>;
-  config: () => HabitualConfig;
-  configure: (config: HabitualConfig) => void;
-  report: (error: HabitualError) => void;
-}
-
 const ANONYMOUS = 'anonymous';
-const DEFAULT_RETENTION_DAYS = 400;
 
 function randomId(): string {
   const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  return c?.randomUUID ? c.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
 }
 
 export const defaultTrackerDeps = (): TrackerDeps => ({
@@ -91,38 +61,26 @@ export const defaultTrackerDeps = (): TrackerDeps => ({
   randomId,
 });
 
-function asDelta(r: DayRollup): DayDelta {
-  return { day: r.day, tz: r.tz, activeMs: r.activeMs, features: r.features, firsts: r.firsts };
-}
-
-/** Calendar day `days` before the `YYYY-MM-DD` key `day` (calendar arithmetic, no epoch division). */
-function daysBefore(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
-}
-
 /**
- * The tracker: validates and counts feature use in memory (O(1), no I/O), stores day
- * rollups on the device, keeps the engagement state fresh and hands changes to listeners.
- * Every public method catches its own errors: nothing throws into the host page.
+ * The recorder: validates and counts feature use in memory (O(1), no I/O) and stores day
+ * rollups on the device without losing any; everything else is the brain's (brain.ts),
+ * which arrives a moment later. Every public method catches its own errors: nothing
+ * throws into the host page.
  */
 export function createTracker(options: InitOptions, overrides: Partial<TrackerDeps> = {}): HabitualInstance {
   const deps = { ...defaultTrackerDeps(), ...overrides };
   const { now, env } = deps;
-  const debug = !!options.debug;
-  const reported = new Set<string>();
+  let storageReported = false;
 
-  const emitter = createEmitter<HabitualEvents>((error) =>
-    report({ code: 'bad-call', message: 'A Habitual listener threw.', cause: error }),
-  );
+  const emitter = createEmitter<HabitualEvents>((cause) => report({ code: 'bad-call', message: 'A Habitual listener threw.', cause }));
 
   function report(error: HabitualError) {
     // Storage trouble is said once; every other error each time it happens.
     if (error.code === 'storage-unavailable') {
-      if (reported.has(error.code)) return;
-      reported.add(error.code);
+      if (storageReported) return;
+      storageReported = true;
     }
-    if (debug) console.warn(`[habitual] ${error.message}`, error.cause ?? '');
+    if (options.debug) console.warn(`[habitual] ${error.message}`, error.cause ?? '');
     try {
       options.onError?.(error);
     } catch {
@@ -130,51 +88,42 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     }
     emitter.emit('error', error);
   }
-
-  function warn(message: string) {
-    if (debug) console.warn(`[habitual] ${message}`);
-  }
+  const failed = (cause: unknown) => report({ code: 'storage-unavailable', message: String(cause), cause });
+  const warn = (message: string) => options.debug && console.warn(`[habitual] ${message}`);
 
   /** Wraps a public method: errors are reported, never thrown at the host. */
-  function safe<A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: R): (...args: A) => R {
+  function safe<A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback?: R): (...args: A) => R {
     return (...args) => {
       try {
         return fn(...args);
       } catch (cause) {
         report({ code: 'bad-call', message: `habitual.${name}() failed: ${String(cause)}`, cause });
-        return fallback;
+        return fallback as R;
       }
     };
   }
 
   let config: HabitualConfig = options.config ?? {};
+  let kept = configuredEvents(config);
+  const keep = (name: string) => kept.has(name);
   let consentState: ConsentState = options.requireConsent ? 'pending' : 'granted';
   let user: HabitualUser | undefined = options.user?.id ? { ...options.user } : undefined;
   let destroyed = false;
+  let brain: Brain | undefined;
+  let digestProvider: DigestProvider | undefined;
   const dayOf = createDayClock(deps.timeZone);
 
-  const newProfile = (): Profile => ({
-    v: 1,
-    userId: user?.id,
-    accountId: user?.accountId,
-    deviceId: deps.randomId(),
-    firstSeen: dayOf(now()).day,
-    milestones: {},
-    widgets: {},
-    syncCursor: {},
-  });
-  let profile: Profile = newProfile();
-
-  const dbName = (userId: string | undefined) => `habitual-${options.appId}-${userId ?? ANONYMOUS}`;
-  const openStore = (): Store =>
-    consentState === 'granted'
-      ? createStore(() => deps.openKV(dbName(user?.id)), report)
-      : createStore(memoryKV(), report);
+  const dbName = () => `habitual-${options.appId}-${user?.id ?? ANONYMOUS}`;
+  // Pending consent keeps everything in memory; denied keeps nothing at all.
+  const openStore = (): Store => {
+    // The database opens on first use; its name is fixed now, whoever the user is by then.
+    const name = dbName();
+    return createStore(consentState === 'granted' ? () => deps.openKV(name) : memoryKV(), report);
+  };
   let store = openStore();
+  const journal = () => createJournal(() => env?.window.localStorage, `habitual-journal:${dbName()}:`);
 
-  let sync: SyncLike | undefined;
-
-  // In-memory deltas: what this tab tracked since its last flush, per local day.
+  // What this tab tracked since its last store, per local day.
   let deltas = new Map<string, DayDelta>();
   let current: DayDelta | undefined;
 
@@ -185,80 +134,6 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     if (!d) deltas.set(day, (d = emptyDelta(day, tz)));
     return (current = d);
   }
-
-  // ---- engine ------------------------------------------------------------------------
-
-  let engine: EngineLike | undefined;
-  let state: EngagementState | null = null;
-  let stateKey = '';
-  let loaded = false;
-
-  let extras: Extras = {};
-
-  function makeEngine() {
-    if (!extras.createEngine) return undefined;
-    try {
-      return extras.createEngine({
-        config,
-        timeZone: deps.timeZone(),
-        prev: { milestones: profile.milestones, stage: profile.stage },
-      });
-    } catch (cause) {
-      report({ code: 'config-invalid', message: `The engagement engine could not start: ${String(cause)}`, cause });
-      return undefined;
-    }
-  }
-
-  /** Loads stored days plus this tab's unflushed deltas into a fresh engine. */
-  async function reload() {
-    const days = await store.days();
-    const byDay = new Map(days.map((d) => [d.day, d]));
-    for (const d of deltas.values()) byDay.set(d.day, mergeDelta(byDay.get(d.day), d));
-    engine = makeEngine();
-    engine?.load([...byDay.values()]);
-    loaded = true;
-    await refreshState();
-  }
-
-  /** Recomputes the state; listeners hear of real changes only. */
-  async function refreshState() {
-    if (!engine || !loaded) return;
-    const next = engine.state(now());
-    const key = JSON.stringify({ ...next, newMilestones: undefined });
-    const fresh = next.newMilestones.filter((m) => !(m.id in profile.milestones));
-    const stageChanged = next.stage !== profile.stage;
-    state = next;
-    if (fresh.length || stageChanged) {
-      // Another tab may have celebrated first: the profile decides, in one transaction.
-      const won: typeof fresh = [];
-      const from = profile.stage;
-      profile = await store.updateProfile((p) => {
-        const milestones = { ...p.milestones };
-        for (const m of fresh) if (!(m.id in milestones)) (milestones[m.id] = m.day), won.push(m);
-        return { ...p, milestones, stage: next.stage };
-      }, newProfile);
-      if (stageChanged) emitter.emit('stage', { from, to: next.stage });
-      for (const m of won) emitter.emit('milestone', m);
-    }
-    if (key !== stateKey) {
-      stateKey = key;
-      emitter.emit('state', next);
-    }
-  }
-
-  // ---- storage -----------------------------------------------------------------------
-
-  // One queue for everything that touches the store, so flush(), identify() and forget()
-  // happen in the order they were called.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(fn);
-    queue = run.catch((cause) => report({ code: 'storage-unavailable', message: String(cause), cause }));
-    return run;
-  }
-
-  let kept = configuredEvents(config);
-  const keep = (name: string) => kept.has(name);
 
   /** Hands over what this tab tracked so far; later tracking starts a new batch. */
   function takeDeltas() {
@@ -277,83 +152,78 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       // Even the memory fallback failed: keep the counts for the next flush.
       for (const d of batch.values()) {
         const again = deltas.get(d.day);
-        deltas.set(d.day, again ? asDelta(mergeDelta(mergeDelta(undefined, d), again)) : d);
+        deltas.set(d.day, again ? { ...mergeDelta(mergeDelta(undefined, d), again) } : d);
       }
       current = undefined;
       throw cause;
     }
   }
 
+  // One queue for everything that touches the store, so flush(), identify() and forget()
+  // happen in the order they were called.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn);
+    queue = run.catch(failed);
+    return run;
+  }
+
+  const hooks: RecorderHooks = {
+    options,
+    now,
+    timeZone: deps.timeZone,
+    randomId: deps.randomId,
+    today: () => dayOf(now()).day,
+    report,
+    emit: emitter.emit,
+    store: () => store,
+    unflushed: () => deltas.values(),
+    keep,
+    user: () => user,
+    consent: () => consentState,
+    config: () => config,
+    applyConfig(next) {
+      config = next;
+      kept = configuredEvents(next);
+      emitter.emit('config', next);
+    },
+  };
+
+  const started = (async () => {
+    if (consentState === 'granted') {
+      const j = journal();
+      for (const { id, deltas: saved } of j.pending()) await store.mergeDays(saved, keep, id), j.remove(id);
+    }
+    try {
+      brain = (await deps.extras?.())?.createBrain(hooks);
+    } catch (cause) {
+      report({ code: 'bad-call', message: `The Habitual engine did not load: ${String(cause)}`, cause });
+    }
+    if (!destroyed) await brain?.start();
+  })().catch(failed);
+
+  /** A brain method, once the brain is there. */
+  const later = <T>(fn: (b: Brain) => Promise<T>) =>
+    serial(async () => {
+      await started;
+      if (!brain) throw new Error('the Habitual engine is not loaded');
+      return fn(brain);
+    });
+
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancelTimer = () => timer !== undefined && (clearTimeout(timer), (timer = undefined));
   function scheduleFlush() {
-    if (timer !== undefined || destroyed) return;
-    timer = setTimeout(() => whenIdle(() => ((timer = undefined), void flush())), deps.flushDelayMs);
+    if (timer === undefined && !destroyed) timer = setTimeout(() => ((timer = undefined), void flush()), deps.flushDelayMs);
   }
 
   function flush(): Promise<void> {
-    if (timer !== undefined) clearTimeout(timer), (timer = undefined);
+    cancelTimer();
     return serial(async () => {
       await started;
       await writeDeltas();
-      await refreshState();
-      if (store.persistent()) sync?.syncNow().catch(() => {});
+      await brain?.afterFlush();
     });
   }
-
-  async function prune() {
-    const days = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
-    await store.prune(daysBefore(dayOf(now()).day, days - 1));
-  }
-
-  async function loadProfile() {
-    profile = await store.updateProfile(
-      (p) => ({ ...p, userId: user?.id ?? p.userId, accountId: user?.accountId ?? p.accountId }),
-      newProfile,
-    );
-  }
-
-  /** Moves everything `from` holds into the current store (anonymous -> identified, pending -> granted). */
-  async function adoptFrom(from: Store) {
-    await store.mergeDays((await from.days()).map(asDelta), keep);
-    await from.clear();
-  }
-
-  const tabId = deps.randomId().slice(0, 8);
-  let journaled = 0;
-  const journal = () =>
-    createJournal(() => env?.window.localStorage, `habitual-journal:${dbName(user?.id)}:`);
-
-  async function replayJournal() {
-    const j = journal();
-    for (const { id, deltas: saved } of j.pending()) {
-      await store.mergeDays(saved, keep, id);
-      j.remove(id);
-    }
-  }
-
-  const started = (async () => {
-    await loadProfile();
-    if (consentState === 'granted') await replayJournal();
-    try {
-      extras = (await deps.extras?.()) ?? {};
-    } catch (cause) {
-      report({ code: 'bad-call', message: `The engagement engine did not load: ${String(cause)}`, cause });
-    }
-    if (options.endpoint && extras.createSync && !destroyed) {
-      sync = extras.createSync({
-        options,
-        store: () => store,
-        profile: () => profile,
-        updateProfile: async (fn) => (profile = await store.updateProfile(fn, newProfile)),
-        config: () => config,
-        configure: (c) => instance.configure(c),
-        report,
-      });
-      if (consentState === 'granted') sync.start();
-    }
-    await reload();
-    if (store.persistent()) whenIdle(() => void serial(prune));
-  })().catch((cause) => report({ code: 'storage-unavailable', message: String(cause), cause }));
 
   // ---- page lifecycle ----------------------------------------------------------------
 
@@ -362,16 +232,20 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
         if (consentState === 'denied' || destroyed) return;
         const d = deltaFor(at);
         d.activeMs += ms;
-        if (loaded) engine?.addActive(d.day, ms);
+        brain?.addActive(d.day, ms);
         scheduleFlush();
       })
     : undefined;
 
+  function onVisibility() {
+    if (env?.document.visibilityState !== 'visible') return onHide();
+    // Other tabs may have stored usage meanwhile: read it back in.
+    void serial(async () => brain?.reload());
+  }
   function onHide() {
-    if (env?.document.visibilityState === 'visible') return;
-    // The page may be gone before these settle: the journal covers what the tab tracked
-    // (written now, synchronously), the keepalive send what was already stored.
-    if (timer !== undefined) clearTimeout(timer), (timer = undefined);
+    // The page may be gone before anything async settles: the journal keeps what the tab
+    // tracked (written now, synchronously), the keepalive send what was already stored.
+    cancelTimer();
     const batch = takeDeltas();
     if (batch.size && consentState === 'granted') {
       const j = journal();
@@ -381,179 +255,95 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
         await started;
         await writeDeltas(batch, store, id);
         j.remove(id);
-        await refreshState();
       });
     } else if (batch.size) {
       void serial(() => writeDeltas(batch));
     }
-    sync?.sendOnHide();
+    brain?.sendOnHide();
   }
-  function onShow() {
-    // Other tabs may have stored usage meanwhile: read it back in.
-    if (env?.document.visibilityState === 'visible') void serial(reload);
-  }
+  const tabId = deps.randomId().slice(0, 8);
+  let journaled = 0;
   env?.window.addEventListener('pagehide', onHide);
-  env?.document.addEventListener('visibilitychange', onHide);
-  env?.document.addEventListener('visibilitychange', onShow);
-
-  // ---- sync --------------------------------------------------------------------------
-
-  let digestProvider: DigestProvider | undefined;
+  env?.document.addEventListener('visibilitychange', onVisibility);
 
   // ---- public API --------------------------------------------------------------------
 
+  const placeholderProfile: Profile = { v: 1, deviceId: '', firstSeen: '', milestones: {}, widgets: {}, syncCursor: {} };
+
   const instance: HabitualInstance = {
-    track: safe(
-      'track',
-      (name: string, props?: TrackProps) => {
-        if (destroyed || consentState === 'denied') return;
-        const problem = trackProblem(name, props);
-        if (problem) return warn(problem);
-        const value = props?.value ?? 0;
-        const at = now();
-        const d = deltaFor(at);
-        const f = d.features[name];
-        if (f) f.n++, (f.value += value);
-        else (d.features[name] = { n: 1, value }), (d.firsts[name] = at);
-        if (loaded) engine?.add(d.day, name, value, at);
-        if (emitter.has('track')) emitter.emit('track', { name, value });
-        scheduleFlush();
-      },
-      undefined,
-    ),
+    track: safe('track', (name: string, props?: TrackProps) => {
+      if (destroyed || consentState === 'denied') return;
+      const problem = trackProblem(name, props);
+      if (problem) return void warn(problem);
+      const value = props?.value ?? 0;
+      const at = now();
+      const d = deltaFor(at);
+      const f = d.features[name];
+      if (f) f.n++, (f.value += value);
+      else (d.features[name] = { n: 1, value }), (d.firsts[name] = at);
+      brain?.add(d.day, name, value, at);
+      if (emitter.has('track')) emitter.emit('track', { name, value });
+      scheduleFlush();
+    }),
 
-    identify: safe(
-      'identify',
-      (next: HabitualUser) => {
-        if (!next || typeof next.id !== 'string' || !next.id) return warn('identify() needs { id: string }');
-        const previous = user;
-        user = { ...next };
-        // What was tracked before this call belongs to the previous user.
-        const before = previous?.id !== next.id ? takeDeltas() : undefined;
-        void serial(async () => {
-          await started;
-          if (before) await writeDeltas(before);
-          if (before && consentState === 'granted') {
-            const from = store;
-            store = openStore();
-            if (!previous) await adoptFrom(from);
-            await loadProfile();
-            await reload();
-          } else {
-            await loadProfile();
-          }
-        });
-      },
-      undefined,
-    ),
+    identify: safe('identify', (next: HabitualUser) => {
+      if (!next || typeof next.id !== 'string' || !next.id) return void warn('identify() needs { id: string }');
+      const previous = user;
+      user = { ...next };
+      if (previous?.id === next.id) return void later((b) => b.switched(store, false));
+      // What was tracked before this call belongs to the previous user.
+      const before = takeDeltas();
+      void later(async (b) => {
+        await writeDeltas(before);
+        const from = store;
+        store = openStore();
+        await b.switched(from, !previous && consentState === 'granted');
+      });
+    }),
 
-    consent: safe(
-      'consent',
-      (next: ConsentState) => {
-        if (next !== 'granted' && next !== 'denied' && next !== 'pending') {
-          return warn(`consent() takes 'granted', 'denied' or 'pending', got ${String(next)}`);
-        }
-        const previous = consentState;
-        if (next === previous) return;
-        consentState = next;
-        if (next === 'denied') {
-          deltas = new Map();
-          current = undefined;
-          sync?.stop();
-        }
-        void serial(async () => {
-          await started;
-          const from = store;
-          store = openStore();
-          if (next === 'granted') {
-            await adoptFrom(from);
-            await loadProfile();
-            await reload();
-            sync?.start();
-          } else {
-            await reload();
-          }
-        });
-      },
-      undefined,
-    ),
+    consent: safe('consent', (next: ConsentState) => {
+      if (next !== 'granted' && next !== 'denied' && next !== 'pending') {
+        return void warn(`consent() takes 'granted', 'denied' or 'pending', got ${String(next)}`);
+      }
+      if (next === consentState) return;
+      consentState = next;
+      if (next === 'denied') takeDeltas();
+      void later(async (b) => {
+        const from = store;
+        store = openStore();
+        b.consentChanged(next);
+        await b.switched(from, next === 'granted');
+      });
+    }),
 
     on: safe('on', (event, fn) => emitter.on(event, fn), () => {}),
-    getState: safe('getState', () => state, null),
+    getState: () => brain?.state() ?? null,
     getConfig: () => config,
-    getProfile: () => profile,
+    getProfile: () => brain?.profile() ?? placeholderProfile,
 
-    configure: safe(
-      'configure',
-      (next: HabitualConfig) => {
-        config = next ?? {};
-        kept = configuredEvents(config);
-        engine?.setConfig(config);
-        emitter.emit('config', config);
-        void serial(refreshState);
-      },
-      undefined,
-    ),
+    configure: safe('configure', (next: HabitualConfig) => {
+      if (brain) brain.configure(next ?? {});
+      else hooks.applyConfig(next ?? {}); // checked when the brain starts
+    }),
 
-    exportData: safe(
-      'exportData',
-      () => flush().then(async () => ({ profile, days: await store.days() })),
-      Promise.resolve({ profile, days: [] }),
-    ),
-
+    exportData: safe('exportData', (): Promise<ExportedData> => flush().then(() => later((b) => b.exportData()))),
     flush: safe('flush', flush, Promise.resolve()),
+    forget: safe('forget', () => (takeDeltas(), later((b) => b.forget()))),
 
-    forget: safe(
-      'forget',
-      () =>
-        serial(async () => {
-          await started;
-          deltas = new Map();
-          current = undefined;
-          await store.clear();
-          profile = newProfile();
-          await loadProfile();
-          await reload();
-        }),
-      Promise.resolve(),
-    ),
+    destroy: safe('destroy', () => {
+      const done = flush();
+      destroyed = true;
+      activity?.stop();
+      brain?.stop();
+      env?.window.removeEventListener('pagehide', onHide);
+      env?.document.removeEventListener('visibilitychange', onVisibility);
+      return done.finally(() => emitter.clear());
+    }),
 
-    destroy: safe(
-      'destroy',
-      () => {
-        const done = flush();
-        destroyed = true;
-        activity?.stop();
-        sync?.stop();
-        env?.window.removeEventListener('pagehide', onHide);
-        env?.document.removeEventListener('visibilitychange', onHide);
-        env?.document.removeEventListener('visibilitychange', onShow);
-        return done.finally(() => emitter.clear());
-      },
-      Promise.resolve(),
-    ),
-
-    setWidgetState: safe(
-      'setWidgetState',
-      (key: string, value: unknown) =>
-        serial(async () => {
-          profile = await store.updateProfile((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } }), newProfile);
-        }),
-      Promise.resolve(),
-    ),
-
-    digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider), undefined),
+    setWidgetState: safe('setWidgetState', (key: string, value: unknown) => later((b) => b.setWidgetState(key, value))),
+    digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider)),
     getDigestProvider: () => digestProvider,
-
-    share: safe(
-      'share',
-      (message: ShareMessage) =>
-        started.then(() =>
-          sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint: the collector relays it.')),
-        ),
-      Promise.resolve(),
-    ),
+    share: safe('share', (message: ShareMessage) => later((b) => b.share(message))),
   };
   return instance;
 }
-

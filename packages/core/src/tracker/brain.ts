@@ -1,0 +1,192 @@
+import { validateConfig } from '../config/validate-config';
+import type { HabitualConfig } from '../config/types';
+import { createEngine, type Engine } from '../engine/create-engine';
+import type { EngagementState } from '../engine/types';
+import { whenIdle } from '../env';
+import { mergeDelta, type DayDelta, type DayRollup } from '../rollup/day-rollup';
+import { prune, readDays, updateProfile } from '../store/records';
+import type { Store } from '../store/store';
+import { createSyncClient } from '../sync/sync-client';
+import type { SyncClient } from '../sync/types';
+import { syncSource } from './sync-source';
+import type { ConsentState, ExportedData, HabitualError, HabitualEvents, HabitualUser, InitOptions, Profile, ShareMessage } from './types';
+
+/** What the recorder (habitual.js) lends the brain (habitual-engine.js). */
+export interface RecorderHooks {
+  options: InitOptions;
+  now: () => number;
+  timeZone: () => string;
+  randomId: () => string;
+  today: () => string;
+  report: (error: HabitualError) => void;
+  emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
+  store: () => Store;
+  /** This tab's deltas not yet stored. */
+  unflushed: () => Iterable<DayDelta>;
+  keep: (name: string) => boolean;
+  user: () => HabitualUser | undefined;
+  consent: () => ConsentState;
+  config: () => HabitualConfig;
+  /** Puts a validated config in force (recorder's `keep` list, `on('config')` listeners). */
+  applyConfig: (config: HabitualConfig) => void;
+}
+
+/** Everything but the hot path: profile, engagement state, identity moves, export, sync. */
+export interface Brain {
+  start(): Promise<void>;
+  /** Engine counters, O(1), called from `track()`. */
+  add(day: string, name: string, value: number, at: number): void;
+  addActive(day: string, ms: number): void;
+  /** After a flush: fresh state, then a sync. */
+  afterFlush(): Promise<void>;
+  /** Re-reads the stored days (other tabs may have written). */
+  reload(): Promise<void>;
+  /** The store was switched (new user, consent change): move data over where it belongs. */
+  switched(from: Store, adopt: boolean): Promise<void>;
+  /** Validates and applies a config; resolves to the one in force. */
+  configure(config: HabitualConfig): HabitualConfig;
+  consentChanged(next: ConsentState): void;
+  exportData(): Promise<ExportedData>;
+  forget(): Promise<void>;
+  setWidgetState(key: string, value: unknown): Promise<void>;
+  share(message: ShareMessage): Promise<void>;
+  state(): EngagementState | null;
+  profile(): Profile;
+  sendOnHide(): void;
+  stop(): void;
+}
+
+const DEFAULT_RETENTION_DAYS = 400;
+
+function asDelta(r: DayRollup): DayDelta {
+  return { day: r.day, tz: r.tz, activeMs: r.activeMs, features: r.features, firsts: r.firsts };
+}
+
+/** Calendar day `days` before the `YYYY-MM-DD` key `day` (calendar arithmetic, no epoch division). */
+function daysBefore(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
+export function createBrain(h: RecorderHooks): Brain {
+  const newProfile = (): Profile => ({
+    v: 1,
+    userId: h.user()?.id,
+    accountId: h.user()?.accountId,
+    deviceId: h.randomId(),
+    firstSeen: h.today(),
+    milestones: {},
+    widgets: {},
+    syncCursor: {},
+  });
+  let profile = newProfile();
+  let engine: Engine | undefined;
+  let state: EngagementState | null = null;
+  let stateKey = '';
+  let config: HabitualConfig = {};
+  let sync: SyncClient | undefined;
+
+  const write = async (fn: (p: Profile) => Profile) => (profile = await updateProfile(h.store(), fn, newProfile, h.report));
+  const loadProfile = () =>
+    write((p) => ({ ...p, userId: h.user()?.id ?? p.userId, accountId: h.user()?.accountId ?? p.accountId }));
+
+  /** Loads stored days plus this tab's unflushed deltas into a fresh engine. */
+  async function reload() {
+    const byDay = new Map((await readDays(h.store(), h.report)).map((d) => [d.day, d]));
+    for (const d of h.unflushed()) byDay.set(d.day, mergeDelta(byDay.get(d.day), d));
+    engine = createEngine({ config, timeZone: h.timeZone(), prev: { milestones: profile.milestones, stage: profile.stage } });
+    engine.load([...byDay.values()]);
+    await refresh();
+  }
+
+  /** Recomputes the state; listeners hear of real changes only. */
+  async function refresh() {
+    if (!engine) return;
+    const next = engine.state(h.now());
+    state = next;
+    const fresh = next.newMilestones.filter((m) => !(m.id in profile.milestones));
+    const from = profile.stage;
+    if (fresh.length || next.stage !== from) {
+      // Another tab may have celebrated first: the stored profile decides, in one transaction.
+      const won: typeof fresh = [];
+      await write((p) => {
+        const milestones = { ...p.milestones };
+        for (const m of fresh) if (!(m.id in milestones)) (milestones[m.id] = m.day), won.push(m);
+        return { ...p, milestones, stage: next.stage };
+      });
+      if (next.stage !== from) h.emit('stage', { from, to: next.stage });
+      for (const m of won) h.emit('milestone', m);
+    }
+    const key = JSON.stringify({ ...next, newMilestones: undefined });
+    if (key !== stateKey) (stateKey = key), h.emit('state', next);
+  }
+
+  function configure(next: HabitualConfig): HabitualConfig {
+    const problems = validateConfig(next);
+    if (problems.length) {
+      const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      h.report({ code: 'config-invalid', message: `The config was not applied (${list}); the previous one stays in force.` });
+      return config;
+    }
+    config = next;
+    engine?.setConfig(config);
+    h.applyConfig(config);
+    return config;
+  }
+
+  return {
+    async start() {
+      // An invalid config from init() gives way to the defaults, with the error said once.
+      if (configure(h.config()) !== h.config()) h.applyConfig(config);
+      await loadProfile();
+      if (h.options.endpoint) {
+        sync = createSyncClient(syncSource(h, () => profile, write));
+        if (h.consent() === 'granted') sync.start();
+      }
+      await reload();
+      if (h.store().persistent()) {
+        whenIdle(() => {
+          const keep = (config.retentionDays ?? DEFAULT_RETENTION_DAYS) - 1;
+          prune(h.store(), daysBefore(h.today(), keep), h.now()).catch(h.report);
+        });
+      }
+    },
+    add: (day, name, value, at) => engine?.add(day, name, value, at),
+    addActive: (day, ms) => engine?.addActive(day, ms),
+    async afterFlush() {
+      await refresh();
+      if (h.store().persistent() && h.consent() === 'granted') sync?.syncNow().catch(() => {});
+    },
+    reload,
+    async switched(from, adopt) {
+      if (adopt) {
+        await h.store().mergeDays((await readDays(from, h.report)).map(asDelta), h.keep);
+        await from.clear();
+      }
+      await loadProfile();
+      await reload();
+    },
+    configure(next) {
+      const applied = configure(next);
+      refresh().catch(h.report);
+      return applied;
+    },
+    consentChanged(next) {
+      if (next === 'granted') sync?.start();
+      else sync?.stop();
+    },
+    exportData: async () => ({ profile, days: await readDays(h.store(), h.report) }),
+    async forget() {
+      await h.store().clear();
+      profile = newProfile();
+      await loadProfile();
+      await reload();
+    },
+    setWidgetState: (key, value) => write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } })).then(() => {}),
+    share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint: the collector relays it.'))),
+    state: () => state,
+    profile: () => profile,
+    sendOnHide: () => sync?.sendOnHide(),
+    stop: () => sync?.stop(),
+  };
+}
