@@ -1,4 +1,59 @@
-/** The admin dashboard: token login, accounts by risk, account pages, widget config editor. */
+import { useEffect, useState } from 'preact/hooks';
+import { api, savedToken, saveToken, type ApiError } from './api';
+import { AccountsPage } from './accounts-page';
+import { AccountPage } from './account-page';
+import { ConfigPage } from './config-page';
+import { SettingsPage } from './settings-page';
+
+const route = () => location.hash.replace(/^#/, '') || '/accounts';
+
+function Login({ onDone }: { onDone: () => void }) {
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string>();
+  async function submit(e: Event) {
+    e.preventDefault();
+    try {
+      await api('/v1/admin/app', { token });
+      saveToken(token);
+      onDone();
+    } catch (err) {
+      setError((err as ApiError).error);
+    }
+  }
+  return (
+    <form onSubmit={submit}>
+      <h1>Habitual admin</h1>
+      <label>
+        Admin token (printed by the collector on its first start) or app secret{' '}
+        <input type="password" name="token" autoComplete="current-password" value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
+      </label>{' '}
+      <button class="primary" type="submit">Sign in</button>
+      {error && <p class="error" role="alert">{error}</p>}
+    </form>
+  );
+}
+
+/** The admin dashboard: token login, accounts by risk, account pages, widget config editor, app settings. */
 export function AdminApp() {
-  return <p>Loading…</p>;
+  const [signedIn, setSignedIn] = useState(!!savedToken());
+  const [path, setPath] = useState(route());
+  useEffect(() => {
+    const onHash = () => setPath(route());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  if (!signedIn) return <Login onDone={() => setSignedIn(true)} />;
+  const account = /^\/accounts\/(.+)$/.exec(path);
+  return (
+    <>
+      <nav>
+        <strong>Habitual</strong>
+        <a href="#/accounts">Accounts</a>
+        <a href="#/config">Widget config</a>
+        <a href="#/settings">Settings</a>
+        <button onClick={() => { saveToken(null); setSignedIn(false); }}>Sign out</button>
+      </nav>
+      {account ? <AccountPage id={decodeURIComponent(account[1])} /> : path === '/config' ? <ConfigPage /> : path === '/settings' ? <SettingsPage /> : <AccountsPage />}
+    </>
+  );
 }

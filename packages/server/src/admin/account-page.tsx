@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountScorecard } from '../accounts/account-scorecard';
+import { api, type ApiError } from './api';
+import { BandChip } from './accounts-page';
+import { number, percent, signedPercent } from './format';
+import { Sparkline } from './sparkline';
+
+/** One account: its measures and every user's stage, score and stuck step. */
+export function AccountPage({ id }: { id: string }) {
+  const [card, setCard] = useState<AccountScorecard | null>(null);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api<AccountScorecard>(`/v1/accounts/${encodeURIComponent(id)}/scorecard`).then(setCard, (e: ApiError) => setError(e.error));
+  }, [id]);
+  if (error) return <p class="error">{error}</p>;
+  if (!card) return <p class="muted">Loading…</p>;
+  return (
+    <section>
+      <h2>
+        {card.account.name || card.account.id} <BandChip score={card.score} band={card.band} />
+      </h2>
+      <p class="muted">
+        {card.account.plan || 'no plan'} · {card.account.paidSeats} paid seats · {number(card.account.pricePerMonth)} / month · trend{' '}
+        <Sparkline values={card.trend.series} /> {signedPercent(card.trend.change)}
+      </p>
+      <table>
+        <thead>
+          <tr><th>Measure</th><th>Raw</th><th>Score</th><th>Weight</th><th>Adds</th><th>Gap</th></tr>
+        </thead>
+        <tbody>
+          {card.parts.map((p) => (
+            <tr key={p.id}>
+              <td>{p.id}</td>
+              <td>{p.id === 'depth' ? `${card.depth.meeting}/${card.depth.seats} at L28 ≥ ${card.depth.bar}` : p.id === 'breadth' ? percent(p.raw) : number(p.raw)}</td>
+              <td>{p.value === null ? 'no data' : Math.round(p.value)}</td>
+              <td>{p.weight}</td>
+              <td>{number(p.contribution)}</td>
+              <td>{number(p.gap)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Users</h3>
+      <table data-testid="users">
+        <thead>
+          <tr><th>User</th><th>Stage</th><th>Score</th><th>L7</th><th>L28</th><th>Last active</th><th>Stuck on</th></tr>
+        </thead>
+        <tbody>
+          {(card.usersDetail ?? []).map((u) => (
+            <tr key={u.id}>
+              <td>{u.id}</td>
+              <td>{u.stage}</td>
+              <td><BandChip score={u.score} band={u.band} /></td>
+              <td>{u.l7}</td>
+              <td>{u.l28}</td>
+              <td>{u.lastActive ?? '–'}</td>
+              <td>{u.stuck ? `${u.stuck.funnel} since ${u.stuck.since}` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { validateConfig, type HabitualConfig, type WidgetsConfig } from '@habitual/core';
+import { api, type ApiError } from './api';
+
+interface ConfigView {
+  version: number;
+  config: HabitualConfig;
+  versions: Array<{ version: number; note: string; createdAt: string }>;
+}
+
+type WidgetId = Exclude<keyof WidgetsConfig, 'theme'>;
+const WIDGETS: Array<{ id: WidgetId; label: string }> = [
+  { id: 'digest', label: 'Coffee-stat digest' },
+  { id: 'checklist', label: 'Checklist' },
+  { id: 'rewards', label: 'Rewards' },
+  { id: 'records', label: 'Records' },
+  { id: 'reminders', label: 'Reminders' },
+  { id: 'nudges', label: 'Nudges' },
+];
+
+/** Sets `widgets[id][key] = value` in a copy of `config` (undefined or '' removes the key). */
+function withWidget(config: HabitualConfig, id: WidgetId, key: string, value: unknown): HabitualConfig {
+  const widget: Record<string, unknown> = { ...(config.widgets?.[id] as Record<string, unknown> | undefined) };
+  if (value === undefined || value === '') delete widget[key];
+  else widget[key] = value;
+  return { ...config, widgets: { ...config.widgets, [id]: widget } };
+}
+
+/**
+ * The widget config editor: a toggle and the common fields per widget, the whole config as
+ * JSON, validated with core's `validateConfig` before save, and every version to roll back to.
+ */
+export function ConfigPage() {
+  const [view, setView] = useState<ConfigView | null>(null);
+  const [draft, setDraft] = useState<HabitualConfig>({});
+  const [text, setText] = useState('{}');
+  const [jsonError, setJsonError] = useState<string>();
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
+  const [serverProblems, setServerProblems] = useState<Array<{ path: string; message: string }>>([]);
+
+  const load = () =>
+    api<ConfigView>('/v1/admin/config').then(
+      (v) => {
+        setView(v);
+        edit(v.config);
+      },
+      (e: ApiError) => setMessage({ kind: 'error', text: e.error }),
+    );
+  useEffect(() => void load(), []);
+
+  function edit(next: HabitualConfig) {
+    setDraft(next);
+    setText(JSON.stringify(next, null, 2));
+    setJsonError(undefined);
+    setServerProblems([]);
+  }
+
+  const problems = useMemo(() => validateConfig(draft), [draft]);
+  const dirty = view && JSON.stringify(view.config) !== JSON.stringify(draft);
+
+  async function save() {
+    if (!view || problems.length || jsonError) return;
+    try {
+      const saved = await api<{ version: number }>('/v1/admin/config', { method: 'PUT', body: { config: draft, note, baseVersion: view.version } });
+      setMessage({ kind: 'ok', text: `Saved as version ${saved.version}; open pages pick it up on their next check.` });
+      setNote('');
+      await load();
+    } catch (e) {
+      const err = e as ApiError;
+      setServerProblems(err.problems ?? []);
+      setMessage({ kind: 'error', text: err.error });
+    }
+  }
+
+  async function rollback(version: number) {
+    try {
+      const saved = await api<{ version: number }>('/v1/admin/config/rollback', { method: 'POST', body: { version } });
+      setMessage({ kind: 'ok', text: `Rolled back to version ${version} (saved as version ${saved.version}).` });
+      await load();
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as ApiError).error });
+    }
+  }
+
+  if (!view) return message ? <p class="error">{message.text}</p> : <p class="muted">Loading config…</p>;
+  const w = draft.widgets ?? {};
+  const shown = [...problems, ...serverProblems];
+  return (
+    <section>
+      <h2>Widget config <span class="muted">v{view.version}</span></h2>
+      {WIDGETS.map(({ id, label }) => (
+        <fieldset key={id}>
+          <label>
+            <input type="checkbox" data-testid={`toggle-${id}`} checked={!!w[id]?.enabled} onChange={(e) => edit(withWidget(draft, id, 'enabled', (e.target as HTMLInputElement).checked))} />{' '}
+            <strong>{label}</strong>
+          </label>
+          {id === 'digest' && (
+            <label>
+              Show at (HH:MM, empty for the first visit of the day){' '}
+              <input value={w.digest?.at ?? ''} onInput={(e) => edit(withWidget(draft, 'digest', 'at', (e.target as HTMLInputElement).value))} />
+            </label>
+          )}
+          {id === 'checklist' && (
+            <label>
+              Title <input value={w.checklist?.title ?? ''} onInput={(e) => edit(withWidget(draft, 'checklist', 'title', (e.target as HTMLInputElement).value))} />
+            </label>
+          )}
+          {id === 'rewards' &&
+            (['slack', 'discord'] as const).map((t) => (
+              <label key={t}>
+                <input
+                  type="checkbox"
+                  checked={!!w.rewards?.share?.includes(t)}
+                  onChange={(e) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    const share = (w.rewards?.share ?? []).filter((x) => x !== t);
+                    edit(withWidget(draft, 'rewards', 'share', on ? [...share, t] : share));
+                  }}
+                />{' '}
+                Share to {t}
+              </label>
+            ))}
+          {id === 'reminders' && (
+            <>
+              <label>
+                At most per week{' '}
+                <input type="number" min="0" value={w.reminders?.maxPerWeek ?? ''} onInput={(e) => {
+                  const v = (e.target as HTMLInputElement).value;
+                  edit(withWidget(draft, 'reminders', 'maxPerWeek', v === '' ? undefined : Number(v)));
+                }} />
+              </label>
+              <label>
+                Quiet hours (HH:MM-HH:MM){' '}
+                <input value={w.reminders?.quietHours?.join('-') ?? ''} onInput={(e) => {
+                  const v = (e.target as HTMLInputElement).value.trim();
+                  edit(withWidget(draft, 'reminders', 'quietHours', v ? v.split('-').map((s) => s.trim()) : undefined));
+                }} />
+              </label>
+            </>
+          )}
+        </fieldset>
+      ))}
+      <fieldset>
+        <label>
+          <strong>Whole config (JSON)</strong>: features, activation, funnels, milestones, checklist items, nudges
+          <textarea
+            value={text}
+            onInput={(e) => {
+              const value = (e.target as HTMLTextAreaElement).value;
+              setText(value);
+              try {
+                const parsed = JSON.parse(value);
+                setDraft(parsed);
+                setJsonError(undefined);
+              } catch (err) {
+                setJsonError(`The JSON does not parse: ${(err as Error).message}`);
+              }
+            }}
+          />
+        </label>
+      </fieldset>
+      {jsonError && <p class="error">{jsonError}</p>}
+      {shown.length > 0 && (
+        <ul class="error" data-testid="problems">
+          {shown.map((p) => <li key={p.path + p.message}>{p.path || 'config'}: {p.message}</li>)}
+        </ul>
+      )}
+      <p>
+        <input placeholder="What changed (optional)" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />{' '}
+        <button class="primary" data-testid="save" disabled={!dirty || problems.length > 0 || !!jsonError} onClick={save}>Save as version {view.version + 1}</button>{' '}
+        <button disabled={!dirty} onClick={() => edit(view.config)}>Discard</button>
+      </p>
+      {message && <p class={message.kind === 'error' ? 'error' : 'muted'} role="status">{message.text}</p>}
+      <h3>Versions</h3>
+      <table>
+        <thead><tr><th>Version</th><th>Saved</th><th>Note</th><th></th></tr></thead>
+        <tbody>
+          {view.versions.map((v) => (
+            <tr key={v.version}>
+              <td>v{v.version}{v.version === view.version ? ' (in force)' : ''}</td>
+              <td>{new Date(v.createdAt).toLocaleString()}</td>
+              <td>{v.note}</td>
+              <td>{v.version !== view.version && <button onClick={() => rollback(v.version)}>Roll back to this</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

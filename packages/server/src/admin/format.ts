@@ -1,0 +1,7 @@
+// The dashboard's one place for number formats.
+const pct = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+export const percent = (x: number | null | undefined) => (x === null || x === undefined ? '–' : pct.format(x));
+export const number = (x: number | null | undefined) => (x === null || x === undefined ? '–' : num.format(x));
+export const signedPercent = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${x > 0 ? '+' : ''}${pct.format(x)}`);
