@@ -308,6 +308,7 @@ describe('lifecycle stage', () => {
     ['never engaged, 30 days away', 'dormant', days([30, 35], { 'customer.created': 1 })],
     ['engaged, momentum fading below half', 'at_risk', days([...range(24, 60), 18, 12, 6, 0])],
     ['back after 10 days', 'reactivated', days([...range(10, 40), 0])],
+    ['still onboarding, back after 10 days', 'stuck', [roll(addDays(T, -12), { 'customer.created': 1 }, 6), roll(T, {}, 6)]],
     ['back after 40 days (resurrected)', 'resurrected', days([...range(40, 70), 1, 0])],
     ['back 8 days ago: the comeback label has passed', 'engaged', days([...range(50, 80), ...range(0, 8)])],
   ];

@@ -35,10 +35,10 @@ export function lastReturnGap(q: ArrayLike<number>, todayIdx: number, e: Resolve
 }
 
 /**
- * The lifecycle stage, in priority order: away (dormant, at risk), back (resurrected,
- * reactivated), sliding (at risk on momentum), then power, engaged, new, activating and
- * stuck. Power has hysteresis: once power, a user stays power until L28 drops below
- * `power.leaveBelowL28`, so a single quiet day does not flip the badge back and forth.
+ * The lifecycle stage, in priority order: away (dormant, at risk), back (resurrected;
+ * reactivated once activated), sliding (at risk on momentum), then power, engaged, new,
+ * activating and stuck. Power has hysteresis: once power, a user stays power until L28
+ * drops below `power.leaveBelowL28`, so a single quiet day does not flip the badge.
  */
 export function stageOf(s: StageInput, e: ResolvedEngagement): Stage {
   if (s.firstIdx === null) return 'new';
@@ -47,7 +47,10 @@ export function stageOf(s: StageInput, e: ResolvedEngagement): Stage {
   const wasEngaged = s.everEngaged || s.prev === 'engaged' || s.prev === 'power' || s.prev === 'at_risk';
   if (wasEngaged && absent >= e.atRiskDays) return 'at_risk';
   const gap = lastReturnGap(s.qualified, s.todayIdx, e);
-  if (gap !== null) return gap >= e.dormantDays ? 'resurrected' : 'reactivated';
+  if (gap !== null && gap >= e.dormantDays) return 'resurrected';
+  // Someone still onboarding who takes a week off is still onboarding: stuck or
+  // activating says more about what they need than "reactivated".
+  if (gap !== null && s.activated) return 'reactivated';
   if (wasEngaged && s.momentum !== null && s.momentum < e.momentum.atRiskBelow) return 'at_risk';
   const p = e.power;
   const powerNow = s.l7 >= p.l7 && s.l28 >= p.l28 && (!s.hasKeys || s.breadth >= p.breadth);

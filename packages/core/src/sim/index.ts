@@ -1,0 +1,6 @@
+export { createRandom } from './create-random';
+export type { Random } from './create-random';
+export { simulateUser } from './simulate-user';
+export type { Cohort, SimEvent, SimUser } from './simulate-user';
+export { COHORTS, SIM_CONFIG } from './cohorts';
+export { benchInput } from './bench-input';
