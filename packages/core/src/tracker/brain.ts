@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS } from '../config/defaults';
 import { validateConfig } from '../config/validate-config';
 import type { HabitualConfig } from '../config/types';
 import { createEngine, type Engine } from '../engine/create-engine';
@@ -55,8 +56,6 @@ export interface Brain {
   sendOnHide(): void;
   stop(): void;
 }
-
-const DEFAULT_RETENTION_DAYS = 400;
 
 function asDelta(r: DayRollup): DayDelta {
   return { day: r.day, tz: r.tz, activeMs: r.activeMs, features: r.features, firsts: r.firsts };

@@ -69,6 +69,7 @@ export const defaultTrackerDeps = (): TrackerDeps => ({
  */
 export function createTracker(options: InitOptions, overrides: Partial<TrackerDeps> = {}): HabitualInstance {
   const deps = { ...defaultTrackerDeps(), ...overrides };
+  if (typeof options.now === 'function') deps.now = options.now;
   const { now, env } = deps;
   let storageReported = false;
 

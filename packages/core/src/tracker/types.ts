@@ -26,6 +26,11 @@ export interface InitOptions {
   onError?: (error: HabitualError) => void;
   /** Where the widgets chunk is loaded from. @default next to habitual.js */
   widgetsUrl?: string;
+  /**
+   * The clock, for demos and tests that travel in time (the demo's `?now=2026-12-01`).
+   * Every day key and "today" comes from it. @default Date.now
+   */
+  now?: () => number;
 }
 
 export interface TrackProps {
