@@ -341,6 +341,26 @@ describe('createSyncClient', () => {
     client.stop();
   });
 
+  it('leaves the inline config alone while the collector has none saved (version 0), and checks again on focus', async () => {
+    const dev = device([]);
+    const srv = collector();
+    const t = clock();
+    srv.script.push({ status: 200, body: { version: 0, config: {} }, headers: { etag: '"ledgerly.v0"' } });
+    const client = createSyncClient(dev.source, { ...t.deps, fetch: srv.fetch });
+    client.start();
+    await settle();
+    expect(dev.configs).toEqual([]);
+    srv.script.push({ status: 200, body: { version: 1, config: { locale: 'zh' } }, headers: { etag: '"ledgerly.v1"' } });
+    t.emit('focus');
+    await settle();
+    expect(dev.configs).toEqual([{ locale: 'zh' }]);
+    const checks = srv.requests.filter((r) => r.url.includes('/v1/config')).length;
+    t.emit('focus');
+    await settle();
+    expect(srv.requests.filter((r) => r.url.includes('/v1/config')).length).toBe(checks);
+    client.stop();
+  });
+
   it('keeps the cached config when the collector is down', async () => {
     const dev = device([]);
     dev.setCache({ etag: '"x.v3"', config: { locale: 'fi' } });

@@ -168,12 +168,22 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     }
     if (res.status !== 200) return;
     const tag = res.headers.get('etag') ?? undefined;
-    const body = (await res.json().catch(() => undefined)) as { config?: HabitualConfig } | undefined;
+    const body = (await res.json().catch(() => undefined)) as { version?: number; config?: HabitualConfig } | undefined;
     if (!tag || !body?.config || typeof body.config !== 'object' || tag === etag) return;
     etag = tag;
+    // Version 0: nobody has saved a remote config yet, so the inline one stands.
+    if (body.version === 0) return;
     await source.saveConfigCache({ etag: tag, config: body.config }).catch(() => {});
     source.onConfig(body.config);
   }
+
+  // A user coming back to the tab sees the config in force now (throttled: focus is chatty).
+  let focusCheckAt = 0;
+  const onFocus = () => {
+    if (d.now() - focusCheckAt < 5_000) return;
+    focusCheckAt = d.now();
+    void checkConfig();
+  };
 
   const onOnline = () => {
     attempt = 0;
@@ -195,6 +205,7 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
       if (started || stopped) return;
       started = true;
       d.target?.addEventListener('online', onOnline);
+      d.target?.addEventListener('focus', onFocus);
       void (async () => {
         const cached = await source.loadConfigCache().catch(() => undefined);
         if (cached && !stopped && etag === undefined) {
@@ -226,6 +237,7 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
       d.clearTimeout(retryTimer);
       d.clearTimeout(pollTimer);
       d.target?.removeEventListener('online', onOnline);
+      d.target?.removeEventListener('focus', onFocus);
     },
   };
 }

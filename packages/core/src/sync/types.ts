@@ -33,7 +33,7 @@ export interface SyncDeps {
   setTimeout: (fn: () => void, ms: number) => unknown;
   clearTimeout: (id: unknown) => void;
   online: () => boolean;
-  /** Receives `online` (window). */
+  /** Receives `online` and `focus` (window). */
   target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined;
   /** Gzip (CompressionStream); undefined where the browser lacks it. */
   gzip: ((bytes: Uint8Array) => Promise<Uint8Array>) | undefined;
@@ -42,7 +42,7 @@ export interface SyncDeps {
 export interface SyncOptions {
   /** Days per request. @default 50 */
   batchDays: number;
-  /** Sync and config check while the page is open. @default 60000 */
+  /** Sync and config check while the page is open (the config is also checked on `focus`). @default 60000 */
   intervalMs: number;
   /** First retry delay; doubles per failure, with jitter. @default 2000 */
   retryBaseMs: number;
