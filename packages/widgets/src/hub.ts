@@ -66,9 +66,12 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     view = { ...view, ...patch };
     for (const fn of subs) fn();
   };
+  const toast = (t: Toast) => set({ toasts: [...view.toasts.filter((x) => x.id !== t.id), t].slice(-3) });
   const offs = [
     instance.on('config', (config) => set(localize(config))),
     instance.on('state', (state) => set({ state })),
+    // Subscribed from the start (not by a component's effect), so no milestone slips by.
+    instance.on('milestone', (m) => view.config.widgets?.rewards?.enabled && toast({ id: `milestone:${m.id}`, title: m.title, milestone: m })),
   ];
   return {
     instance,
@@ -82,7 +85,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
       if (persist) instance.setWidgetState(key, value).catch(() => {});
       set({});
     },
-    toast: (toast) => set({ toasts: [...view.toasts.filter((x) => x.id !== toast.id), toast].slice(-3) }),
+    toast,
     destroy: () => offs.forEach((off) => off()),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Checklist, useChecklist } from './checklist';
 import { useHub, type PanelId } from './hub';
 import type { MessageKey } from './i18n';
@@ -41,7 +41,7 @@ export function Launcher() {
 function Panel({ tabs, open, onClose }: { tabs: PanelId[]; open: PanelId; onClose(): void }) {
   const [{ t }, hub] = useHub();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useLayoutEffect(() => ref.current?.focus(), []);
   const Body = PANELS[open];
   const select = (i: number) => {
     const id = tabs[(i + tabs.length) % tabs.length];

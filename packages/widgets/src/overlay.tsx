@@ -6,7 +6,7 @@ import { Nudges } from './nudges';
 import { Records } from './records';
 import { ReminderClock } from './reminders';
 import { useTheme } from './theme';
-import { Rewards, Toasts } from './toasts';
+import { Toasts } from './toasts';
 
 /** Everything the page-level host shows; each widget follows its `enabled` flag live. */
 export function Overlay({ host }: { host: HTMLElement }) {
@@ -17,7 +17,6 @@ export function Overlay({ host }: { host: HTMLElement }) {
     <div lang={locale}>
       {w.digest?.enabled && <Digest />}
       <Launcher />
-      {w.rewards?.enabled && <Rewards />}
       {w.reminders?.enabled && <ReminderClock />}
       <Toasts />
       <Nudges />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Heatmap } from './heatmap';
 import { download, toCsv } from './export';
 import { addDays, dayKey, weekStart } from './days';
@@ -26,7 +26,7 @@ export function Records() {
     );
   const forgetRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
   const forget = () => hub.instance.forget().then(() => (setConfirming(false), setForgotten(true)));

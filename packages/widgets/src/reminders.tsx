@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Format } from './format';
 import { useHub, type Hub } from './hub';
 import type { Translate } from './i18n';
@@ -112,7 +112,7 @@ export function Reminders() {
 function ReminderForm({ reminder, onSave, onCancel }: { reminder: Reminder; onSave(r: Reminder): void; onCancel(): void }) {
   const [{ t, fmt }] = useHub();
   const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
   const repeat = reminder.days.length === 7 ? 'daily' : reminder.days.join() === WEEKDAYS.join() ? 'weekdays' : String(reminder.days[0]);
   const submit = (e: Event) => {
     e.preventDefault();

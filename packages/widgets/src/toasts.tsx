@@ -2,13 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { useHub, type Toast } from './hub';
 import { sharePayload } from './share';
 
-/** Turns reached milestones into toasts while the rewards widget is on. */
-export function Rewards() {
-  const [, hub] = useHub();
-  useEffect(() => hub.instance.on('milestone', (m) => hub.toast({ id: `milestone:${m.id}`, title: m.title, milestone: m })), [hub]);
-  return null;
-}
-
 /** The live region every toast is announced through; it exists before any toast does. */
 export function Toasts() {
   const [{ toasts }] = useHub();

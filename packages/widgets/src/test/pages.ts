@@ -1,0 +1,25 @@
+import type { HabitualConfig } from '@habitual/core';
+
+/** Every widget on, with targets in `targetsHtml`. */
+export const allWidgets: HabitualConfig = {
+  locale: 'en',
+  features: { 'invoice.sent': { label: 'Send an invoice', value: 'invoices' } },
+  widgets: {
+    digest: { enabled: true },
+    checklist: {
+      enabled: true,
+      title: 'Get set up',
+      items: [
+        { id: 'customer', label: 'Add your first customer', event: 'customer.created', target: '#new-customer' },
+        { id: 'invoice', label: 'Send an invoice', event: 'invoice.sent', target: '#send' },
+      ],
+    },
+    rewards: { enabled: true, share: ['slack', 'discord'] },
+    records: { enabled: true },
+    reminders: { enabled: true },
+    nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#send', text: 'Send it straight from here' }] },
+  },
+};
+
+export const targetsHtml =
+  '<main><button id="new-customer">New customer</button><p>Invoices</p><button id="send">Send</button></main>';
