@@ -2,7 +2,7 @@ import type { DayRollup } from '../rollup/day-rollup';
 import type { SyncSource } from './types';
 
 /** Below this many bytes gzip saves too little to be worth a stream. */
-const GZIP_FROM = 1024;
+const GZIP_FROM = 256;
 
 /**
  * The `POST /v1/summaries` body (wire format v1, see packages/server/README.md): JSON, gzip
