@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 
 const find = (doc: Document, selector: string) => {
   try {
@@ -27,19 +27,19 @@ export function whenPresent(doc: Document, selector: string, found: (el: HTMLEle
 }
 
 /**
- * Keeps `floating` next to `target` through scroll, resize and layout shifts; hidden while the
- * target is scrolled out of view. Returns the cleanup.
+ * Keeps `floating` next to `target` through scroll, resize and layout shifts; it scrolls out
+ * of view with its target (shift works sideways only). Returns the cleanup.
  */
 export function anchor(target: HTMLElement, floating: HTMLElement): () => void {
   return autoUpdate(target, floating, () => {
     computePosition(target, floating, {
       strategy: 'fixed',
       placement: 'bottom',
-      middleware: [offset(8), flip(), shift({ padding: 8 }), hide()],
-    }).then(({ x, y, middlewareData }) => {
-      // CSSOM writes, not a style attribute: allowed under a strict CSP.
+      // No hide(): it reads a page whose root is restyled (`* { all: unset }`) as clipping everything.
+      middleware: [offset(8), flip(), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      // A CSSOM write, not a style attribute: allowed under a strict CSP.
       floating.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
-      floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : 'visible';
     });
   });
 }

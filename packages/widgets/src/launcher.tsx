@@ -41,7 +41,13 @@ export function Launcher() {
 function Panel({ tabs, open, onClose }: { tabs: PanelId[]; open: PanelId; onClose(): void }) {
   const [{ t }, hub] = useHub();
   const ref = useRef<HTMLDivElement>(null);
+  const focused = useRef<Element | null>(null);
   useLayoutEffect(() => ref.current?.focus(), []);
+  // A focused control that goes away (a "show me" whose item just completed) hands focus
+  // to the panel instead of dropping it on the page, so Escape and Tab keep working.
+  useLayoutEffect(() => {
+    if (focused.current && !focused.current.isConnected) ref.current?.focus();
+  });
   const Body = PANELS[open];
   const select = (i: number) => {
     const id = tabs[(i + tabs.length) % tabs.length];
@@ -55,6 +61,7 @@ function Panel({ tabs, open, onClose }: { tabs: PanelId[]; open: PanelId; onClos
       role="dialog"
       aria-label={t(TAB_LABEL[open])}
       tabIndex={-1}
+      onFocusIn={(e) => (focused.current = e.target as Element)}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <div class="row">

@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cdp, page } from 'vitest/browser';
+import { mount } from '../mount';
+import { engagementState, fakeInstance } from './fake-instance';
+import { allWidgets, targetsHtml } from './pages';
+
+// Real layout in Chromium: hostile page CSS, top-layer stacking, anchored positioning, media.
+
+const cleanups: Array<() => void> = [];
+beforeEach(() => page.viewport(1000, 700));
+afterEach(async () => {
+  cleanups.splice(0).forEach((c) => c());
+  document.body.innerHTML = '';
+  document.head.querySelectorAll('style[data-hostile]').forEach((s) => s.remove());
+  window.scrollTo(0, 0);
+  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+});
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function start(config = allWidgets) {
+  const instance = fakeInstance({ config, state: engagementState() });
+  const handle = mount(instance);
+  cleanups.push(handle.unmount);
+  const host = document.querySelector('habitual-widgets') as HTMLElement;
+  return { instance, host, shadow: host.shadowRoot! };
+}
+
+/** The element at the centre of `el` is `el` (or inside it): nothing of the page covers it. */
+function onTop(shadow: ShadowRoot, el: Element) {
+  const r = el.getBoundingClientRect();
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  expect(document.elementFromPoint(x, y)).toBe(shadow.host);
+  expect(el.contains(shadow.elementFromPoint(x, y))).toBe(true);
+}
+
+const visible = (el: Element | null) => {
+  expect(el).not.toBeNull();
+  const r = el!.getBoundingClientRect();
+  expect(r.width).toBeGreaterThan(20);
+  expect(r.height).toBeGreaterThan(10);
+  expect(getComputedStyle(el!).visibility).toBe('visible');
+};
+
+describe('hostile page CSS', () => {
+  it('leaves every widget shown, styled and on top', async () => {
+    const style = document.createElement('style');
+    style.dataset.hostile = '';
+    style.textContent = `
+      * { all: unset }
+      div { display: none !important }
+      .cover { display: block; position: fixed; inset: 0; z-index: 2147483647; background: rgba(255, 0, 0, 0.3) }
+      habitual-records { color: red; font-size: 40px }`;
+    document.head.append(style);
+    document.body.insertAdjacentHTML('beforeend', targetsHtml + '<habitual-records></habitual-records><section class="cover"></section>');
+    const { instance, host, shadow } = start();
+    instance.emit('milestone', { id: 'm', title: 'First invoice sent', day: '2025-03-12' });
+    await wait(150);
+
+    expect(host.matches(':popover-open')).toBe(true);
+    const launcher = shadow.querySelector('.launcher')!;
+    visible(launcher);
+    onTop(shadow, launcher);
+    expect(getComputedStyle(launcher).backgroundColor).toBe('rgb(79, 70, 229)');
+    expect(getComputedStyle(launcher).fontSize).toBe('14px');
+    const digest = shadow.querySelector('.digest')!;
+    visible(digest);
+    onTop(shadow, digest);
+    expect(digest.getBoundingClientRect().width).toBe(320);
+    const toast = shadow.querySelector('[data-toast]')!;
+    visible(toast);
+    onTop(shadow, toast);
+    visible(shadow.querySelector('.nudge'));
+
+    (launcher as HTMLElement).click();
+    await frame();
+    const panel = shadow.querySelector('.panel')!;
+    visible(panel);
+    onTop(shadow, panel);
+    expect(getComputedStyle(panel.querySelector('.items li')!).display).toBe('flex');
+
+    // The inline element keeps its own look; page rules on the element itself stop at the host.
+    const records = document.querySelector('habitual-records')!;
+    visible(records);
+    expect(getComputedStyle(records).display).toBe('block');
+    expect(getComputedStyle(records.shadowRoot!.querySelector('h2')!).fontSize).toBe('15px');
+    expect(getComputedStyle(records.shadowRoot!.querySelector('h2')!).color).not.toBe('rgb(255, 0, 0)');
+  });
+});
+
+describe('anchored nudges', () => {
+  const place = () => {
+    document.body.innerHTML =
+      '<div style="height: 3000px; position: relative"><button id="target" style="position: absolute; top: 500px; left: 300px; width: 120px; height: 40px">Send</button></div>';
+    return document.getElementById('target')!;
+  };
+  const config = { locale: 'en' as const, widgets: { nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#target', text: 'Send it straight from here' }] } } };
+
+  /** Below the target, 8px apart, centred on it (or shifted inside the viewport). */
+  function expectNextTo(nudge: Element, target: Element) {
+    const n = nudge.getBoundingClientRect();
+    const t = target.getBoundingClientRect();
+    const below = Math.abs(n.top - (t.bottom + 8)) <= 1;
+    const above = Math.abs(n.bottom - (t.top - 8)) <= 1; // flipped near the bottom edge
+    expect(below || above, `nudge ${n.top}-${n.bottom}, target ${t.top}-${t.bottom}`).toBe(true);
+    const centred = Math.abs(n.left + n.width / 2 - (t.left + t.width / 2)) <= 1;
+    const shifted = n.left >= 8 - 1 && n.right <= innerWidth - 8 + 1;
+    expect(centred || shifted).toBe(true);
+  }
+
+  it('sits next to its target and follows scroll and resize', async () => {
+    const target = place();
+    const { shadow } = start(config);
+    await wait(100);
+    const nudge = shadow.querySelector('.nudge')!;
+    visible(nudge);
+    expectNextTo(nudge, target);
+    const before = nudge.getBoundingClientRect().top;
+
+    window.scrollTo(0, 300);
+    await wait(100);
+    expect(nudge.getBoundingClientRect().top).toBeCloseTo(before - 300, 0);
+    expectNextTo(nudge, target);
+
+    await page.viewport(500, 400);
+    await wait(150);
+    expectNextTo(nudge, target);
+
+    // Near the bottom edge it flips above the target.
+    window.scrollTo(0, 500 - 400 + 60);
+    await wait(100);
+    expect(nudge.getBoundingClientRect().bottom).toBeLessThanOrEqual(target.getBoundingClientRect().top);
+    expectNextTo(nudge, target);
+
+    // Scrolled far away: it leaves the viewport with its target instead of sticking to an edge.
+    window.scrollTo(0, 1500);
+    await wait(100);
+    expect(nudge.getBoundingClientRect().bottom).toBeLessThan(0);
+  });
+
+  it('cleans up: dismissing stops following', async () => {
+    const target = place();
+    const { shadow } = start(config);
+    await wait(100);
+    (shadow.querySelector('.nudge button') as HTMLButtonElement).click();
+    await wait(50);
+    expect(shadow.querySelector('.nudge')).toBeNull();
+    target.remove();
+    window.scrollTo(0, 100);
+    await wait(50); // no errors from a leftover autoUpdate on a removed target
+  });
+});
+
+describe('media preferences', () => {
+  const emulate = (name: string, value: string) => cdp().send('Emulation.setEmulatedMedia', { features: [{ name, value }] });
+
+  it('animates the reward toast only without a reduced-motion preference', async () => {
+    const { instance, shadow } = start({ locale: 'en', widgets: { rewards: { enabled: true } } });
+    await emulate('prefers-reduced-motion', 'reduce');
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).toBe(true);
+    instance.emit('milestone', { id: 'a', title: 'A', day: '2025-03-12' });
+    await frame();
+    expect(getComputedStyle(shadow.querySelector('[data-toast="milestone:a"]')!).animationName).toBe('none');
+
+    await emulate('prefers-reduced-motion', 'no-preference');
+    instance.emit('milestone', { id: 'b', title: 'B', day: '2025-03-12' });
+    await frame();
+    const toast = shadow.querySelector('[data-toast="milestone:b"]')!;
+    expect(getComputedStyle(toast).animationName).toBe('pop');
+    expect(toast.getAnimations().length).toBe(1);
+  });
+
+  it('follows prefers-color-scheme, and theme properties override', async () => {
+    const { instance, shadow } = start({ locale: 'en', widgets: { rewards: { enabled: true } } });
+    instance.emit('milestone', { id: 'a', title: 'A', day: '2025-03-12' });
+    await frame();
+    const card = shadow.querySelector('.card')!;
+    await emulate('prefers-color-scheme', 'light');
+    expect(getComputedStyle(card).backgroundColor).toBe('rgb(255, 255, 255)');
+    await emulate('prefers-color-scheme', 'dark');
+    expect(getComputedStyle(card).backgroundColor).toBe('rgb(29, 32, 41)');
+    // The page themes the widgets through inherited custom properties.
+    document.documentElement.style.setProperty('--habitual-bg', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(card).backgroundColor).toBe('rgb(1, 2, 3)');
+    document.documentElement.style.removeProperty('--habitual-bg');
+  });
+});
