@@ -45,11 +45,11 @@ async function ingest(name: string, db: Db) {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/summaries`;
-  const bodies: Buffer[] = [];
+  const bodies: Uint8Array[] = [];
   for (let u = 0; u < USERS; u++) {
     for (let b = 0; b < BATCHES_PER_USER; b++) {
       const days = Array.from({ length: DAYS_PER_BATCH }, (_, i) => outgoingDay(realisticDay(dayKey(b * DAYS_PER_BATCH + i), 3, u * 31 + i), config));
-      bodies.push(gzipSync(JSON.stringify({ v: 1, appId: 'bench', writeKey: 'wk_bench', identity: { userId: `u_${u}`, accountId: `acct_${u % 40}`, deviceId: `d_${u}` }, days })));
+      bodies.push(new Uint8Array(gzipSync(JSON.stringify({ v: 1, appId: 'bench', writeKey: 'wk_bench', identity: { userId: `u_${u}`, accountId: `acct_${u % 40}`, deviceId: `d_${u}` }, days }))));
     }
   }
   const run = async () => {
@@ -59,7 +59,7 @@ async function ingest(name: string, db: Db) {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < bodies.length) {
           const body = bodies[next++];
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: body as BodyInit });
           if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
         }
