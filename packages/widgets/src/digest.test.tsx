@@ -101,6 +101,22 @@ describe('digest card', () => {
     expect(root.querySelector('.digest')).not.toBeNull();
   });
 
+  it('the user picks their own time of day', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    vi.setSystemTime(new Date(2025, 2, 12, 8, 0));
+    const handle = mount(fakeInstance({ config, state, days }));
+    cleanup = handle.unmount;
+    const root = document.querySelector('habitual-widgets')!.shadowRoot!;
+    await vi.advanceTimersByTimeAsync(100);
+    const input = root.querySelector('.digest input[type=time]') as HTMLInputElement;
+    input.value = '10:30';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(root.querySelector('.digest')).toBeNull();
+    await vi.advanceTimersByTimeAsync(2.5 * 60 * 60e3);
+    expect((root.querySelector('.digest input[type=time]') as HTMLInputElement).value).toBe('10:30');
+  });
+
   it('links to the records panel, the quick glance before the deep view', async () => {
     const w = await mountWidgets({ config, state, days });
     cleanup = w.handle.unmount;

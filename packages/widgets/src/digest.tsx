@@ -9,6 +9,8 @@ import { Sparkline } from './sparkline';
 interface DigestState {
   /** Local day the digest was dismissed. */
   day?: string;
+  /** The user's own time of day for it, over `widgets.digest.at`. */
+  at?: string;
 }
 
 /**
@@ -22,8 +24,10 @@ export function Digest({ inline }: { inline?: boolean }) {
   const w = config.widgets?.digest ?? {};
   const now = new Date();
   const today = state?.today ?? dayKey(now);
-  const wait = w.at ? (minutes(w.at) - (now.getHours() * 60 + now.getMinutes())) * 60e3 - now.getSeconds() * 1e3 : 0;
-  const hidden = !inline && (hub.widget<DigestState>('digest')?.day === today || wait > 0);
+  const saved = hub.widget<DigestState>('digest') ?? {};
+  const at = saved.at ?? w.at;
+  const wait = at ? (minutes(at) - (now.getHours() * 60 + now.getMinutes())) * 60e3 - now.getSeconds() * 1e3 : 0;
+  const hidden = !inline && (saved.day === today || wait > 0);
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -70,7 +74,7 @@ export function Digest({ inline }: { inline?: boolean }) {
       <div class="row">
         <h2>{t('digestTitle')}</h2>
         {!inline && (
-          <button class="x" aria-label={t('dismiss')} onClick={() => hub.setWidget('digest', { day: today })}>
+          <button class="x" aria-label={t('dismiss')} onClick={() => hub.setWidget('digest', { ...saved, day: today })}>
             ×
           </button>
         )}
@@ -100,7 +104,11 @@ export function Digest({ inline }: { inline?: boolean }) {
           {m.series && m.series.length > 1 && <Sparkline values={m.series} label={m.label} />}
         </div>
       ))}
-      <div class="acts">
+      <div class="acts row">
+        <label class="mu">
+          {t('showAt')}{' '}
+          <input type="time" value={at ?? ''} onChange={(e) => hub.setWidget('digest', { ...saved, at: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
         {link ? (
           <a href={link}>{w.link!.text}</a>
         ) : (

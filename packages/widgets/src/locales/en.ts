@@ -19,6 +19,7 @@ export const en = {
   noValue: 'Nothing yet',
   streakDay: { one: '{n} day in a row', other: '{n} days in a row' },
   streakWeek: { one: '{n} week in a row', other: '{n} weeks in a row' },
+  showAt: 'Daily at',
   seeRecords: 'See your records',
   milestone: 'Milestone reached',
   shareSlack: 'Share to Slack',

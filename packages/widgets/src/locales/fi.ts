@@ -20,6 +20,7 @@ export const fi: Catalog = {
   noValue: 'Ei vielä mitään',
   streakDay: { one: '{n} päivä putkeen', other: '{n} päivää putkeen' },
   streakWeek: { one: '{n} viikko putkeen', other: '{n} viikkoa putkeen' },
+  showAt: 'Päivittäin klo',
   seeRecords: 'Katso historiasi',
   milestone: 'Virstanpylväs saavutettu',
   shareSlack: 'Jaa Slackiin',

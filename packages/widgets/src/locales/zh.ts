@@ -21,6 +21,7 @@ export const zh: Catalog = {
   noValue: '暂无',
   streakDay: '连续 {n} 天',
   streakWeek: '连续 {n} 周',
+  showAt: '每天显示于',
   seeRecords: '查看你的记录',
   milestone: '达成里程碑',
   shareSlack: '分享到 Slack',
