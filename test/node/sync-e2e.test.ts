@@ -205,5 +205,15 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     await backToApp();
     await expect.poll(() => launcher.count(), { timeout: 10_000 }).toBe(0);
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+
+    // The accounts the page's user belongs to, scored, and its users with their stages.
+    await dash.goto(`${collector.url}/admin#/accounts`);
+    const row = dash.locator('[data-testid=accounts] tbody tr', { hasText: 'acme' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('.band').innerText()).toMatch(/^\d+$/);
+    await row.locator('a').click();
+    const user = dash.locator('[data-testid=users] tbody tr', { hasText: 'u_e2e' });
+    await expect.poll(() => user.count()).toBe(1);
+    expect(await user.innerText()).toMatch(/new|activating|engaged|power|stuck/);
   });
 });

@@ -10,6 +10,8 @@ export interface CollectorContext {
   fetch: typeof fetch;
   /** Rate limit by key (write key plus device, or admin token). */
   rateLimit: (key: string) => RateDecision;
+  /** Rate limit of a whole write key, over all its devices (so made-up device ids do not escape the limit). */
+  appRateLimit: (writeKey: string) => RateDecision;
   /** Origins any app allows (for preflights and for errors sent before the app is known). */
   knownOrigins: () => Promise<string[]>;
   /** Problems of a widget config, `{ path, message }`; empty when it is valid. */

@@ -22,7 +22,10 @@ export interface CollectorOptions {
   now?: () => number;
   /** Outgoing HTTP for share webhooks. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Per write key and device (or admin token). @default { perMinute: 120, burst: 60 } */
   rateLimit?: RateLimitOptions;
+  /** Per write key, all devices together. @default { perMinute: 60000, burst: 5000 } */
+  appRateLimit?: RateLimitOptions;
   /** Widget config validation. @default core's `validateConfig` */
   validateConfig?: CollectorContext['validateConfig'];
   /** Largest request body on the wire. @default 262144 */
@@ -43,6 +46,7 @@ export function createCollector(options: CollectorOptions) {
     now,
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     rateLimit: createRateLimiter({ now, ...options.rateLimit }),
+    appRateLimit: createRateLimiter({ perMinute: 60_000, burst: 5_000, now, ...options.appRateLimit }),
     // Cached for a few seconds: preflights and errors need it on every browser request.
     knownOrigins: () => {
       if (!origins || now() - origins.at > 5_000) {

@@ -18,9 +18,10 @@ export async function browserApp(c: Context, ctx: CollectorContext, appId: strin
   if (origin && !originAllowed(origin, app.origins)) {
     fail(403, `Origin ${origin} is not allowed for app "${appId}"; add it to the app's origins.`);
   }
-  const decision = ctx.rateLimit(`${app.writeKey}:${limitKey}`);
-  if (!decision.ok) {
-    fail(429, `Too many requests for this write key; retry in ${decision.retryAfterS} s.`, { 'retry-after': String(decision.retryAfterS) });
+  for (const decision of [ctx.rateLimit(`${app.writeKey}:${limitKey}`), ctx.appRateLimit(app.writeKey)]) {
+    if (!decision.ok) {
+      fail(429, `Too many requests for this write key; retry in ${decision.retryAfterS} s.`, { 'retry-after': String(decision.retryAfterS) });
+    }
   }
   return app;
 }

@@ -202,6 +202,15 @@ for (const target of testDatabases()) {
         clock += 10_000;
         expect((await go()).status).toBe(200);
       });
+
+      it('limits a write key as a whole, so made-up device ids do not escape', async () => {
+        const limited = createCollector({ db, now: () => clock, appRateLimit: { perMinute: 60, burst: 3 } }).app;
+        const go = (i: number) => limited.request('/v1/summaries', post(summaries({ identity: { deviceId: `dev_fake_${i}` } })));
+        for (let i = 0; i < 3; i++) expect((await go(i)).status).toBe(200);
+        const res = await go(99);
+        expect(res.status).toBe(429);
+        expect(res.headers.get('retry-after')).toBe('1');
+      });
     });
   });
 }
