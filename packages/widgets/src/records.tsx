@@ -19,17 +19,24 @@ export function Records() {
   const totals = state?.totals ?? {};
   const adopted = Object.keys(config.features ? features : totals).filter((name) => totals[name]?.n);
   const save = (csv: boolean) =>
-    hub.instance.exportData().then((data) =>
-      csv
-        ? download(hub.doc, 'habitual-records.csv', toCsv(data.days), 'text/csv')
-        : download(hub.doc, 'habitual-records.json', JSON.stringify(data, null, 2), 'application/json'),
-    );
+    hub.instance
+      .exportData()
+      .then((data) =>
+        csv
+          ? download(hub.doc, 'habitual-records.csv', toCsv(data.days), 'text/csv')
+          : download(hub.doc, 'habitual-records.json', JSON.stringify(data, null, 2), 'application/json'),
+      )
+      .catch(() => {}); // the tracker reports storage errors through onError
   const forgetRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
-  const forget = () => hub.instance.forget().then(() => (setConfirming(false), setForgotten(true)));
+  const forget = () =>
+    hub.instance.forget().then(
+      () => (setConfirming(false), setForgotten(true)),
+      () => {}, // reported through onError; the confirmation stays for another try
+    );
 
   return (
     <section aria-label={t('records')}>

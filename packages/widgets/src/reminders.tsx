@@ -40,14 +40,15 @@ export function ReminderClock() {
       const due = dueReminder(read(hub), now, rules);
       if (!due) return;
       const { reminder, at } = due;
+      const { t, fmt } = hub.view();
       save(markShown(read(hub), reminder.id, at, now));
       hub.toast({
         id: `reminder:${reminder.id}`,
-        title: view.t('reminder'),
-        body: reminder.note || scheduleLabel(reminder, view.t, view.fmt),
+        title: t('reminder'),
+        body: reminder.note || scheduleLabel(reminder, t, fmt),
         actions: [
           {
-            label: view.t('snooze'),
+            label: t('snooze'),
             run: () => save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: Date.now() + 36e5 } : r)) }),
           },
         ],

@@ -38,7 +38,10 @@ function ToastCard({ toast }: { toast: Toast }) {
       () => setStatus(t('shareFailed')),
     );
   const copy = () =>
-    navigator.clipboard.writeText(`🎉 ${text}\n${when}`).then(
+    // Without a secure context there is no clipboard: the promise turns that into a message.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(`🎉 ${text}\n${when}`))
+      .then(
       () => setStatus(t('copied')),
       () => setStatus(t('shareFailed')),
     );
