@@ -90,6 +90,23 @@ export default [
     output: { file: 'packages/server/dist/admin.js', format: 'es', sourcemap: true },
     plugins: [...browser(), min()],
   },
+  // --- demo entries below ---
+  // The demo's seeder for node (demo/start.mjs): core's simulator and the seeding over HTTP.
+  {
+    input: 'demo/src/seed.ts',
+    output: { file: 'demo/dist/seed.mjs', format: 'es', sourcemap: true },
+    external: (id) => id.startsWith('node:') || builtinModules.includes(id),
+    plugins: [
+      nodeResolve({ preferBuiltins: true, extensions: ['.ts', '.mjs', '.js'] }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        compilerOptions: { noEmit: false, declaration: false, sourceMap: true, types: [] },
+        include: ['demo/src/**/*.ts', 'packages/core/src/**/*.ts'],
+        exclude: ['**/*.test.ts'],
+        noEmitOnError: false,
+      }),
+    ],
+  },
 ];
 
 // Hoisted (a function declaration) because the collector entries above use it.

@@ -1,0 +1,62 @@
+// Ledgerly's Habitual config: what a product team would write. Plain data, so the page
+// passes it to `habitual('init')` and demo/start.mjs saves the same object as the
+// collector's remote config (the dashboard's widget editor then starts from it).
+
+/** @type {import('@habitual/core').HabitualConfig} */
+export const ledgerlyConfig = {
+  locale: 'en',
+  features: {
+    'customer.created': { label: 'Add a customer', key: true },
+    'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' },
+    'payment.recorded': { label: 'Record a payment', key: true },
+    'import.completed': { label: 'Import customers', key: true },
+    'report.viewed': { label: 'View reports', key: true },
+    'import.opened': { label: 'Open import' },
+    'records.exported': { label: 'Export records' },
+  },
+  engagement: { activeMinutes: 5, streak: { period: 'weekday' }, intensityTarget: 20 },
+  activation: [
+    { event: 'customer.created', count: 3, label: 'Add three customers' },
+    { event: 'invoice.sent', count: 1, label: 'Send an invoice' },
+  ],
+  funnels: [
+    {
+      id: 'import',
+      start: 'import.opened',
+      done: 'import.completed',
+      withinDays: 1,
+      label: 'Import customers',
+      help: { text: 'Importing from a spreadsheet? Save it as CSV with a header row.', href: '/help/import.html' },
+    },
+  ],
+  milestones: [
+    { id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First invoice sent' },
+    { id: 'first-payment', event: 'payment.recorded', count: 1, title: 'First payment recorded' },
+    { id: 'ten-invoices', event: 'invoice.sent', count: 10, title: 'Ten invoices sent' },
+    { id: 'streak-5', streak: 5, title: 'Five working days in a row' },
+  ],
+  widgets: {
+    digest: { enabled: true },
+    checklist: {
+      enabled: true,
+      title: 'Get set up',
+      items: [
+        { id: 'customer', label: 'Add your first customer', event: 'customer.created', count: 1, target: '#new-customer' },
+        { id: 'invoice', label: 'Send your first invoice', event: 'invoice.sent', count: 1, target: '#new-invoice' },
+        { id: 'payment', label: 'Record a payment', event: 'payment.recorded', count: 1, target: '#nav-invoices' },
+        { id: 'import', label: 'Import customers from CSV', event: 'import.completed', count: 1, target: '#import-customers' },
+        { id: 'report', label: 'See who owes you', event: 'report.viewed', count: 1, target: '#nav-reports' },
+      ],
+    },
+    rewards: { enabled: true, share: ['slack', 'discord'] },
+    records: { enabled: true },
+    reminders: { enabled: true, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
+    nudges: {
+      enabled: true,
+      items: [
+        { funnel: 'import', target: '#import-customers', text: 'Stuck on the import? A CSV with a header row is all it takes.', href: '/help/import.html' },
+        { feature: 'report.viewed', target: '#nav-reports', text: 'Reports show who owes you, at a glance.' },
+      ],
+    },
+  },
+};

@@ -1,0 +1,86 @@
+// Seeds a running collector the way real traffic would fill it: the host's backend sets
+// each account's plan (PUT /v1/accounts/:id with the app secret), each simulated user's
+// device sends its day rollups (POST /v1/summaries with the write key: the real wire).
+import type { HabitualConfig } from '@habitual/core';
+import { seedPlan, type SeedAccount } from './seed-plan';
+
+export { seedPlan } from './seed-plan';
+export type { SeedAccount, SeedUser, AccountKind } from './seed-plan';
+
+export interface SeedOptions {
+  /** Collector base URL, e.g. http://127.0.0.1:8787 */
+  collector: string;
+  appId: string;
+  writeKey: string;
+  /** The app secret: what the host's backend manages its accounts with. */
+  secret: string;
+  /** Saved as the app's remote config, so the dashboard scores with the same features. */
+  config?: HabitualConfig;
+  /** Last simulated day. @default today in UTC */
+  today?: string;
+  /** Requests in flight at once. @default 4 */
+  concurrency?: number;
+}
+
+export interface SeedResult {
+  accounts: number;
+  users: number;
+  days: number;
+  kinds: Record<string, number>;
+}
+
+// The collector takes at most 100 days per request.
+const BATCH_DAYS = 100;
+
+async function call(url: string, init: RequestInit): Promise<unknown> {
+  const res = await fetch(url, init);
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${(body as { error?: string }).error ?? 'no reason given'}`);
+  return body;
+}
+
+/** Runs `jobs` with at most `n` at a time. */
+async function pool(jobs: Array<() => Promise<unknown>>, n: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, worker));
+}
+
+export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
+  const today = o.today ?? new Date().toISOString().slice(0, 10);
+  const accounts: SeedAccount[] = seedPlan(today);
+  const json = (method: string, token: string, body: unknown): RequestInit => ({
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (o.config) await call(`${o.collector}/v1/admin/config`, json('PUT', o.secret, { config: o.config, note: 'Ledgerly demo config' }));
+
+  const jobs: Array<() => Promise<unknown>> = [];
+  let days = 0;
+  for (const a of accounts) {
+    jobs.push(() =>
+      call(`${o.collector}/v1/accounts/${encodeURIComponent(a.id)}`, json('PUT', o.secret, { name: a.name, plan: a.plan, pricePerMonth: a.pricePerMonth, paidSeats: a.paidSeats })),
+    );
+    for (const u of a.users) {
+      days += u.rollups.length;
+      for (let i = 0; i < u.rollups.length; i += BATCH_DAYS) {
+        const body = {
+          v: 1,
+          appId: o.appId,
+          writeKey: o.writeKey,
+          identity: { userId: u.id, accountId: a.id, deviceId: u.deviceId },
+          days: u.rollups.slice(i, i + BATCH_DAYS),
+        };
+        // text/plain, as the SDK sends it: no CORS preflight in a browser.
+        jobs.push(() => call(`${o.collector}/v1/summaries`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(body) }));
+      }
+    }
+  }
+  await pool(jobs, o.concurrency ?? 4);
+  const kinds: Record<string, number> = {};
+  for (const a of accounts) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+  return { accounts: accounts.length, users: accounts.reduce((n, a) => n + a.users.length, 0), days, kinds };
+}
