@@ -1,0 +1,346 @@
+// The two-minute tour, in real Chromium over the running demo (`node demo/start.mjs`): a new
+// Ledgerly user ticks the checklist by using the app, gets a milestone toast, comes back the
+// next day (time travel) to the digest and the nudge for the step they got stuck on, opens
+// their records and exports CSV, sets a reminder; the collector's dashboard then lists their
+// account with the right numbers. Saves the screenshots the README shows (docs/*.png) and
+// fails if any widget is missing or out of place.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo, type RunningDemo } from '../../demo/src/run-demo';
+
+const docs = join(import.meta.dirname, '..', '..', 'docs');
+const VIEWPORT = { width: 1280, height: 800 };
+type Box = { x: number; y: number; width: number; height: number };
+
+let demo: RunningDemo;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+/** `YYYY-MM-DD` of a local date. */
+const key = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The latest working day up to `from`, and the working day before it: two days of a weekday streak. */
+function workingDays(from = new Date()): [string, string] {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate());
+  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() - 1);
+  const second = key(d);
+  do d.setDate(d.getDate() - 1);
+  while (d.getDay() === 0 || d.getDay() === 6);
+  return [key(d), second];
+}
+const [DAY1, DAY2] = workingDays();
+
+// Playwright's CSS engine pierces open shadow roots: these reach inside <habitual-widgets>.
+const w = {
+  launcher: () => page.locator('habitual-widgets button.launcher'),
+  panel: () => page.locator('habitual-widgets .panel'),
+  digest: () => page.locator('habitual-widgets section.digest'),
+  toast: (id: string) => page.locator(`habitual-widgets [data-toast="${id}"]`),
+  nudge: (id: string) => page.locator(`habitual-widgets [data-nudge="${id}"]`),
+  item: (id: string) => page.locator(`habitual-widgets .panel li[data-item="${id}"]`),
+};
+
+async function box(locator: Locator): Promise<Box> {
+  await locator.waitFor({ state: 'visible' });
+  const b = await locator.boundingBox();
+  expect(b, 'element has a layout box').not.toBeNull();
+  return b!;
+}
+
+function inViewport(b: Box, what: string) {
+  expect(b.x, `${what} left edge`).toBeGreaterThanOrEqual(0);
+  expect(b.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
+  expect(b.x + b.width, `${what} right edge`).toBeLessThanOrEqual(VIEWPORT.width);
+  expect(b.y + b.height, `${what} bottom edge`).toBeLessThanOrEqual(VIEWPORT.height);
+  expect(b.width * b.height, `${what} has a size`).toBeGreaterThan(100);
+}
+
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+/** A nudge sits right below (or, flipped, right above) its target and shares some of its width. */
+async function expectAnchored(nudge: Locator, target: Locator, what: string) {
+  const n = await box(nudge);
+  const t = await box(target);
+  inViewport(n, what);
+  const gapBelow = n.y - (t.y + t.height);
+  const gapAbove = t.y - (n.y + n.height);
+  expect(Math.min(Math.abs(gapBelow), Math.abs(gapAbove)), `${what}: 8 px from its target`).toBeLessThanOrEqual(12);
+  expect(Math.min(n.x + n.width, t.x + t.width) - Math.max(n.x, t.x), `${what}: beside its target, not off to one side`).toBeGreaterThan(0);
+  expect(overlap(n, t), `${what} does not cover its target`).toBe(0);
+}
+
+/** The launcher in the bottom-right corner, the panel above it, both on screen. */
+async function expectCornerWidgets() {
+  const l = await box(w.launcher());
+  inViewport(l, 'launcher');
+  expect(VIEWPORT.width - (l.x + l.width), 'launcher near the right edge').toBeLessThanOrEqual(32);
+  expect(VIEWPORT.height - (l.y + l.height), 'launcher near the bottom edge').toBeLessThanOrEqual(32);
+  if (await w.panel().isVisible()) {
+    const p = await box(w.panel());
+    inViewport(p, 'panel');
+    expect(p.y + p.height, 'panel above the launcher').toBeLessThanOrEqual(l.y);
+    expect(VIEWPORT.width - (p.x + p.width), 'panel on the right').toBeLessThanOrEqual(32);
+  }
+}
+
+async function expectToast(id: string, title: RegExp) {
+  const t = w.toast(id);
+  await expect.poll(() => t.isVisible(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => t.textContent()).toMatch(title);
+  const b = await box(t);
+  inViewport(b, `toast ${id}`);
+  expect(b.x, 'toasts sit on the left').toBeLessThanOrEqual(32);
+  expect(overlap(b, await box(w.launcher())), 'toast clear of the launcher').toBe(0);
+}
+
+const closeToasts = async () => {
+  for (const x of await page.locator('habitual-widgets .toast button.x').all()) await x.click();
+  await expect.poll(() => page.locator('habitual-widgets .toast').count()).toBe(0);
+};
+
+const shot = (name: string) => page.screenshot({ path: join(docs, name) });
+const launcherText = () => w.launcher().textContent();
+const openPanel = async () => {
+  if (!(await w.panel().isVisible())) await w.launcher().click();
+  await w.panel().waitFor();
+};
+/** Everything tracked so far is stored (and so handed to the sync). */
+const flush = () => page.evaluate(() => (window as unknown as { habitual: { flush(): Promise<void> } }).habitual.flush());
+
+async function addCustomer(name: string) {
+  await page.click('#new-customer');
+  await page.fill('#customer-form input[name=name]', name);
+  await page.click('#save-customer');
+  await page.locator('[data-table=customers]').getByText(name).waitFor();
+}
+
+async function sendInvoice(amount: string) {
+  await page.click('#new-invoice');
+  await page.fill('#invoice-form input[name=amount]', amount);
+  await page.click('#send-invoice');
+  await page.locator('[data-table=invoices]').waitFor();
+}
+
+beforeAll(async () => {
+  mkdirSync(docs, { recursive: true });
+  [demo, browser] = await Promise.all([
+    runDemo(),
+    chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+  // Reduced motion: the toasts' entrance animation would make screenshots flaky.
+  context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
+  let accountId = '';
+  const company = 'Walkthrough Bakery';
+  // Invoices sent over the two days: the dashboard's reach must say the same.
+  let invoicesSent = 0;
+
+  it('day one: a new user signs up; the widgets appear in their places', async () => {
+    await page.goto(`${demo.demoUrl}?now=${DAY1}`);
+    await expect.poll(() => page.locator('#dev-bar [data-today]').getAttribute('data-today')).toBe(DAY1);
+    await page.fill('#signup-form input[name=company]', company);
+    await page.fill('#signup-form input[name=name]', 'Robin');
+    await page.click('#start');
+    await page.locator('#who[data-account]').waitFor();
+    accountId = (await page.locator('#who').getAttribute('data-account'))!;
+    expect(accountId).toMatch(/^walkthrough-bakery-/);
+
+    await expect.poll(launcherText).toBe('Get set up 0/5');
+    // First visit of the day: the digest card, top right.
+    const d = await box(w.digest());
+    inViewport(d, 'digest');
+    expect(VIEWPORT.width - (d.x + d.width), 'digest on the right').toBeLessThanOrEqual(32);
+    expect(d.y, 'digest at the top').toBeLessThanOrEqual(48);
+    await w.digest().locator('button.x').click();
+    await expect.poll(() => w.digest().count()).toBe(0);
+    // A key feature not adopted yet: its nudge points at the Reports link.
+    await expectAnchored(w.nudge('report.viewed'), page.locator('#nav-reports'), 'reports nudge');
+    await expectCornerWidgets();
+  });
+
+  it('the checklist ticks itself as the user works; "show me" points at the button', async () => {
+    await openPanel();
+    await expect.poll(() => page.locator('habitual-widgets .panel li[data-item]').count()).toBe(5);
+    await w.item('customer').getByRole('button', { name: 'Show me' }).click();
+    await expectAnchored(w.nudge('checklist:customer'), page.locator('#new-customer'), '"show me" nudge');
+    await w.nudge('checklist:customer').locator('button.x').click();
+
+    await addCustomer('Northwind Traders');
+    await expect.poll(() => w.item('customer').getAttribute('class')).toBe('ok');
+    await expect.poll(launcherText).toBe('Get set up 1/5');
+    await addCustomer('Globex Ltd');
+    await addCustomer('Initech');
+    await expectCornerWidgets();
+  });
+
+  it('sending the first invoice raises the milestone toast', async () => {
+    await sendInvoice('480');
+    invoicesSent++;
+    await expectToast('milestone:first-invoice', /First invoice sent/);
+    await expect.poll(() => w.toast('milestone:first-invoice').locator('[data-share]').count()).toBe(2);
+    await expect.poll(() => w.item('invoice').getAttribute('class')).toBe('ok');
+    await expectCornerWidgets();
+    await shot('reward.png');
+    await closeToasts();
+  });
+
+  it('recording a payment ticks the third item', async () => {
+    await sendInvoice('1200');
+    invoicesSent++;
+    await page.click('#nav-invoices');
+    await page.locator('tr[data-invoice="1001"] .record-payment').click();
+    await expectToast('milestone:first-payment', /First payment recorded/);
+    await expect.poll(launcherText).toBe('Get set up 3/5');
+    await expect.poll(() => page.locator('habitual-widgets .panel [role=progressbar]').getAttribute('aria-valuenow')).toBe('3');
+    await closeToasts();
+    await expectCornerWidgets();
+    await shot('checklist.png');
+  });
+
+  it('opens the import and leaves without finishing it', async () => {
+    await page.click('#import-customers');
+    await page.locator('#import-form').waitFor();
+    await page.click('#cancel-import');
+    await page.locator('[data-table=customers]').waitFor();
+    await flush();
+  });
+
+  it('day two: the digest shows yesterday, the streak and the app\'s own numbers', async () => {
+    await page.goto(`${demo.demoUrl}?now=${DAY2}`);
+    await expect.poll(() => page.locator('#dev-bar [data-today]').getAttribute('data-today')).toBe(DAY2);
+    const d = await box(w.digest());
+    inViewport(d, 'digest');
+    expect(VIEWPORT.width - (d.x + d.width)).toBeLessThanOrEqual(32);
+    await expect.poll(() => w.digest().locator('[data-yesterday]').textContent()).toBe('2 invoices');
+    await expect.poll(() => w.digest().locator('[data-streak]').textContent()).toMatch(/^\d+ days? in a row$/);
+    const metrics = await w.digest().locator('[data-metric]').allTextContents();
+    expect(metrics).toEqual([expect.stringMatching(/Invoices paid, last 7 days\s*1/), expect.stringMatching(/Amount due\s*€1,200\.00/)]);
+    await expectCornerWidgets();
+  });
+
+  it('day two: the user is stuck on the import; the nudge with its help link sits by the button', async () => {
+    const nudge = w.nudge('import');
+    await expectAnchored(nudge, page.locator('#import-customers'), 'stuck-step nudge');
+    await expect.poll(() => nudge.textContent()).toMatch(/Stuck on the import/);
+    expect(await nudge.getByRole('link', { name: 'Learn more' }).getAttribute('href')).toBe('/help/import.html');
+    expect(overlap(await box(nudge), await box(w.digest())), 'nudge clear of the digest').toBe(0);
+    await shot('digest.png');
+    // A close-up of the nudge and the button it points at.
+    const n = await box(nudge);
+    const t = await box(page.locator('#import-customers'));
+    const x = Math.max(0, Math.min(n.x, t.x) - 40);
+    const y = Math.max(0, Math.min(n.y, t.y) - 30);
+    await page.screenshot({ path: join(docs, 'nudge.png'), clip: { x, y, width: Math.max(n.x + n.width, t.x + t.width) + 40 - x, height: Math.max(n.y + n.height, t.y + t.height) + 30 - y } });
+  });
+
+  it('finishing the import and opening reports completes the checklist', async () => {
+    await page.click('#import-customers');
+    await page.click('#use-sample');
+    await page.click('#run-import');
+    await page.locator('[data-table=customers]').getByText('Kestrel Design').waitFor();
+    await expect.poll(() => w.nudge('import').count()).toBe(0);
+    await sendInvoice('350');
+    invoicesSent++;
+    await page.click('#nav-reports');
+    await page.locator('[data-table=owed]').waitFor();
+    await expect.poll(() => page.locator('habitual-widgets [data-toast=checklist]').textContent()).toMatch(/All set up/);
+    // A finished checklist steps aside: the launcher now opens the records.
+    await expect.poll(launcherText).toBe('Your progress');
+    await closeToasts();
+  });
+
+  it('records: active days, features, milestones; CSV export of both days', async () => {
+    await w.digest().locator('button.x').click();
+    await openPanel();
+    const records = page.locator('habitual-widgets .panel section[aria-label=Records]');
+    await records.waitFor();
+    await expect.poll(() => records.locator('[data-milestones] li').allTextContents()).toEqual([
+      expect.stringMatching(/^First invoice sent/),
+      expect.stringMatching(/^First payment recorded/),
+    ]);
+    const features = await records.locator('[data-features] li').allTextContents();
+    for (const label of ['Add a customer', 'Send an invoice', 'Record a payment', 'Import customers', 'View reports']) {
+      expect(features.some((f) => f.startsWith(label)), label).toBe(true);
+    }
+    await expectCornerWidgets();
+    await shot('records.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), records.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('habitual-records.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('day,active_minutes,feature,count,value');
+    expect(csv).toMatch(new RegExp(`^${DAY1},\\d+,invoice\\.sent,2,2$`, 'm'));
+    expect(csv).toMatch(new RegExp(`^${DAY2},\\d+,import\\.completed,1,0$`, 'm'));
+  });
+
+  it('reminders: the user sets one from the same panel', async () => {
+    await page.locator('habitual-widgets .panel [data-tab=reminders]').click();
+    const panel = page.locator('habitual-widgets .panel section[aria-label=Reminders]');
+    await panel.getByRole('button', { name: 'Add reminder' }).click();
+    await panel.locator('select[name=repeat]').selectOption('1');
+    await panel.locator('input[name=note]').fill('Chase unpaid invoices');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => panel.locator('li[data-reminder]').textContent()).toMatch(/Every Monday at .*Chase unpaid invoices/);
+    await expectCornerWidgets();
+    await shot('reminders.png');
+  });
+
+  it('the collector\'s dashboard lists their account with the right numbers', async () => {
+    await flush();
+    const auth = { headers: { authorization: `Bearer ${demo.adminToken}` } };
+    type Card = { reach: number; users: number; breadth: number; depth: { meeting: number; seats: number }; stages: Record<string, number>; account: { name: string; plan: string } };
+    // The page syncs after each flush; wait for both days to arrive.
+    await expect
+      .poll(async () => ((await (await fetch(`${demo.collectorUrl}/v1/accounts/${accountId}/scorecard`, auth)).json()) as Card).reach, { timeout: 20_000, interval: 250 })
+      .toBe(invoicesSent);
+    const card = (await (await fetch(`${demo.collectorUrl}/v1/accounts/${accountId}/scorecard`, auth)).json()) as Card;
+    expect(card).toMatchObject({ users: 1, breadth: 1, depth: { meeting: 0, seats: 3 }, account: { name: company, plan: 'Starter' } });
+
+    const admin = await context.newPage();
+    await admin.goto(demo.adminUrl);
+    await admin.fill('input[name=token]', demo.adminToken);
+    await admin.click('button[type=submit]');
+    const row = admin.locator('[data-testid=accounts] tbody tr', { hasText: company });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    // Account, score, trend, depth, breadth, reach, value per $, stages.
+    expect(cells[0]).toContain('Starter, 3 seats');
+    expect(cells[3]).toBe('0/3');
+    expect(cells[4]).toBe('100%');
+    expect(cells[5]).toBe(String(invoicesSent));
+    expect(cells[7]).toMatch(/\b(new|activating) 1\b/);
+    expect(await admin.locator('[data-testid=accounts] tbody tr').count()).toBe(33);
+    // The list opens on the accounts most at risk: what a customer-success team looks at first.
+    await admin.screenshot({ path: join(docs, 'dashboard.png') });
+
+    // Their account's page: one user, active on both days, in the stage the device computed.
+    const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('ledgerly:session')!).userId as string);
+    await row.getByRole('link', { name: company }).click();
+    const user = admin.locator('[data-testid=users] tbody tr');
+    await expect.poll(() => user.count()).toBe(1);
+    const u = await user.locator('td').allTextContents();
+    // User, stage, score, L7, L28, last active, stuck on.
+    expect(u[0]).toBe(userId);
+    expect(u[1]).toMatch(/^(new|activating)$/);
+    // The collector scores the user with the same engine as their device did.
+    const device = await page.evaluate(() => (window as unknown as { habitual: { getState(): { score: number; stage: string } } }).habitual.getState());
+    expect([u[1], u[2]]).toEqual([device.stage, String(Math.round(device.score))]);
+    expect([u[3], u[4], u[5], u[6]]).toEqual(['2', '2', DAY2, '']);
+    await admin.screenshot({ path: join(docs, 'account.png') });
+    await admin.close();
+  });
+});
