@@ -3,8 +3,10 @@
 // demo page and prints where everything is. `npm run build` must have run (npm start does).
 //
 // Env: PORT (collector, 8787), DEMO_PORT (3000), HOST (0.0.0.0), HABITUAL_DATA (collector
-// data folder; default a fresh temporary one, removed on exit), DATABASE_URL, HABITUAL_ADMIN_TOKEN,
+// data folder; default a fresh temporary one, removed on exit), HABITUAL_ADMIN_TOKEN,
 // HABITUAL_ORIGINS (more allowed origins), HABITUAL_ENDPOINT (the collector's public URL).
+// The demo always runs the collector on PGlite: a DATABASE_URL in the environment (CI sets
+// one for the collector's own tests) is left alone, never filled with demo accounts.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -31,7 +33,7 @@ const port = (name, fallback) => {
 };
 const host = env.HOST ?? '0.0.0.0';
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-const tempData = env.HABITUAL_DATA || env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'habitual-demo-'));
+const tempData = env.HABITUAL_DATA ? undefined : mkdtempSync(join(tmpdir(), 'habitual-demo-'));
 const keys = {
   appId: 'ledgerly',
   writeKey: `wk_demo_${randomBytes(12).toString('base64url')}`,
@@ -51,6 +53,7 @@ const settings = readSettings([], {
   ...env,
   PORT: String(port('PORT', 8787)),
   HOST: host,
+  DATABASE_URL: '',
   HABITUAL_DATA: env.HABITUAL_DATA || tempData,
   HABITUAL_APP_ID: keys.appId,
   HABITUAL_WRITE_KEY: keys.writeKey,
