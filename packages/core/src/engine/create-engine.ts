@@ -23,6 +23,8 @@ export interface Engine {
   add(day: string, name: string, value: number, at: number): void;
   /** Active time: O(1). */
   addActive(day: string, ms: number): void;
+  /** Adds a tab's counts for one day at once (the tracker's flushed delta): O(features). */
+  merge(delta: { day: string; activeMs: number; features: DayRollup['features']; firsts: DayRollup['firsts'] }): void;
   /** Validates (throws on a bad config, keeping the old one) and forces a full recompute. */
   setConfig(config: HabitualConfig): void;
   /**
@@ -93,6 +95,10 @@ export function createEngine(options: EngineOptions): Engine {
     addActive(day, ms) {
       const d = dayFor(day);
       if (d && ms > 0 && Number.isFinite(ms)) d.activeMs += ms;
+    },
+    merge(delta) {
+      const d = dayFor(delta.day);
+      if (d) addInto(d, delta);
     },
     setConfig(config) {
       rc = resolveConfig(config);

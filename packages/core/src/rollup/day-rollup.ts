@@ -42,29 +42,41 @@ export function emptyDelta(day: string, tz: string): DayDelta {
   return { day, tz, activeMs: 0, features: {}, firsts: {} };
 }
 
-/** Distinct unconfigured feature names kept per day before the rest count as `other`. */
+/** Distinct unconfigured names a day keeps while the config names no feature at all. */
 export const MAX_FEATURES_PER_DAY = 64;
+
+/** Which feature names a day keeps: `keep` ones always, then `others` more; the rest count as `other`. */
+export interface FeaturePolicy {
+  keep: (name: string) => boolean;
+  others: number;
+}
+
+const KEEP_ANY: FeaturePolicy = { keep: () => false, others: MAX_FEATURES_PER_DAY };
+
+/** The policy for a config naming `configured` events (configured-events.ts). */
+export const featurePolicy = (configured: Set<string>): FeaturePolicy => ({
+  keep: (name) => configured.has(name),
+  others: configured.size ? 0 : MAX_FEATURES_PER_DAY,
+});
 
 /**
  * Merge a tab's delta into the stored rollup (or a fresh one); returns a new record.
- * Names `keep` accepts (the configured ones) are always kept; past `MAX_FEATURES_PER_DAY`
- * other names the rest fold into `other`, so a day stays bounded whatever the host tracks.
+ * A day stays bounded whatever the host tracks: once a config names features it holds
+ * those plus `other`; before any config, up to MAX_FEATURES_PER_DAY names plus `other`.
  */
-export function mergeDelta(
-  stored: DayRollup | undefined,
-  delta: DayDelta,
-  keep: (name: string) => boolean = () => false,
-): DayRollup {
+export function mergeDelta(stored: DayRollup | undefined, delta: DayDelta, policy: FeaturePolicy = KEEP_ANY): DayRollup {
+  const { keep, others } = policy;
   const features: Record<string, FeatureCount> = {};
   const firsts: Record<string, number> = { ...stored?.firsts };
-  let distinct = 0;
-  if (stored) for (const name in stored.features) (features[name] = { ...stored.features[name] }), distinct++;
+  let unconfigured = 0;
+  const count = (name: string) => name !== OTHER_FEATURE && !keep(name) && unconfigured++;
+  if (stored) for (const name in stored.features) (features[name] = { ...stored.features[name] }), count(name);
   for (const tracked in delta.features) {
     const add = delta.features[tracked];
-    const folded = !features[tracked] && !keep(tracked) && distinct >= MAX_FEATURES_PER_DAY;
+    const folded = !features[tracked] && !keep(tracked) && unconfigured >= others;
     const name = folded ? OTHER_FEATURE : tracked;
     const have = features[name];
-    if (!have) distinct++;
+    if (!have) count(name);
     features[name] = have ? { n: have.n + add.n, value: have.value + add.value } : { ...add };
     const at = delta.firsts[tracked];
     if (at !== undefined && !(name in firsts && firsts[name] <= at)) firsts[name] = at;

@@ -1,4 +1,4 @@
-import { mergeDelta, type DayDelta, type DayRollup } from '../rollup/day-rollup';
+import { mergeDelta, type DayDelta, type DayRollup, type FeaturePolicy } from '../rollup/day-rollup';
 import type { HabitualError } from '../tracker/types';
 import { memoryKV, type KV } from './kv';
 
@@ -15,7 +15,7 @@ export interface Store extends KV {
    * Adds a tab's deltas to the stored days in one transaction. With `batch`, the merge
    * happens at most once: a replayed journal whose write had landed after all is skipped.
    */
-  mergeDays(deltas: DayDelta[], keep?: (name: string) => boolean, batch?: string): Promise<void>;
+  mergeDays(deltas: DayDelta[], policy?: FeaturePolicy, batch?: string): Promise<void>;
   /** False once the store fell back to memory. */
   persistent(): boolean;
 }
@@ -60,7 +60,7 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
   }
 
   return {
-    async mergeDays(deltas, keep, batch) {
+    async mergeDays(deltas, policy, batch) {
       if (!deltas.length) return;
       const keys = deltas.map((d) => DAY_PREFIX + d.day);
       if (batch) keys.push(APPLIED_PREFIX + batch);
@@ -68,7 +68,7 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
         kv.transact(keys, (old) => {
           if (batch && old[deltas.length] !== undefined) return [];
           // A stored day that is not a rollup is left for records.ts to set aside on read.
-          const next: unknown[] = deltas.map((d, i) => mergeDelta((old[i] as DayRollup | undefined)?.v === 1 ? (old[i] as DayRollup) : undefined, d, keep));
+          const next: unknown[] = deltas.map((d, i) => mergeDelta((old[i] as DayRollup | undefined)?.v === 1 ? (old[i] as DayRollup) : undefined, d, policy));
           if (batch) next.push(Date.now());
           return next;
         }),

@@ -4,7 +4,7 @@ import type { HabitualConfig } from '../config/types';
 import { createEngine, type Engine } from '../engine/create-engine';
 import type { EngagementState } from '../engine/types';
 import { whenIdle } from '../env';
-import { mergeDelta, type DayDelta, type DayRollup } from '../rollup/day-rollup';
+import type { DayDelta, DayRollup, FeaturePolicy } from '../rollup/day-rollup';
 import { prune, readDays, updateProfile } from '../store/records';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
@@ -22,9 +22,8 @@ export interface RecorderHooks {
   report: (error: HabitualError) => void;
   emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
   store: () => Store;
-  /** This tab's deltas not yet stored. */
-  unflushed: () => Iterable<DayDelta>;
-  keep: (name: string) => boolean;
+  /** Which feature names a stored day keeps (the configured ones). */
+  policy: () => FeaturePolicy;
   user: () => HabitualUser | undefined;
   consent: () => ConsentState;
   config: () => HabitualConfig;
@@ -35,9 +34,11 @@ export interface RecorderHooks {
 /** Everything but the hot path: profile, engagement state, identity moves, export, sync. */
 export interface Brain {
   start(): Promise<void>;
-  /** Engine counters, O(1), called from `track()`. */
-  add(day: string, name: string, value: number, at: number): void;
-  addActive(day: string, ms: number): void;
+  /**
+   * Counts the recorder has just stored into the engine. Once per flush, not per event: the
+   * state is only recomputed after a flush, and `track()` stays a few counter increments.
+   */
+  absorb(deltas: Iterable<DayDelta>): void;
   /** After a flush: fresh state, then a sync. */
   afterFlush(): Promise<void>;
   /** Re-reads the stored days (other tabs may have written). */
@@ -89,12 +90,10 @@ export function createBrain(h: RecorderHooks): Brain {
   const loadProfile = () =>
     write((p) => ({ ...p, userId: h.user()?.id ?? p.userId, accountId: h.user()?.accountId ?? p.accountId }));
 
-  /** Loads stored days plus this tab's unflushed deltas into a fresh engine. */
+  /** Loads the stored days into a fresh engine (unflushed counts arrive with their flush). */
   async function reload() {
-    const byDay = new Map((await readDays(h.store(), h.report)).map((d) => [d.day, d]));
-    for (const d of h.unflushed()) byDay.set(d.day, mergeDelta(byDay.get(d.day), d));
     engine = createEngine({ config, timeZone: h.timeZone(), prev: { milestones: profile.milestones, stage: profile.stage } });
-    engine.load([...byDay.values()]);
+    engine.load(await readDays(h.store(), h.report));
     await refresh();
   }
 
@@ -150,8 +149,9 @@ export function createBrain(h: RecorderHooks): Brain {
         });
       }
     },
-    add: (day, name, value, at) => engine?.add(day, name, value, at),
-    addActive: (day, ms) => engine?.addActive(day, ms),
+    absorb(deltas) {
+      if (engine) for (const d of deltas) engine.merge(d);
+    },
     async afterFlush() {
       await refresh();
       if (h.store().persistent() && h.consent() === 'granted') sync?.syncNow().catch(() => {});
@@ -159,7 +159,7 @@ export function createBrain(h: RecorderHooks): Brain {
     reload,
     async switched(from, adopt) {
       if (adopt) {
-        await h.store().mergeDays((await readDays(from, h.report)).map(asDelta), h.keep);
+        await h.store().mergeDays((await readDays(from, h.report)).map(asDelta), h.policy());
         await from.clear();
       }
       await loadProfile();

@@ -91,16 +91,44 @@ describe('track and store', () => {
     expect(days[0].features['invoice.sent']).toEqual({ n: 100, value: 150 });
   });
 
-  it('keeps at most 64 unconfigured names a day; the rest count as other, configured ones always stay', async () => {
-    const { tracker } = setup({ config: { features: { 'invoice.sent': { key: true } } } });
+  it('with features configured, a day keeps those plus other (configured names count in full)', async () => {
+    const { tracker, errors } = setup({
+      config: {
+        features: { 'invoice.sent': { key: true }, 'import.completed': {} },
+        funnels: [{ id: 'imp', start: 'import.opened', done: 'import.completed' }],
+      },
+    });
     for (let i = 0; i < 70; i++) tracker.track(`thing.n${i}`);
     await tracker.flush();
     tracker.track('invoice.sent');
+    tracker.track('import.opened'); // named by a funnel: kept though not a feature
     const { days } = await tracker.exportData();
-    const names = Object.keys(days[0].features);
-    expect(names).toHaveLength(66);
-    expect(days[0].features.other.n).toBe(6);
-    expect(days[0].features['invoice.sent'].n).toBe(1);
+    expect(days[0].features).toEqual({
+      other: { n: 70, value: 0 },
+      'invoice.sent': { n: 1, value: 0 },
+      'import.opened': { n: 1, value: 0 },
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('an invalid config is refused with the field named, and the defaults stand', async () => {
+    const { tracker, errors } = setup({ config: { features: { 'invoice.sent': { weight: -1 } } } });
+    await tracker.flush();
+    expect(errors.map((e) => e.code)).toEqual(['config-invalid']);
+    expect(errors[0].message).toContain('features.invoice.sent.weight');
+    expect(tracker.getConfig()).toEqual({});
+  });
+
+  it('before any config names a feature, a day keeps 64 names, then other', async () => {
+    const { tracker } = setup();
+    for (let i = 0; i < 70; i++) tracker.track(`thing.n${i}`);
+    await tracker.flush();
+    tracker.track('thing.n3');
+    tracker.track('thing.n99');
+    const { days } = await tracker.exportData();
+    expect(Object.keys(days[0].features)).toHaveLength(65);
+    expect(days[0].features.other.n).toBe(7);
+    expect(days[0].features['thing.n3'].n).toBe(2);
   });
 
   it('prunes days older than the retention window', async () => {
@@ -171,6 +199,55 @@ describe('day keys', () => {
       ['2026-11-24', 'Europe/Helsinki', 2],
       ['2026-11-25', 'America/Los_Angeles', 1],
     ]);
+  });
+});
+
+describe('engagement state', () => {
+  const config = {
+    features: { 'invoice.sent': { key: true, value: 'invoices' }, 'customer.created': { key: true } },
+    milestones: [{ id: 'first-invoice', title: 'First invoice sent', event: 'invoice.sent', count: 1 }],
+  };
+
+  it('state follows what was tracked; a milestone fires once, in one tab only', async () => {
+    const a = setup({ config });
+    const seen: string[] = [];
+    const states: number[] = [];
+    a.tracker.on('milestone', (m) => seen.push(`a:${m.id}`));
+    a.tracker.on('state', (s) => states.push(s.totals['invoice.sent']?.n ?? 0));
+    a.tracker.track('customer.created');
+    await a.tracker.flush();
+    expect(a.tracker.getState()?.totals['invoice.sent']).toBeUndefined();
+    a.tracker.track('invoice.sent', { value: 2 });
+    a.tracker.track('invoice.sent', { value: 1 });
+    await a.tracker.flush();
+    expect(a.tracker.getState()?.totals['invoice.sent']).toEqual({ n: 2, value: 3 });
+    expect(a.tracker.getState()?.qualifiedDays).toEqual(['2026-11-24']);
+    expect(seen).toEqual(['a:first-invoice']);
+    expect(states.at(-1)).toBe(2);
+
+    // A second tab on the same database: the milestone is already in the profile.
+    const b = setup({ appId: a.options.appId, config });
+    b.tracker.on('milestone', (m) => seen.push(`b:${m.id}`));
+    b.tracker.track('invoice.sent');
+    await b.tracker.flush();
+    expect(b.tracker.getState()?.totals['invoice.sent'].n).toBe(3);
+    a.tracker.track('invoice.sent');
+    await a.tracker.flush();
+    expect(seen).toEqual(['a:first-invoice']);
+    expect((await a.tracker.exportData()).profile.milestones).toEqual({ 'first-invoice': '2026-11-24' });
+  });
+
+  it('state does not fire again when nothing changed', async () => {
+    const { tracker } = setup({ config });
+    let fired = 0;
+    tracker.on('state', () => fired++);
+    tracker.track('invoice.sent');
+    await tracker.flush();
+    const after = fired;
+    await tracker.flush();
+    await tracker.flush();
+    expect(after).toBeGreaterThan(0);
+    expect(fired).toBe(after);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createDayClock, systemTimeZone } from '../clock/day-clock';
 import type { HabitualConfig } from '../config/types';
 import { browserEnv, type BrowserEnv } from '../env';
-import { emptyDelta, mergeDelta, type DayDelta } from '../rollup/day-rollup';
+import { emptyDelta, featurePolicy, mergeDelta, type DayDelta } from '../rollup/day-rollup';
 import { idbKV, memoryKV, type KV } from '../store/kv';
 import { createStore, type Store } from '../store/store';
 import { createActiveTime } from './active-time';
@@ -105,8 +105,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   }
 
   let config: HabitualConfig = options.config ?? {};
-  let kept = configuredEvents(config);
-  const keep = (name: string) => kept.has(name);
+  let policy = featurePolicy(configuredEvents(config));
   let consentState: ConsentState = options.requireConsent ? 'pending' : 'granted';
   let user: HabitualUser | undefined = options.user?.id ? { ...options.user } : undefined;
   let destroyed = false;
@@ -148,7 +147,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   async function writeDeltas(batch = takeDeltas(), to = store, id?: string) {
     if (consentState === 'denied' || !batch.size) return;
     try {
-      await to.mergeDays([...batch.values()], keep, id);
+      await to.mergeDays([...batch.values()], policy, id);
+      if (to === store) brain?.absorb(batch.values());
     } catch (cause) {
       // Even the memory fallback failed: keep the counts for the next flush.
       for (const d of batch.values()) {
@@ -178,14 +178,13 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     report,
     emit: emitter.emit,
     store: () => store,
-    unflushed: () => deltas.values(),
-    keep,
+    policy: () => policy,
     user: () => user,
     consent: () => consentState,
     config: () => config,
     applyConfig(next) {
       config = next;
-      kept = configuredEvents(next);
+      policy = featurePolicy(configuredEvents(next));
       emitter.emit('config', next);
     },
   };
@@ -193,7 +192,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   const started = (async () => {
     if (consentState === 'granted') {
       const j = journal();
-      for (const { id, deltas: saved } of j.pending()) await store.mergeDays(saved, keep, id), j.remove(id);
+      for (const { id, deltas: saved } of j.pending()) await store.mergeDays(saved, policy, id), j.remove(id);
     }
     try {
       brain = (await deps.extras?.())?.createBrain(hooks);
@@ -233,7 +232,6 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
         if (consentState === 'denied' || destroyed) return;
         const d = deltaFor(at);
         d.activeMs += ms;
-        brain?.addActive(d.day, ms);
         scheduleFlush();
       })
     : undefined;
@@ -269,23 +267,31 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
   // ---- public API --------------------------------------------------------------------
 
+  const goodNames = new Set<string>();
   const placeholderProfile: Profile = { v: 1, deviceId: '', firstSeen: '', milestones: {}, widgets: {}, syncCursor: {} };
 
   const instance: HabitualInstance = {
-    track: safe('track', (name: string, props?: TrackProps) => {
-      if (destroyed || consentState === 'denied') return;
-      const problem = trackProblem(name, props);
-      if (problem) return void warn(problem);
-      const value = props?.value ?? 0;
-      const at = now();
-      const d = deltaFor(at);
-      const f = d.features[name];
-      if (f) f.n++, (f.value += value);
-      else (d.features[name] = { n: 1, value }), (d.firsts[name] = at);
-      brain?.add(d.day, name, value, at);
-      if (emitter.has('track')) emitter.emit('track', { name, value });
-      scheduleFlush();
-    }),
+    // The hot path, kept together on purpose: no rest arguments, no allocation for a
+    // feature already counted today, the name pattern tested once per name.
+    track(name: string, props?: TrackProps) {
+      try {
+        if (destroyed || consentState === 'denied') return;
+        const known = goodNames.has(name);
+        const problem = trackProblem(name, props, known);
+        if (problem) return void warn(problem);
+        if (!known && goodNames.size < 1024) goodNames.add(name);
+        const value = props?.value ?? 0;
+        const at = now();
+        const d = deltaFor(at);
+        const f = d.features[name];
+        if (f) f.n++, (f.value += value);
+        else (d.features[name] = { n: 1, value }), (d.firsts[name] = at);
+        if (emitter.has('track')) emitter.emit('track', { name, value });
+        if (timer === undefined) scheduleFlush();
+      } catch (cause) {
+        report({ code: 'bad-call', message: `habitual.track() failed: ${String(cause)}`, cause });
+      }
+    },
 
     identify: safe('identify', (next: HabitualUser) => {
       if (!next || typeof next.id !== 'string' || !next.id) return void warn('identify() needs { id: string }');

@@ -6,11 +6,12 @@ const MAX_PROPS = 32;
 
 /**
  * Why a `track()` call is dropped, or `undefined` when it is fine. Cheap on purpose: this
- * runs on every call, so props are counted, never serialised.
+ * runs on every call, so props are counted, never serialised, and a caller that has seen
+ * `name` pass before says so with `nameChecked`.
  */
-export function trackProblem(name: unknown, props: unknown): string | undefined {
+export function trackProblem(name: unknown, props: unknown, nameChecked = false): string | undefined {
   if (typeof name !== 'string') return `track() needs a feature name string, got ${typeof name}`;
-  if (name.length > MAX_NAME || !NAME.test(name)) {
+  if (!nameChecked && (name.length > MAX_NAME || !NAME.test(name))) {
     return `track("${name.slice(0, 80)}"): feature names are noun.verb, like "invoice.sent" (letters, digits, _ and -, at most ${MAX_NAME} characters)`;
   }
   if (props === undefined || props === null) return undefined;
