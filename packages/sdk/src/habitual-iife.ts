@@ -12,7 +12,7 @@ type Api = ((...call: Call) => unknown) & Partial<HabitualInstance> & { q?: Arra
 
 const METHODS = [
   'track', 'identify', 'consent', 'on', 'getState', 'exportData', 'flush', 'forget', 'destroy',
-  'digest', 'configure', 'getConfig', 'getProfile', 'setWidgetState', 'getDigestProvider', 'share',
+  'digest', 'configure', 'getConfig', 'getProfile', 'setWidgetState', 'getDigestProvider', 'share', 'now', 'getOptions',
 ] as const;
 
 /**

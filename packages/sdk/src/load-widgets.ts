@@ -1,7 +1,7 @@
 import type { HabitualConfig, HabitualInstance } from '@habitual/core';
 
 interface WidgetsModule {
-  mount(instance: HabitualInstance): { unmount(): void };
+  mount(instance: HabitualInstance, options?: { messages?: Record<string, Record<string, string>> }): { unmount(): void };
 }
 
 export function anyWidgetEnabled(config: HabitualConfig): boolean {
@@ -25,7 +25,7 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     const href = url ?? new URL('habitual-widgets.js', import.meta.url).href;
     const start = () =>
       (import(/* @vite-ignore */ href) as Promise<WidgetsModule>)
-        .then((m) => m.mount(instance))
+        .then((m) => m.mount(instance, { messages: instance.getOptions().messages }))
         .catch((cause) => {
           if (typeof console !== 'undefined') console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`);
         });

@@ -350,6 +350,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     setWidgetState: safe('setWidgetState', (key: string, value: unknown) => later((b) => b.setWidgetState(key, value))),
     digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider)),
     getDigestProvider: () => digestProvider,
+    now: () => now(),
+    getOptions: () => options,
     share: safe('share', (message: ShareMessage) => later((b) => b.share(message))),
   };
   return instance;

@@ -31,6 +31,11 @@ export interface InitOptions {
    * Every day key and "today" comes from it. @default Date.now
    */
   now?: () => number;
+  /**
+   * Replacement widget texts per locale, merged over the built-in catalogs:
+   * `{ fi: { 'checklist.title': 'Aloitus' } }`. Keys: packages/widgets/src/locales/en.ts.
+   */
+  messages?: Record<string, Record<string, string>>;
 }
 
 export interface TrackProps {
@@ -112,6 +117,10 @@ export interface HabitualInstance {
   /** Persists widget state under `profile.widgets[key]`. */
   setWidgetState(key: string, value: unknown): Promise<void>;
   getDigestProvider(): DigestProvider | undefined;
+  /** The instance's clock (epoch ms): `Date.now`, or the `now` option when time travels. */
+  now(): number;
+  /** The options `init` was called with (widgets read `messages`). */
+  getOptions(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
 }

@@ -112,6 +112,8 @@ export function fakeInstance(init: FakeInit = {}): FakeInstance {
       profile.widgets[key] = value;
     },
     getDigestProvider: () => provider,
+    now: () => Date.now(),
+    getOptions: () => ({ appId: "fake", writeKey: "wk_fake" }),
     async share(message) {
       self.shared.push(message);
     },
