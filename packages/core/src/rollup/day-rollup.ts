@@ -45,19 +45,18 @@ export function emptyDelta(day: string, tz: string): DayDelta {
 /** Distinct unconfigured names a day keeps while the config names no feature at all. */
 export const MAX_FEATURES_PER_DAY = 64;
 
-/** Which feature names a day keeps: `keep` ones always, then `others` more; the rest count as `other`. */
+/**
+ * Which feature names a day keeps: `keep` ones always, then `others` more; the rest count
+ * as `other`. First-use times are kept for the names `first` accepts (the funnels' steps,
+ * the only reader), so a day's record stays small.
+ */
 export interface FeaturePolicy {
   keep: (name: string) => boolean;
   others: number;
+  first: (name: string) => boolean;
 }
 
-const KEEP_ANY: FeaturePolicy = { keep: () => false, others: MAX_FEATURES_PER_DAY };
-
-/** The policy for a config naming `configured` events (configured-events.ts). */
-export const featurePolicy = (configured: Set<string>): FeaturePolicy => ({
-  keep: (name) => configured.has(name),
-  others: configured.size ? 0 : MAX_FEATURES_PER_DAY,
-});
+const KEEP_ANY: FeaturePolicy = { keep: () => false, others: MAX_FEATURES_PER_DAY, first: () => true };
 
 /**
  * Merge a tab's delta into the stored rollup (or a fresh one); returns a new record.
@@ -65,7 +64,7 @@ export const featurePolicy = (configured: Set<string>): FeaturePolicy => ({
  * those plus `other`; before any config, up to MAX_FEATURES_PER_DAY names plus `other`.
  */
 export function mergeDelta(stored: DayRollup | undefined, delta: DayDelta, policy: FeaturePolicy = KEEP_ANY): DayRollup {
-  const { keep, others } = policy;
+  const { keep, others, first } = policy;
   const features: Record<string, FeatureCount> = {};
   const firsts: Record<string, number> = { ...stored?.firsts };
   let unconfigured = 0;
@@ -79,7 +78,7 @@ export function mergeDelta(stored: DayRollup | undefined, delta: DayDelta, polic
     if (!have) count(name);
     features[name] = have ? { n: have.n + add.n, value: have.value + add.value } : { ...add };
     const at = delta.firsts[tracked];
-    if (at !== undefined && !(name in firsts && firsts[name] <= at)) firsts[name] = at;
+    if (at !== undefined && !folded && first(name) && !(name in firsts && firsts[name] <= at)) firsts[name] = at;
   }
   return {
     v: 1,

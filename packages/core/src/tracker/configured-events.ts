@@ -1,4 +1,5 @@
 import type { HabitualConfig } from '../config/types';
+import { MAX_FEATURES_PER_DAY, type FeaturePolicy } from '../rollup/day-rollup';
 
 /** Every event name the config refers to: these are always kept in a day rollup. */
 export function configuredEvents(config: HabitualConfig): Set<string> {
@@ -10,4 +11,19 @@ export function configuredEvents(config: HabitualConfig): Set<string> {
   config.widgets?.checklist?.items?.forEach((i) => add(i.event));
   config.widgets?.nudges?.items?.forEach((i) => add(i.feature));
   return names;
+}
+
+/**
+ * What a stored day keeps under `config`: the configured names plus `other` (up to
+ * MAX_FEATURES_PER_DAY names while the config names none), and first-use times of the
+ * funnels' steps only.
+ */
+export function featurePolicyFor(config: HabitualConfig): FeaturePolicy {
+  const configured = configuredEvents(config);
+  const timed = new Set(config.funnels?.flatMap((f) => [f.start, f.done]));
+  return {
+    keep: (name) => configured.has(name),
+    others: configured.size ? 0 : MAX_FEATURES_PER_DAY,
+    first: (name) => timed.has(name),
+  };
 }

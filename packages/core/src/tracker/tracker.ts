@@ -1,12 +1,12 @@
 import { createDayClock, systemTimeZone } from '../clock/day-clock';
 import type { HabitualConfig } from '../config/types';
 import { browserEnv, type BrowserEnv } from '../env';
-import { emptyDelta, featurePolicy, mergeDelta, type DayDelta } from '../rollup/day-rollup';
+import { emptyDelta, mergeDelta, type DayDelta } from '../rollup/day-rollup';
 import { idbKV, memoryKV, type KV } from '../store/kv';
 import { createStore, type Store } from '../store/store';
 import { createActiveTime } from './active-time';
 import type { Brain, RecorderHooks } from './brain';
-import { configuredEvents } from './configured-events';
+import { featurePolicyFor } from './configured-events';
 import { createEmitter } from './emitter';
 import { createJournal } from './journal';
 import type {
@@ -105,7 +105,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   }
 
   let config: HabitualConfig = options.config ?? {};
-  let policy = featurePolicy(configuredEvents(config));
+  let policy = featurePolicyFor(config);
   let consentState: ConsentState = options.requireConsent ? 'pending' : 'granted';
   let user: HabitualUser | undefined = options.user?.id ? { ...options.user } : undefined;
   let destroyed = false;
@@ -184,7 +184,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     config: () => config,
     applyConfig(next) {
       config = next;
-      policy = featurePolicy(configuredEvents(next));
+      policy = featurePolicyFor(next);
       emitter.emit('config', next);
     },
   };
