@@ -117,6 +117,30 @@ describe('digest card', () => {
     expect((root.querySelector('.digest input[type=time]') as HTMLInputElement).value).toBe('10:30');
   });
 
+  it("keeps time by the instance's clock when the page travels in time", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // The wall clock says 8:00; the instance (the demo's ?now=) says 10:00, past `at`.
+    vi.setSystemTime(new Date(2025, 2, 12, 8, 0));
+    const instance = fakeInstance({ config: { ...config, widgets: { digest: { enabled: true, at: '09:00' } } }, state, days, now: +new Date(2025, 2, 12, 10, 0) });
+    cleanup = mount(instance).unmount;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(document.querySelector('habitual-widgets')!.shadowRoot!.querySelector('.digest')).not.toBeNull();
+  });
+
+  it("before the first state, the first visit of the day is the instance's day", async () => {
+    // Dismissed on the wall clock's day; the instance has travelled to the next one.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2025, 2, 12, 12, 0));
+    const instance = fakeInstance({ config, state: null, days, widgets: { digest: { day: '2025-03-12' } }, now: +new Date(2025, 2, 13, 12, 0) });
+    cleanup = mount(instance).unmount;
+    await settle();
+    const root = document.querySelector('habitual-widgets')!.shadowRoot!;
+    expect(root.querySelector('.digest')).not.toBeNull();
+    (root.querySelector('.digest button[aria-label=Dismiss]') as HTMLButtonElement).click();
+    await settle();
+    expect(instance.getProfile().widgets.digest).toEqual({ day: '2025-03-13' });
+  });
+
   it('links to the records panel, the quick glance before the deep view', async () => {
     const w = await mountWidgets({ config, state, days });
     cleanup = w.handle.unmount;

@@ -22,7 +22,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   const [data, setData] = useState<{ days: DayRollup[]; metrics: DigestMetric[] } | null>(null);
   const [, tick] = useState(0);
   const w = config.widgets?.digest ?? {};
-  const now = new Date();
+  const now = new Date(hub.instance.now());
   const today = state?.today ?? dayKey(now);
   const saved = hub.widget<DigestState>('digest') ?? {};
   const at = saved.at ?? w.at;

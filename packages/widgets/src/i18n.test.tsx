@@ -49,6 +49,13 @@ describe('i18n', () => {
     expect(t('close')).toBe('Close');
   });
 
+  it('a replacement without the form a count needs falls back to the built-in one', () => {
+    const t = createTranslator('en', { en: { uses: { one: '{n} go' }, done: null as unknown as string } });
+    expect(t('uses', { n: 1 })).toBe('1 go');
+    expect(t('uses', { n: 3 })).toBe('3 uses');
+    expect(t('done')).toBe('Done');
+  });
+
   it('resolves auto from the browser language', () => {
     expect(resolveLocale('auto', 'zh-CN')).toBe('zh');
     expect(resolveLocale('auto', 'fi-FI')).toBe('fi');

@@ -7,7 +7,11 @@ export type MessageKey = keyof typeof en;
 /** A message, or one per plural category (Intl.PluralRules) with `other` as the fallback. */
 export type Message = string | { [rule in Intl.LDMLPluralRule]?: string };
 export type Catalog = Record<MessageKey, Message>;
-/** Replacement messages per locale; missing keys fall back to the built-in catalog. */
+/**
+ * Replacement messages per locale; missing keys fall back to the built-in catalog. The SDK
+ * passes `init({ messages })` (`Record<string, Record<string, string>>`) straight through:
+ * other locales, unknown keys and values that are not messages are ignored.
+ */
 export type Messages = { [locale in Locale]?: Partial<Catalog> };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -26,12 +30,18 @@ export function resolveLocale(preference: string | undefined, language = globalT
 export function createTranslator(locale: Locale, messages?: Messages): Translate {
   const plural = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale);
-  return (key, vars = {}) => {
-    let message = messages?.[locale]?.[key] ?? catalogs[locale][key] ?? en[key];
-    if (typeof message !== 'string') {
-      const n = Number(vars.n);
-      message = message[plural.select(n)] ?? message.other ?? '';
+  // Replacements come from the page's init() call, unchecked: anything that is not a message
+  // (or has no form for this count) falls back to the built-in catalog.
+  const form = (message: unknown, n: number): string | undefined => {
+    if (message && typeof message === 'object') {
+      const forms = message as Record<string, unknown>;
+      message = forms[plural.select(n)] ?? forms.other;
     }
+    return typeof message === 'string' ? message : undefined;
+  };
+  return (key, vars = {}) => {
+    const n = Number(vars.n);
+    const message = form(messages?.[locale]?.[key], n) ?? form(catalogs[locale][key], n) ?? form(en[key], n) ?? '';
     return message.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = vars[name];
       return typeof value === 'number' ? number.format(value) : (value ?? '');

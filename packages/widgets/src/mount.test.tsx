@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HabitualConfig } from '@habitual/core';
+import type { HabitualConfig, InitOptions } from '@habitual/core';
 import { mount } from './mount';
 import { dayRollup, engagementState, fakeInstance } from './test/fake-instance';
 import { mountWidgets, settle } from './test/render';
@@ -50,6 +50,32 @@ describe('mount', () => {
     const handle = mount(fakeInstance({ config: all }), { root });
     cleanup = handle.unmount;
     expect(root.querySelector('habitual-widgets')).not.toBeNull();
+  });
+
+  it("shows replaced messages from init({ messages }), as the SDK passes them", async () => {
+    document.body.innerHTML = '<button id="send">Send</button>';
+    // Typed as the SDK's option, so this only compiles while mount() accepts that shape.
+    const messages: InitOptions['messages'] = {
+      en: { checklist: 'Start here', showMe: 'Take me there', itemsDone: 7 as unknown as string, 'no.such.key': 'x' },
+      de: { showMe: 'Zeig mir' },
+      fi: { showMe: 'Vie minut' },
+    };
+    const instance = fakeInstance({
+      config: { locale: 'en', widgets: { checklist: { enabled: true, items: [{ id: 'a', label: 'Send one', event: 'invoice.sent', target: '#send' }] } } },
+      options: { messages },
+    });
+    cleanup = mount(instance, { messages: instance.getOptions().messages }).unmount;
+    await settle();
+    const root = document.querySelector('habitual-widgets')!.shadowRoot!;
+    expect(root.querySelector('.launcher')!.textContent).toBe('Start here 0/1');
+    (root.querySelector('.launcher') as HTMLElement).click();
+    await settle();
+    expect(root.querySelector('[data-item=a] button')!.textContent).toBe('Take me there');
+    // A value that is not a message falls back to the built-in one.
+    expect(root.textContent).toContain('0 of 1 done');
+    instance.configure({ ...instance.getConfig(), locale: 'fi' });
+    await settle();
+    expect(root.querySelector('[data-item=a] button')!.textContent).toBe('Vie minut');
   });
 
   it('config toggles mount and unmount widgets without a reload', async () => {

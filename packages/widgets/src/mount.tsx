@@ -9,7 +9,10 @@ import { Overlay } from './overlay';
 export interface MountOptions {
   /** Where the widgets' host element goes. @default document.body */
   root?: HTMLElement;
-  /** Replacement messages per locale, merged over the built-in catalogs. */
+  /**
+   * Replacement messages per locale, merged over the built-in catalogs: what `init({ messages })`
+   * holds. Other locales, unknown keys and values that are not messages are ignored.
+   */
   messages?: Messages;
 }
 

@@ -63,6 +63,28 @@ describe('records', () => {
     expect(w.$$('[data-why] li').map((li) => li.textContent)).toEqual(['Frequency15 of 30 points', 'Breadth20 of 25 points']);
   });
 
+  it('shows the score and its parts as whole points', async () => {
+    const w = await openRecords({
+      state: {
+        ...state,
+        score: 48.235,
+        parts: [
+          { measure: 'frequency', weight: 30, value: 48.7, contribution: 14.61, gap: 15.39 },
+          { measure: 'breadth', weight: 25, value: 80.2, contribution: 20.05, gap: 4.95 },
+        ],
+      },
+    });
+    expect(w.$('[data-score]')!.textContent).toBe('48');
+    expect(w.$$('[data-why] li').map((li) => li.textContent)).toEqual(['Frequency15 of 30 points', 'Breadth20 of 25 points']);
+  });
+
+  it("without a state yet, today is the instance's (time-travelled) day", async () => {
+    const w = await openRecords({ state: null, now: +new Date(2025, 2, 12, 12, 0) });
+    const cells = w.$$('svg.heat rect');
+    expect(cells).toHaveLength(19 * 7 + 3);
+    expect(cells.at(-1)!.querySelector('title')!.textContent).toBe('Mar 12, 2025');
+  });
+
   it('draws the active-day heatmap as SVG', async () => {
     const w = await openRecords();
     const svg = w.$('svg.heat')!;

@@ -11,7 +11,7 @@ export function Records() {
   const [{ state, config, t, fmt }, hub] = useHub();
   const [confirming, setConfirming] = useState(false);
   const [forgotten, setForgotten] = useState(false);
-  const today = state?.today ?? dayKey(new Date());
+  const today = state?.today ?? dayKey(new Date(hub.instance.now()));
   const active = new Set(state?.qualifiedDays ?? []);
   const from = addDays(weekStart(today), -7 * (WEEKS - 1));
   const recent = (state?.qualifiedDays ?? []).filter((d) => d >= from && d <= today).length;
@@ -44,7 +44,7 @@ export function Records() {
       {state && (
         <p>
           <span class="big" data-score>
-            {fmt.num(state.score)}
+            {fmt.num(Math.round(state.score))}
           </span>{' '}
           <span class="mu">/ 100 {t('score')}</span>
         </p>

@@ -68,8 +68,8 @@ describe('reminders widget', () => {
     document.body.innerHTML = '';
   });
 
-  const start = (widgets: Record<string, unknown> = {}, doc = document) => {
-    const instance = fakeInstance({ config, widgets });
+  const start = (widgets: Record<string, unknown> = {}, { doc = document, now }: { doc?: Document; now?: number } = {}) => {
+    const instance = fakeInstance({ config, widgets, now });
     const root = doc.createElement('div');
     doc.body.append(root);
     const handle = mount(instance, { root });
@@ -129,12 +129,37 @@ describe('reminders widget', () => {
     expect(shadow.querySelector('[data-toast]')).toBeNull();
   });
 
+  it("runs on the instance's clock when the page travels in time", async () => {
+    // The wall clock says Wednesday; the instance (the demo's ?now=) says Monday 8:50.
+    vi.setSystemTime(at(12, 8, 50));
+    const { instance, shadow } = start({ reminders: { list: [monday9], shown: [] } }, { now: at(10, 8, 50) });
+    await vi.advanceTimersByTimeAsync(11 * 60e3); // Monday 9:01 on the instance's clock
+    const toast = shadow.querySelector('[data-toast="reminder:m"]')!;
+    expect(toast).not.toBeNull();
+    clickButton(toast, 'Snooze 1 hour');
+    await vi.advanceTimersByTimeAsync(50);
+    const saved = instance.getProfile().widgets.reminders as RemindersState;
+    expect(saved.shown).toHaveLength(1);
+    expect(saved.shown[0]).toBeGreaterThanOrEqual(at(10, 9));
+    expect(saved.shown[0]).toBeLessThan(at(10, 9, 1));
+    expect(saved.list[0].snoozed).toBe(at(10, 10, 1));
+
+    (shadow.querySelector('.launcher') as HTMLElement).click();
+    await vi.advanceTimersByTimeAsync(50);
+    clickButton(shadow, 'Add reminder');
+    await vi.advanceTimersByTimeAsync(50);
+    shadow.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+    await vi.advanceTimersByTimeAsync(50);
+    const added = (instance.getProfile().widgets.reminders as RemindersState).list[1];
+    expect(added.created).toBe(at(10, 9, 1) + 150); // submitted three 50 ms steps after the snooze
+  });
+
   it('one tab shows it; BroadcastChannel tells the others', async () => {
     const a = start({ reminders: { list: [monday9], shown: [] } });
     // Tab b: another page (document) with the same stored state, in the background.
     const other = document.implementation.createHTMLDocument('b');
     Object.defineProperty(other, 'visibilityState', { value: 'hidden', configurable: true });
-    const b = start({ reminders: { list: [monday9], shown: [] } }, other);
+    const b = start({ reminders: { list: [monday9], shown: [] } }, { doc: other });
     await vi.advanceTimersByTimeAsync(11 * 60e3);
     expect(a.shadow.querySelector('[data-toast="reminder:m"]')).not.toBeNull();
     expect(b.shadow.querySelector('[data-toast]')).toBeNull();

@@ -36,7 +36,7 @@ export function ReminderClock() {
     if (channel) channel.onmessage = (e: MessageEvent<RemindersState>) => hub.setWidget(KEY, e.data, false);
     const check = () => {
       if (hub.doc.visibilityState === 'hidden') return;
-      const now = Date.now();
+      const now = hub.instance.now();
       const due = dueReminder(read(hub), now, rules);
       if (!due) return;
       const { reminder, at } = due;
@@ -49,7 +49,7 @@ export function ReminderClock() {
         actions: [
           {
             label: t('snooze'),
-            run: () => save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: Date.now() + 36e5 } : r)) }),
+            run: () => save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: hub.instance.now() + 36e5 } : r)) }),
           },
         ],
       });
@@ -111,7 +111,7 @@ export function Reminders() {
 }
 
 function ReminderForm({ reminder, onSave, onCancel }: { reminder: Reminder; onSave(r: Reminder): void; onCancel(): void }) {
-  const [{ t, fmt }] = useHub();
+  const [{ t, fmt }, hub] = useHub();
   const first = useRef<HTMLSelectElement>(null);
   useLayoutEffect(() => first.current?.focus(), []);
   const repeat = reminder.days.length === 7 ? 'daily' : reminder.days.join() === WEEKDAYS.join() ? 'weekdays' : String(reminder.days[0]);
@@ -125,7 +125,7 @@ function ReminderForm({ reminder, onSave, onCancel }: { reminder: Reminder; onSa
       days: r === 'daily' ? [0, 1, 2, 3, 4, 5, 6] : r === 'weekdays' ? WEEKDAYS : [+r],
       time: value('time') || '09:00',
       note: value('note').trim() || undefined,
-      created: Date.now(),
+      created: hub.instance.now(),
       last: undefined,
       snoozed: undefined,
     });

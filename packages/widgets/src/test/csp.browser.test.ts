@@ -35,14 +35,8 @@ it('shows every widget under a strict CSP with no violation', async () => {
   const script = doc.createElement('script');
   script.type = 'module';
   script.src = new URL('./csp-page.ts', import.meta.url).pathname;
-  doc.head.append(script);
   script.onerror = () => (win.__error = `could not load ${script.src}`);
   doc.head.append(script);
-  script.onerror = () => (win.__error = `could not load ${script.src}`);
-  const seen: string[] = [];
-  doc.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  win.addEventListener('error', (e) => seen.push(`error ${e.message}`));
-  setTimeout(() => console.log('SEEN', JSON.stringify(seen), doc.scripts.length, doc.location.href), 3000);
   await until(() => win.__mounted || win.__error, 'the widgets to mount');
   expect(win.__error).toBeUndefined();
 

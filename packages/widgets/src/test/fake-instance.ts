@@ -6,6 +6,7 @@ import type {
   HabitualConfig,
   HabitualEvents,
   HabitualInstance,
+  InitOptions,
   Profile,
   ShareMessage,
 } from '@habitual/core';
@@ -50,6 +51,8 @@ export interface FakeInstance extends HabitualInstance {
   tracked: Array<{ name: string; value?: number }>;
   forgotten: number;
   listeners(event: keyof HabitualEvents): number;
+  /** Moves the instance's clock to `to` (epoch ms); it runs on from there, as the demo's `?now=` does. */
+  travel(to: number): void;
 }
 
 /** A HabitualInstance kept in memory, for widget tests that do not need the tracker. */
@@ -59,12 +62,18 @@ export interface FakeInit {
   days?: DayRollup[];
   /** Persisted widget state, as a previous page load left it. */
   widgets?: Record<string, unknown>;
+  /** Where the instance's clock starts (epoch ms), apart from Date.now. @default Date.now() */
+  now?: number;
+  /** What `getOptions()` returns over `{ appId: 'fake', writeKey: 'wk_fake' }` (`messages`). */
+  options?: Partial<InitOptions>;
 }
 
 export function fakeInstance(init: FakeInit = {}): FakeInstance {
   let config = init.config ?? {};
   let state = init.state ?? null;
   let provider: DigestProvider | undefined;
+  // An offset over Date.now, so fake timers move the travelled clock too.
+  let offset = init.now === undefined ? 0 : init.now - Date.now();
   const subs: { [E in keyof HabitualEvents]?: Set<(payload: never) => void> } = {};
   const profile: Profile = { v: 1, deviceId: 'device-1', firstSeen: '2025-01-01', milestones: {}, widgets: { ...init.widgets }, syncCursor: {} };
   const self: FakeInstance = {
@@ -112,8 +121,11 @@ export function fakeInstance(init: FakeInit = {}): FakeInstance {
       profile.widgets[key] = value;
     },
     getDigestProvider: () => provider,
-    now: () => Date.now(),
-    getOptions: () => ({ appId: "fake", writeKey: "wk_fake" }),
+    now: () => Date.now() + offset,
+    travel(to) {
+      offset = to - Date.now();
+    },
+    getOptions: () => ({ appId: 'fake', writeKey: 'wk_fake', ...init.options }),
     async share(message) {
       self.shared.push(message);
     },

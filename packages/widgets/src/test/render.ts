@@ -8,7 +8,8 @@ export const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, 
 export async function mountWidgets(init: FakeInit = {}, before?: (instance: FakeInstance) => void) {
   const instance = fakeInstance(init);
   before?.(instance);
-  const handle = mount(instance);
+  // As the SDK mounts it.
+  const handle = mount(instance, { messages: instance.getOptions().messages });
   const host = document.querySelector('habitual-widgets') as HTMLElement;
   const root = host.shadowRoot!;
   await settle();
