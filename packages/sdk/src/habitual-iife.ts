@@ -10,15 +10,11 @@ const loadEngine = () =>
 type Call = [method: string, ...args: unknown[]];
 type Api = ((...call: Call) => unknown) & Partial<HabitualInstance> & { q?: ArrayLike<Call>; instance?: HabitualInstance };
 
-const METHODS = [
-  'track', 'identify', 'consent', 'on', 'getState', 'exportData', 'flush', 'forget', 'destroy',
-  'digest', 'configure', 'getConfig', 'getProfile', 'setWidgetState', 'getDigestProvider', 'share', 'now', 'getOptions',
-] as const;
 
 /**
  * The script-tag entry. The snippet made `window.habitual` a queue; this replaces it with
- * the live API and replays the queue in order. `habitual('track', ...)` keeps working and
- * the instance methods sit on the same function (`habitual.track(...)`).
+ * the live API and replays the queue in order. `habitual('track', ...)` keeps working and,
+ * from `init` on, the instance methods sit on the same function (`habitual.track(...)`).
  */
 function install(w: Window & { habitual?: Api }) {
   const queued = Array.from(w.habitual?.q ?? []);
@@ -30,6 +26,8 @@ function install(w: Window & { habitual?: Api }) {
     if (method === 'init') {
       if (instance) return console.warn('[habitual] init() was called twice; the first call stands.'), instance;
       instance = api.instance = init(args[0] as InitOptions, { extras: loadEngine });
+      // The methods sit on window.habitual too: habitual.track(...), await habitual.exportData().
+      for (const [name, fn] of Object.entries(instance)) (api as unknown as Record<string, unknown>)[name] = fn;
       const later = waiting;
       waiting = [];
       for (const { call, done } of later) done(run(call));
@@ -48,7 +46,6 @@ function install(w: Window & { habitual?: Api }) {
       console.error('[habitual]', cause);
     }
   };
-  for (const m of METHODS) (api as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => api(m, ...args);
   w.habitual = api;
   for (const call of queued) api(...Array.from(call as ArrayLike<unknown>) as Call);
 }

@@ -18,7 +18,7 @@ export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): Hab
   if (problems.length) {
     opts.appId ||= 'unconfigured';
     // Misconfiguration is said even without debug: the host's developer must see it.
-    if (typeof console !== 'undefined') console.error(`[habitual] init(): ${problems.join('; ')}.`);
+    console.error(`[habitual] init(): ${problems.join('; ')}.`);
   }
   const instance = createTracker(opts, deps);
   for (const message of problems) opts.onError?.({ code: 'bad-call', message: `init(): ${message}` });

@@ -5,8 +5,7 @@ interface WidgetsModule {
 }
 
 export function anyWidgetEnabled(config: HabitualConfig): boolean {
-  const widgets = config.widgets ?? {};
-  return Object.values(widgets).some((w) => !!w && typeof w === 'object' && (w as { enabled?: boolean }).enabled === true);
+  return Object.values(config.widgets ?? {}).some((w) => (w as { enabled?: unknown } | null)?.enabled === true);
 }
 
 /**
@@ -26,9 +25,7 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     const start = () =>
       (import(/* @vite-ignore */ href) as Promise<WidgetsModule>)
         .then((m) => m.mount(instance, { messages: instance.getOptions().messages }))
-        .catch((cause) => {
-          if (typeof console !== 'undefined') console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`);
-        });
+        .catch((cause) => console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`));
     // After the first flush the profile and state are there for the widgets to read.
     const go = () => void instance.flush().finally(start);
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });

@@ -1,9 +1,9 @@
 import { rollupProblem, type DayRollup } from '../rollup/day-rollup';
 import type { HabitualError, Profile } from '../tracker/types';
-import { APPLIED_PREFIX, DAY_PREFIX, type Store } from './store';
+import { createNames } from './day-codec';
+import { APPLIED_PREFIX, DAY_PREFIX, NAMES_KEY, QUARANTINE_PREFIX, type Store } from './store';
 
 const PROFILE = 'profile';
-const QUARANTINE = 'quarantine:';
 
 function profileProblem(x: unknown): string | undefined {
   if (!x || typeof x !== 'object') return 'not an object';
@@ -18,17 +18,20 @@ function profileProblem(x: unknown): string | undefined {
 
 /** Keeps a record that failed validation aside (never deleted, never crashed on). */
 async function quarantine(store: Store, key: string, value: unknown, reason: string, onError: (e: HabitualError) => void) {
-  await store.set(`${QUARANTINE}${key}:${Date.now()}`, { key, value, reason });
+  await store.set(`${QUARANTINE_PREFIX}${key}:${Date.now()}`, { key, value, reason });
   onError({ code: 'storage-corrupt', message: `Stored record ${key} was invalid (${reason}) and was set aside.` });
 }
 
 /** Every valid stored day, ascending; invalid records are moved aside. */
 export async function readDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
+  const rows = await store.entries();
+  const names = createNames(rows.find(([key]) => key === NAMES_KEY)?.[1]);
   const days: DayRollup[] = [];
-  for (const [key, value] of await store.entries()) {
+  for (const [key, value] of rows) {
     if (typeof key !== 'string' || !key.startsWith(DAY_PREFIX)) continue;
-    const problem = rollupProblem(value);
-    if (!problem) days.push(value as DayRollup);
+    const day = names.decode(value);
+    const problem = day ? rollupProblem(day) : 'unreadable';
+    if (!problem) days.push(day!);
     else await quarantine(store, key, value, problem, onError), await store.delMany([key]);
   }
   return days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));

@@ -1,9 +1,13 @@
-import { mergeDelta, type DayDelta, type DayRollup, type FeaturePolicy } from '../rollup/day-rollup';
+import { mergeDelta, type DayDelta, type FeaturePolicy } from '../rollup/day-rollup';
+import { createNames } from './day-codec';
 import type { HabitualError } from '../tracker/types';
 import { memoryKV, type KV } from './kv';
 
 export const DAY_PREFIX = 'day:';
 export const APPLIED_PREFIX = 'applied:';
+export const QUARANTINE_PREFIX = 'quarantine:';
+/** The feature names the stored days refer to by index (day-codec.ts). */
+export const NAMES_KEY = 'names';
 
 /**
  * The device's key-value store of one user, which never fails its caller: when IndexedDB is
@@ -62,15 +66,29 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
   return {
     async mergeDays(deltas, policy, batch) {
       if (!deltas.length) return;
-      const keys = deltas.map((d) => DAY_PREFIX + d.day);
+      const n = deltas.length;
+      const at = Date.now();
+      // One transaction: the days, the names list, a place aside for each day, the marker.
+      const keys = [
+        ...deltas.map((d) => DAY_PREFIX + d.day),
+        NAMES_KEY,
+        ...deltas.map((d) => `${QUARANTINE_PREFIX}${DAY_PREFIX}${d.day}:${at}`),
+      ];
       if (batch) keys.push(APPLIED_PREFIX + batch);
       await run((kv) =>
         kv.transact(keys, (old) => {
-          if (batch && old[deltas.length] !== undefined) return [];
-          // A stored day that is not a rollup is left for records.ts to set aside on read.
-          const next: unknown[] = deltas.map((d, i) => mergeDelta((old[i] as DayRollup | undefined)?.v === 1 ? (old[i] as DayRollup) : undefined, d, policy));
-          if (batch) next.push(Date.now());
-          return next;
+          if (batch && old[2 * n + 1] !== undefined) return [];
+          const names = createNames(old[n]);
+          const aside: unknown[] = [];
+          const days = deltas.map((d, i) => {
+            // Full validation is readDays' (records.ts); a merge only needs the same day, readable.
+            const stored = old[i] === undefined ? undefined : names.decode(old[i]);
+            const problem = old[i] !== undefined && (stored?.day !== d.day || typeof stored.features !== 'object') ? 'unreadable' : undefined;
+            // A day that cannot be read is kept aside, never merged into or lost.
+            aside[i] = problem ? { key: keys[i], value: old[i], reason: problem } : undefined;
+            return names.encode(mergeDelta(problem ? undefined : stored, d, policy));
+          });
+          return [...days, names.grew() ? names.names : undefined, ...aside, ...(batch ? [at] : [])];
         }),
       );
     },

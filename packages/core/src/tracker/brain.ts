@@ -9,6 +9,7 @@ import { prune, readDays, updateProfile } from '../store/records';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
 import type { SyncClient } from '../sync/types';
+import { replayJournal, type JournalPlace } from './journal';
 import { syncSource } from './sync-source';
 import type { ConsentState, ExportedData, HabitualError, HabitualEvents, HabitualUser, InitOptions, Profile, ShareMessage } from './types';
 
@@ -24,6 +25,8 @@ export interface RecorderHooks {
   store: () => Store;
   /** Which feature names a stored day keeps (the configured ones). */
   policy: () => FeaturePolicy;
+  /** Where the recorder journals on page hide; the brain replays what is left at start. */
+  journal: () => JournalPlace;
   user: () => HabitualUser | undefined;
   consent: () => ConsentState;
   config: () => HabitualConfig;
@@ -136,6 +139,7 @@ export function createBrain(h: RecorderHooks): Brain {
     async start() {
       // An invalid config from init() gives way to the defaults, with the error said once.
       if (configure(h.config()) !== h.config()) h.applyConfig(config);
+      if (h.consent() === 'granted') await replayJournal(h.journal(), h.store(), h.policy());
       await loadProfile();
       if (h.options.endpoint) {
         sync = createSyncClient(syncSource(h, () => profile, write));

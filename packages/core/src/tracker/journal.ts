@@ -1,4 +1,5 @@
-import type { DayDelta } from '../rollup/day-rollup';
+import type { DayDelta, FeaturePolicy } from '../rollup/day-rollup';
+import type { Store } from '../store/store';
 
 /**
  * A synchronous copy of a tab's unflushed deltas, written to localStorage when the page
@@ -6,35 +7,46 @@ import type { DayDelta } from '../rollup/day-rollup';
  * navigates, so without this the last second of use before a navigation would be lost.
  * The next start replays what is left; the store applies each id at most once.
  */
-export function createJournal(storage: () => Storage | undefined, prefix: string) {
-  const safely = <T>(fn: (s: Storage) => T): T | undefined => {
-    try {
-      const s = storage();
-      return s ? fn(s) : undefined;
-    } catch {
-      return undefined; // localStorage blocked or full: IndexedDB is then the only copy
-    }
-  };
+/** Where a journal lives: one localStorage key per page hide, under this user's prefix. */
+export interface JournalPlace {
+  storage: () => Storage | undefined;
+  prefix: string;
+}
+
+function safely<T>(place: JournalPlace, fn: (s: Storage) => T): T | undefined {
+  try {
+    const s = place.storage();
+    return s ? fn(s) : undefined;
+  } catch {
+    return undefined; // localStorage blocked or full: IndexedDB is then the only copy
+  }
+}
+
+/** The recorder's half (habitual.js): written synchronously on hide, removed once stored. */
+export function createJournal(place: JournalPlace) {
   return {
-    write: (id: string, deltas: DayDelta[]) => safely((s) => s.setItem(prefix + id, JSON.stringify(deltas))),
-    remove: (id: string) => safely((s) => s.removeItem(prefix + id)),
-    pending(): Array<{ id: string; deltas: DayDelta[] }> {
-      return (
-        safely((s) => {
-          const found: Array<{ id: string; deltas: DayDelta[] }> = [];
-          for (let i = 0; i < s.length; i++) {
-            const key = s.key(i);
-            if (!key?.startsWith(prefix)) continue;
-            try {
-              const deltas = JSON.parse(s.getItem(key) ?? '[]');
-              if (Array.isArray(deltas)) found.push({ id: key.slice(prefix.length), deltas });
-            } catch {
-              s.removeItem(key);
-            }
-          }
-          return found;
-        }) ?? []
-      );
-    },
+    write: (id: string, deltas: DayDelta[]) => safely(place, (s) => s.setItem(place.prefix + id, JSON.stringify(deltas))),
+    remove: (id: string) => safely(place, (s) => s.removeItem(place.prefix + id)),
   };
+}
+
+/** The brain's half (habitual-engine.js): entries a page that went away left behind, stored once each. */
+export async function replayJournal(place: JournalPlace, store: Store, policy: FeaturePolicy): Promise<void> {
+  const found: Array<{ key: string; deltas: DayDelta[] }> = [];
+  safely(place, (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const key = s.key(i);
+      if (!key?.startsWith(place.prefix)) continue;
+      try {
+        const deltas = JSON.parse(s.getItem(key) ?? '[]');
+        if (Array.isArray(deltas)) found.push({ key, deltas });
+      } catch {
+        s.removeItem(key);
+      }
+    }
+  });
+  for (const { key, deltas } of found) {
+    await store.mergeDays(deltas, policy, key.slice(place.prefix.length));
+    safely(place, (s) => s.removeItem(key));
+  }
 }

@@ -32,6 +32,12 @@ function setup(opts: Partial<InitOptions> = {}, deps: Partial<TrackerDeps> = {})
   return { tracker, clock, errors, options };
 }
 
+/** A day as the store gives it back (records are kept encoded, day-codec.ts). */
+async function storedDay(appId: string, day: string, user = 'u1') {
+  const days = await readDays(createStore(idbKV(`habitual-${appId}-${user}`), () => {}), () => {});
+  return days.find((d) => d.day === day);
+}
+
 afterEach(async () => {
   await Promise.all(instances.splice(0).map((t) => t.destroy()));
 });
@@ -62,7 +68,7 @@ describe('track and store', () => {
     const { tracker, options } = setup();
     tracker.track('invoice.sent');
     await vi.waitFor(async () => {
-      const stored = await idbKV(`habitual-${options.appId}-u1`).get<{ features: object }>('day:2026-11-24');
+      const stored = await storedDay(options.appId, '2026-11-24');
       expect(stored?.features).toEqual({ 'invoice.sent': { n: 1, value: 0 } });
     });
   });
@@ -336,7 +342,7 @@ describe('consent', () => {
     tracker.consent('granted');
     tracker.track('invoice.sent');
     await tracker.flush();
-    const stored = await kv.get<{ features: Record<string, { n: number }> }>('day:2026-11-24');
+    const stored = await storedDay(options.appId, '2026-11-24');
     expect(stored?.features['invoice.sent'].n).toBe(2);
   });
 

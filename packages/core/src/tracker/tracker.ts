@@ -121,7 +121,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     return createStore(consentState === 'granted' ? () => deps.openKV(name) : memoryKV(), report);
   };
   let store = openStore();
-  const journal = () => createJournal(() => env?.window.localStorage, `habitual-journal:${dbName()}:`);
+  const journalPlace = () => ({ storage: () => env?.window.localStorage, prefix: `habitual-journal:${dbName()}:` });
+  const journal = () => createJournal(journalPlace());
 
   // What this tab tracked since its last store, per local day.
   let deltas = new Map<string, DayDelta>();
@@ -179,6 +180,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     emit: emitter.emit,
     store: () => store,
     policy: () => policy,
+    journal: journalPlace,
     user: () => user,
     consent: () => consentState,
     config: () => config,
@@ -190,10 +192,6 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   };
 
   const started = (async () => {
-    if (consentState === 'granted') {
-      const j = journal();
-      for (const { id, deltas: saved } of j.pending()) await store.mergeDays(saved, policy, id), j.remove(id);
-    }
     try {
       brain = (await deps.extras?.())?.createBrain(hooks);
     } catch (cause) {
