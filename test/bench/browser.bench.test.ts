@@ -216,9 +216,14 @@ it('IndexedDB after a simulated year of heavy use', async () => {
       }
       const data = await w.habitual.exportData();
       const estimate = await navigator.storage.estimate();
+      // The records as IndexedDB holds them (encoded days, names, profile), serialised.
+      const db = await new Promise<IDBDatabase>((ok, fail) => Object.assign(indexedDB.open('habitual-bench-u1'), { onsuccess(this: IDBRequest<IDBDatabase>) { ok(this.result); }, onerror: fail }));
+      const values = await new Promise<unknown[]>((ok) => Object.assign(db.transaction('kv').objectStore('kv').getAll(), { onsuccess(this: IDBRequest<unknown[]>) { ok(this.result); } }));
+      db.close();
       return {
         days: data.days.length,
         jsonBytes: new TextEncoder().encode(JSON.stringify(data)).length,
+        storedBytes: new TextEncoder().encode(JSON.stringify(values)).length,
         usage: estimate.usage ?? 0,
         indexedDB: (estimate as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? null,
       };
@@ -228,8 +233,11 @@ it('IndexedDB after a simulated year of heavy use', async () => {
   await close();
   const disk = stored.indexedDB ?? stored.usage;
   printTable('Storage after a simulated year (365 days, 12 configured features x 40 uses + 20 unconfigured names a day)', [
-    { 'days kept': stored.days, 'records as JSON (bytes)': stored.jsonBytes, 'IndexedDB on disk (Chromium estimate, bytes)': disk },
+    { 'days kept': stored.days, 'stored records (bytes, JSON of what IndexedDB holds)': stored.storedBytes, 'exportData() as JSON (bytes)': stored.jsonBytes, 'IndexedDB on disk (Chromium estimate, bytes)': disk },
   ]);
-  console.log(`target: IndexedDB < 100 KB after a year -> on disk ${(disk / 1024).toFixed(1)} KB ${disk < 102_400 ? '(met)' : '(NOT met)'}, records ${(stored.jsonBytes / 1024).toFixed(1)} KB as JSON`);
+  console.log(
+    `target: IndexedDB < 100 KB after a year -> stored records ${(stored.storedBytes / 1024).toFixed(1)} KB ${stored.storedBytes < 102_400 ? '(met)' : '(NOT met)'}; ` +
+      `Chromium's on-disk estimate ${(disk / 1024).toFixed(1)} KB ${disk < 102_400 ? '(met)' : '(NOT met)'} (LevelDB logs not yet compacted count there)`,
+  );
   results.storage = stored;
 }, 600_000);

@@ -148,8 +148,12 @@ export function createBrain(h: RecorderHooks): Brain {
       await reload();
       if (h.store().persistent()) {
         whenIdle(() => {
-          const keep = (config.retentionDays ?? DEFAULT_RETENTION_DAYS) - 1;
-          prune(h.store(), daysBefore(h.today(), keep), h.now()).catch(h.report);
+          const oldest = daysBefore(h.today(), (config.retentionDays ?? DEFAULT_RETENTION_DAYS) - 1);
+          // The sync cursor goes with the days it speaks of.
+          const cursor = (p: Profile) => Object.fromEntries(Object.entries(p.syncCursor).filter(([day]) => day >= oldest));
+          prune(h.store(), oldest, h.now())
+            .then(() => write((p) => ({ ...p, syncCursor: cursor(p) })))
+            .catch(h.report);
         });
       }
     },
