@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { until } from './until';
 
 // The built bundles under `Content-Security-Policy: default-src 'self'`, embedded the way a
 // strict-CSP customer must: snippet and init() in a same-origin file (fixtures/csp-init.js),
@@ -10,15 +11,6 @@ type CspWindow = Window & { __violations: string[]; __inlineRan?: boolean };
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
-async function until<T>(fn: () => T | undefined | null, what: string, ms = 15_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 it('the built widgets render under a strict CSP with no violation', async () => {
   const url = `/fixtures/csp.html?csp=strict&app=csp-${Date.now()}`;

@@ -16,9 +16,9 @@ const types: Record<string, string> = {
 /**
  * Serves the built bundles (`/habitual.js`, ...) and fixture pages (`/fixtures/*.html`)
  * from the test server's own origin, untouched by Vite, so browser tests load exactly
- * what a customer's page loads and can reach into same-origin iframes. A fixture's
- * `<!--snippet-->` becomes the real snippet from dist; `?csp=strict` adds a strict
- * Content-Security-Policy header.
+ * what a customer's page loads and can reach into same-origin iframes. A fixture page's
+ * `<!--snippet-->` (a fixture script's `/*snippet*\/`) becomes the real snippet from dist;
+ * `?csp=strict` adds a strict Content-Security-Policy header.
  */
 export function serveFixtures(): Plugin {
   return {
@@ -34,9 +34,10 @@ export function serveFixtures(): Plugin {
             : undefined;
         if (!file || !file.startsWith(root) || !existsSync(file)) return next();
         let body: string | Buffer = readFileSync(file);
-        if (file.endsWith('.html')) {
+        // The real snippet from dist: `<!--snippet-->` in a page, `/*snippet*/` in a script.
+        if (file.endsWith('.html') || file.endsWith('.js')) {
           const snippet = readFileSync(join(dist, 'snippet.min.js'), 'utf8');
-          body = body.toString().replace('<!--snippet-->', `<script>${snippet}</script>`);
+          body = body.toString().replace('<!--snippet-->', `<script>${snippet}</script>`).replace('/*snippet*/', snippet);
         }
         const ext = file.slice(file.lastIndexOf('.'));
         res.setHeader('Content-Type', types[ext] ?? 'application/octet-stream');

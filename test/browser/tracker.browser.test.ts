@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportedData, HabitualInstance } from '@habitual/core';
+import { until } from './until';
 
 // These run the built, minified habitual.js from a real script-tag page in Chromium.
 
@@ -9,15 +10,6 @@ type FixtureWindow = Window & { habitual: Api; __errors: string[] };
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
-async function until<T>(fn: () => T | undefined, what: string, ms = 10_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Opens the fixture page in a same-origin iframe and waits until habitual.js has taken over. */
 async function openPage(query: Record<string, string>): Promise<{ frame: HTMLIFrameElement; win: () => FixtureWindow }> {

@@ -1,4 +1,5 @@
 import type { HabitualConfig } from '../config/types';
+import { SIM_CONFIG } from '../sim/cohorts';
 import type { DayRollup } from '../rollup/day-rollup';
 import { dayIndex, dayKey } from './day-keys';
 
@@ -24,22 +25,8 @@ export const range = (from: number, to: number): number[] => Array.from({ length
 /** Noon UTC of a day key: a `now` that is safely inside that day in UTC. */
 export const noon = (day: string): number => dayIndex(day) * 86_400_000 + 12 * 3_600_000;
 
+/** The simulator's invoicing app, with one more milestone to test. */
 export const CONFIG: HabitualConfig = {
-  features: {
-    'customer.created': { label: 'Add a customer', key: true },
-    'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' },
-    'import.completed': { label: 'Import customers', key: true },
-    'report.viewed': { label: 'View reports', key: true },
-    'import.opened': { label: 'Open import' },
-  },
-  activation: [
-    { event: 'customer.created', count: 3 },
-    { event: 'invoice.sent', count: 1 },
-  ],
-  funnels: [{ id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2, help: { text: 'Importing from a spreadsheet?', href: '/help/import' } }],
-  milestones: [
-    { id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First invoice sent' },
-    { id: 'streak-5', streak: 5, title: 'Five in a row' },
-    { id: 'active-10', activeDays: 10, title: 'Ten active days' },
-  ],
+  ...SIM_CONFIG,
+  milestones: [...(SIM_CONFIG.milestones ?? []), { id: 'active-10', activeDays: 10, title: 'Ten active days' }],
 };

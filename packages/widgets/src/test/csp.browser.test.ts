@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import { until } from '../../../../test/browser/until';
 
 // A real page served with `Content-Security-Policy: default-src 'self'` (the test server's
 // fixture route sets the header) runs the widgets from an external same-origin module.
@@ -10,15 +11,6 @@ afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
 type CspWindow = Window & { __violations: string[]; __mounted?: boolean; __error?: string };
 
-async function until<T>(fn: () => T | undefined, what: string, ms = 10_000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 it('shows every widget under a strict CSP with no violation', async () => {
   const frame = document.createElement('iframe');
