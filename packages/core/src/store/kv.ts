@@ -1,4 +1,4 @@
-import { clear, createStore, delMany, entries, get, set, update, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** The few key-value operations the store needs, over IndexedDB or over memory. */
 export interface KV {
@@ -15,46 +15,49 @@ export interface KV {
 
 export function idbKV(dbName: string, storeName = 'kv'): KV {
   const store: UseStore = createStore(dbName, storeName);
+  const done = (os: IDBObjectStore) => promisifyRequest(os.transaction);
   // Every operation is async on purpose: idb-keyval opens the database on first use, and
   // where IndexedDB is blocked that open throws synchronously instead of rejecting.
-  return {
-    get: async (key) => get(key, store),
-    set: async (key, value) => set(key, value, store),
-    async update(key, fn) {
-      let result!: ReturnType<typeof fn>;
-      await update(key, (old) => (result = fn(old as never)), store);
-      return result;
-    },
-    transact: async (keys, fn) =>
-      store('readwrite', (os) => {
-        // Callbacks, not promises, between the reads and the writes: a transaction stays
-        // active only while its request callbacks run.
-        const tx = os.transaction;
-        return new Promise<unknown[]>((resolve, reject) => {
-          const old = new Array<unknown>(keys.length);
-          let left = keys.length;
-          let next: unknown[] = [];
-          tx.oncomplete = () => resolve(next);
-          tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-          keys.forEach((key, i) => {
-            const req = os.get(key);
-            req.onsuccess = () => {
-              old[i] = req.result;
-              if (--left) return;
-              try {
-                next = fn(old);
-                next.forEach((value, j) => value !== undefined && os.put(value, keys[j]));
-              } catch (error) {
-                tx.abort();
-                reject(error);
-              }
-            };
-          });
+  const transact: KV['transact'] = async (keys, fn) =>
+    store('readwrite', (os) => {
+      // Callbacks, not promises, between the reads and the writes: a transaction stays
+      // active only while its request callbacks run.
+      const tx = os.transaction;
+      return new Promise<unknown[]>((resolve, reject) => {
+        const old = new Array<unknown>(keys.length);
+        let left = keys.length;
+        let next: unknown[] = [];
+        tx.oncomplete = () => resolve(next);
+        tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+        keys.forEach((key, i) => {
+          const req = os.get(key);
+          req.onsuccess = () => {
+            old[i] = req.result;
+            if (--left) return;
+            try {
+              next = fn(old);
+              next.forEach((value, j) => value !== undefined && os.put(value, keys[j]));
+            } catch (error) {
+              tx.abort();
+              reject(error);
+            }
+          };
         });
-      }),
-    entries: async () => entries(store) as Promise<Array<[string, unknown]>>,
-    delMany: async (keys) => delMany(keys, store),
-    clear: async () => clear(store),
+      });
+    });
+  return {
+    get: async (key) => store('readonly', (os) => promisifyRequest(os.get(key))),
+    set: async (key, value) => store('readwrite', (os) => (os.put(value, key), done(os))),
+    update: async (key, fn) => (await transact([key], ([old]) => [fn(old as never)]))[0] as never,
+    transact,
+    entries: async () =>
+      store('readonly', (os) =>
+        Promise.all([promisifyRequest(os.getAllKeys()), promisifyRequest(os.getAll())]).then(([keys, values]) =>
+          keys.map((key, i) => [key as string, values[i]] as [string, unknown]),
+        ),
+      ),
+    delMany: async (keys) => store('readwrite', (os) => (keys.forEach((k) => os.delete(k)), done(os))),
+    clear: async () => store('readwrite', (os) => (os.clear(), done(os))),
   };
 }
 

@@ -89,7 +89,9 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     }
     emitter.emit('error', error);
   }
-  const failed = (cause: unknown) => report({ code: 'storage-unavailable', message: String(cause), cause });
+  // A queued operation that failed: IndexedDB trouble (said once) or anything else (each time).
+  const failed = (cause: unknown) =>
+    report({ code: cause instanceof DOMException ? 'storage-unavailable' : 'bad-call', message: String(cause), cause });
   const warn = (message: string) => options.debug && console.warn(`[habitual] ${message}`);
 
   /** Wraps a public method: errors are reported, never thrown at the host. */
