@@ -32,7 +32,10 @@ export interface AccountScorecard {
   reach: number;
   /** Value units in 28 days per unit of monthly price; null without a price. */
   valuePerDollar: number | null;
-  /** Active users per local day over the last 28 days, oldest first, and the change of the last 14 against the 14 before. */
+  /**
+   * Active users per local day over the last 28 days, oldest first, and the change of the last
+   * 14 against the 14 before: null when the 14 before had no activity (no trend yet).
+   */
   trend: { days: string[]; series: number[]; change: number | null };
   stages: Partial<Record<Stage, number>>;
   users: number;
@@ -57,7 +60,8 @@ const shiftDay = (key: string, n: number) => {
  * `computeState`) and core's scorecard combiner. Depth: seats meeting the L28 bar / paid
  * seats. Breadth: key features anyone used in 28 days. Reach: value units in 28 days against
  * the intensity target per seat. Value per dollar: those units per unit of monthly price.
- * Trend: active users per day, last 14 days against the 14 before.
+ * Trend: active users per day, last 14 days against the 14 before (no data when the 14 before
+ * were empty).
  */
 export function accountScorecard(account: Account, users: UserRollups[], config: HabitualConfig, now: number, detail = false): AccountScorecard {
   const rc = resolveConfig(config);
@@ -82,7 +86,9 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const before = sum(series.slice(0, 14));
   const after = sum(series.slice(14));
-  const change = before === 0 && after === 0 ? null : (after - before) / Math.max(before, 1);
+  // With nothing in the earlier 14 days there is nothing to compare with (a new account, or
+  // one that came back): no trend, so the measure drops out of the score instead of scoring full.
+  const change = before === 0 ? null : (after - before) / before;
 
   const perSeatTarget = rc.engagement.intensityTarget;
   const measures: MeasureInput[] = [

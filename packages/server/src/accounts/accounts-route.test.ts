@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
+import { createCollector } from '../create-collector';
 import { adminFixture } from '../testing/admin-fixture';
 import { day, post, summaries } from '../testing/fixtures';
 import { announceSkip, testDatabases } from '../testing/test-databases';
@@ -51,6 +52,15 @@ for (const target of testDatabases()) {
       expect((await res.json()).error).toMatch(message);
     });
 
+    it('refuses an account id the path cannot hold, naming it', async () => {
+      const res = await fx.call('PUT', '/v1/accounts/a%20b', { pricePerMonth: 1, paidSeats: 1 }, 'sk_test');
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/^The account id in the path must be/);
+      const notJson = await fx.call('PUT', '/v1/accounts/acme', '[1]', 'sk_test');
+      expect(notJson.status).toBe(400);
+      expect((await notJson.json()).error).toMatch(/^Body must be a JSON object/);
+    });
+
     it('refuses account writes without the secret', async () => {
       expect((await fx.call('PUT', '/v1/accounts/acme', { pricePerMonth: 1, paidSeats: 1 }, '')).status).toBe(401);
       expect((await fx.call('PUT', '/v1/accounts/acme', { pricePerMonth: 1, paidSeats: 1 }, 'wk_test')).status).toBe(401);
@@ -84,6 +94,23 @@ for (const target of testDatabases()) {
       expect(accounts[0].score).toBeLessThan(accounts[1].score);
       expect(accounts[1].depth).toEqual({ meeting: 1, seats: 1, bar: 8 });
       expect(['red', 'yellow', 'green']).toContain(accounts[0].band);
+    });
+
+    it('reads all accounts\' users in one query, however many accounts there are', async () => {
+      let queries = 0;
+      const counting: Db = { ...db, query: <T,>(sql: string, params?: unknown[]) => (queries++, db.query<T>(sql, params)) };
+      const { app } = createCollector({ db: counting, now: () => NOW });
+      const list = async () => {
+        queries = 0;
+        const res = await app.request('/v1/accounts', { headers: { authorization: 'Bearer sk_test' } });
+        return { accounts: (await res.json()).accounts.length, queries };
+      };
+      const before = await list();
+      await sendAs('u_5', 'gamma', activeDays(3));
+      await sendAs('u_6', 'delta', activeDays(3));
+      const after = await list();
+      expect(after.accounts).toBe(before.accounts + 2);
+      expect(after.queries).toBe(before.queries);
     });
 
     it('answers 404 for an account it has never heard of', async () => {

@@ -8,7 +8,7 @@ import { readJsonBody } from '../http/read-body';
 import { currentConfig } from '../config/config-store';
 import { accountScorecard } from './account-scorecard';
 import { findAccount, listAccounts, saveAccount } from './account-store';
-import { loadAccountUsers } from './load-account-users';
+import { loadAccountUsers, loadUsersByAccount } from './load-account-users';
 
 const AccountBody = v.object({
   name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
@@ -38,10 +38,8 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     const target = await adminApp(c, ctx);
     const { config } = await currentConfig(ctx.db, target.id);
     const now = ctx.now();
-    const cards = [];
-    for (const account of await listAccounts(ctx.db, target.id)) {
-      cards.push(accountScorecard(account, await loadAccountUsers(ctx.db, target.id, account.id), config, now));
-    }
+    const [accounts, usersByAccount] = await Promise.all([listAccounts(ctx.db, target.id), loadUsersByAccount(ctx.db, target.id)]);
+    const cards = accounts.map((account) => accountScorecard(account, usersByAccount.get(account.id) ?? [], config, now));
     cards.sort((a, b) => a.score - b.score || a.account.id.localeCompare(b.account.id));
     return c.json({ app: target.id, accounts: cards });
   });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountScorecard } from '../accounts/account-scorecard';
 import { api, type ApiError } from './api';
 import { BandChip } from './accounts-page';
-import { number, percent, signedPercent } from './format';
+import { number, percent, trendChange } from './format';
 import { Sparkline } from './sparkline';
 
 /** One account: its measures and every user's stage, score and stuck step. */
@@ -21,7 +21,7 @@ export function AccountPage({ id }: { id: string }) {
       </h2>
       <p class="muted">
         {card.account.plan || 'no plan'} · {card.account.paidSeats} paid seats · {number(card.account.pricePerMonth)} / month · trend{' '}
-        <Sparkline values={card.trend.series} /> {signedPercent(card.trend.change)}
+        <Sparkline values={card.trend.series} /> {trendChange(card.trend)}
       </p>
       <table>
         <thead>
@@ -31,7 +31,7 @@ export function AccountPage({ id }: { id: string }) {
           {card.parts.map((p) => (
             <tr key={p.id}>
               <td>{p.id}</td>
-              <td>{p.id === 'depth' ? `${card.depth.meeting}/${card.depth.seats} at L28 ≥ ${card.depth.bar}` : p.id === 'breadth' ? percent(p.raw) : number(p.raw)}</td>
+              <td>{p.id === 'depth' ? `${card.depth.meeting}/${card.depth.seats} at L28 ≥ ${card.depth.bar}` : p.id === 'breadth' ? percent(p.raw) : p.id === 'trend' ? trendChange(card.trend) : number(p.raw)}</td>
               <td>{p.value === null ? 'no data' : Math.round(p.value)}</td>
               <td>{p.weight}</td>
               <td>{number(p.contribution)}</td>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountScorecard } from '../accounts/account-scorecard';
 import { api, type ApiError } from './api';
-import { number, percent, signedPercent } from './format';
+import { number, percent, trendChange } from './format';
 import { Sparkline } from './sparkline';
 
 export function BandChip({ score, band }: { score: number; band: string }) {
@@ -33,7 +33,7 @@ export function AccountsPage() {
               <div class="muted">{c.account.plan ? `${c.account.plan}, ${c.account.paidSeats} seats` : 'no plan set'}</div>
             </td>
             <td><BandChip score={c.score} band={c.band} /></td>
-            <td><Sparkline values={c.trend.series} /> <span class="muted">{signedPercent(c.trend.change)}</span></td>
+            <td><Sparkline values={c.trend.series} /> <span class="muted">{trendChange(c.trend)}</span></td>
             <td>{c.depth.meeting}/{c.depth.seats}</td>
             <td>{percent(c.breadth)}</td>
             <td>{number(c.reach)}</td>

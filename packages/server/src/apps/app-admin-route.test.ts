@@ -29,7 +29,7 @@ for (const target of testDatabases()) {
     it('refuses a share before a webhook is set', async () => {
       const res = await share();
       expect(res.status).toBe(404);
-      expect((await res.json()).error).toMatch(/no slack webhook/);
+      expect((await res.json()).error).toMatch(/^target: app "ledgerly" has no slack webhook/);
     });
 
     it('sets origins, identity verification and webhooks, validating each', async () => {
@@ -59,7 +59,15 @@ for (const target of testDatabases()) {
       const bad = await share({ target: 'teams' });
       expect(bad.status).toBe(400);
       expect((await bad.json()).error).toMatch(/^target/);
-      expect((await share({ payload: 'x' })).status).toBe(400);
+      const notObject = await share({ payload: 'x' });
+      expect(notObject.status).toBe(400);
+      expect((await notObject.json()).error).toMatch(/^payload: /);
+      const list = await share({ payload: [] });
+      expect(list.status).toBe(400);
+      expect((await list.json()).error).toMatch(/^payload: .*not an array/);
+      const noDevice = await share({ identity: {} });
+      expect(noDevice.status).toBe(400);
+      expect((await noDevice.json()).error).toMatch(/^identity\.deviceId is missing/);
       expect((await share({ writeKey: 'wk_other' })).status).toBe(401);
     });
   });

@@ -58,7 +58,7 @@ for (const target of testDatabases()) {
       const { version } = await (await fx.call('GET', '/v1/admin/config')).json();
       const stale = await fx.call('PUT', '/v1/admin/config', { config: {}, baseVersion: version - 1 });
       expect(stale.status).toBe(409);
-      expect((await stale.json()).error).toMatch(/changed since you opened it/);
+      expect((await stale.json()).error).toMatch(new RegExp(`^baseVersion ${version - 1} is stale: the config changed since you opened it`));
       expect((await fx.call('PUT', '/v1/admin/config', { config: { locale: 'fi' }, baseVersion: version })).status).toBe(200);
     });
 
@@ -80,9 +80,34 @@ for (const target of testDatabases()) {
       expect((await page({}, 'key=wk_test')).status).toBe(400);
       const wrong = await page({}, 'appId=ledgerly&key=wk_other');
       expect(wrong.status).toBe(401);
-      expect((await wrong.json()).error).toMatch(/writeKey/);
+      expect((await wrong.json()).error).toMatch(/^key is not the write key/);
       const bad = await page({ origin: 'https://other.test' });
       expect(bad.status).toBe(403);
+    });
+
+    it.each<[string, () => Response | Promise<Response>, number, RegExp]>([
+      ['no appId', () => page({}, 'key=wk_test'), 400, /^appId query parameter is missing/],
+      ['no key', () => page({}, 'appId=ledgerly'), 400, /^key query parameter/],
+      ['a wrong key', () => page({}, 'appId=ledgerly&key=wk_other'), 401, /^key is not the write key of app "ledgerly"/],
+      ['a wrong key header', () => page({ 'x-habitual-key': 'wk_other' }, 'appId=ledgerly'), 401, /^x-habitual-key is not the write key/],
+      ['an unknown appId', () => page({}, 'appId=nope&key=wk_test'), 404, /^appId "nope"/],
+      ['a page origin the app does not allow', () => page({ origin: 'https://other.test' }), 403, /^Origin https:\/\/other\.test/],
+      ['no Authorization', () => fx.call('GET', '/v1/admin/config', undefined, ''), 401, /^Authorization header is missing/],
+      ['a wrong token', () => fx.call('GET', '/v1/admin/config', undefined, 'nope'), 401, /^Authorization is neither/],
+      ['a secret used for another app', () => fx.call('GET', '/v1/admin/config?app=ledgerly', undefined, 'sk_other'), 403, /^app query parameter: this secret belongs to app "other", not "ledgerly"/],
+      ['an unknown ?app=', () => fx.call('GET', '/v1/admin/config?app=nope'), 404, /^app query parameter: there is no app "nope"/],
+      ['a config that is not an object', () => fx.call('PUT', '/v1/admin/config', { config: [] }), 400, /^config: /],
+      ['a note that is not a string', () => fx.call('PUT', '/v1/admin/config', { config: {}, note: 5 }), 400, /^note: /],
+      ['a fractional baseVersion', () => fx.call('PUT', '/v1/admin/config', { config: {}, baseVersion: 1.5 }), 400, /^baseVersion: /],
+      ['a body that is not JSON', () => fx.call('PUT', '/v1/admin/config', '{config'), 400, /^Body is not valid JSON/],
+      ['a rollback version that is not a number', () => fx.call('POST', '/v1/admin/config/rollback', { version: 'one' }), 400, /^version: /],
+      ['a rollback without a version', () => fx.call('POST', '/v1/admin/config/rollback', {}), 400, /^version is missing/],
+      ['a rollback to a version that never was', () => fx.call('POST', '/v1/admin/config/rollback', { version: 99 }), 404, /^version: config version 99 does not exist/],
+      ['an unknown endpoint', () => fx.call('GET', '/v1/nope'), 404, /^GET \/v1\/nope is not an endpoint/],
+    ])('answers %s with a 4xx naming the field', async (_name, request, status, message) => {
+      const res = await request();
+      expect(res.status).toBe(status);
+      expect((await res.json()).error).toMatch(message);
     });
 
     it('needs the admin token or the app secret for the editor', async () => {

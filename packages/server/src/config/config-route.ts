@@ -9,10 +9,11 @@ import { currentConfig } from './config-store';
 export function configRoute(app: Hono, ctx: CollectorContext) {
   app.get('/v1/config', async (c) => {
     const appId = c.req.query('appId');
-    const key = c.req.query('key') ?? c.req.header('x-habitual-key');
+    const keyField = c.req.query('key') !== undefined ? 'key' : 'x-habitual-key';
+    const key = keyField === 'key' ? c.req.query('key') : c.req.header('x-habitual-key');
     if (!appId) fail(400, 'appId query parameter is missing.');
     if (!key) fail(400, 'key query parameter (the write key) is missing.');
-    const target = await browserApp(c, ctx, appId, key, `config:${clientAddress(c)}`);
+    const target = await browserApp(c, ctx, appId, key, `config:${clientAddress(c)}`, keyField);
     const { version, config, etag } = await currentConfig(ctx.db, target.id);
     c.header('etag', etag);
     // Pages revalidate every time; a 304 costs a few bytes.

@@ -17,11 +17,11 @@ export async function adminApp(c: Context, ctx: CollectorContext): Promise<App> 
   const wanted = c.req.query('app');
   if (await isAdminToken(ctx.db, token)) {
     const app = wanted ? await findApp(ctx.db, wanted) : (await listApps(ctx.db))[0];
-    if (!app) fail(404, wanted ? `app "${wanted}" does not exist.` : 'There is no app yet.');
+    if (!app) fail(404, wanted ? `app query parameter: there is no app "${wanted}".` : 'There is no app yet.');
     return app;
   }
   const app = await findAppBySecret(ctx.db, token);
   if (!app) fail(401, 'Authorization is neither the admin token nor an app secret.');
-  if (wanted && wanted !== app.id) fail(403, `This secret belongs to app "${app.id}", not "${wanted}".`);
+  if (wanted && wanted !== app.id) fail(403, `app query parameter: this secret belongs to app "${app.id}", not "${wanted}".`);
   return app;
 }

@@ -8,12 +8,13 @@ import { sameSecret } from './identity';
 
 /**
  * The app a browser request speaks for, after checking the write key, the page's origin and
- * the rate limit of `limitKey`. Answers 404/401/403/429 otherwise.
+ * the rate limit of `limitKey`. Answers 404/401/403/429 otherwise; a wrong key is reported
+ * under `keyField`, the name the request used for it.
  */
-export async function browserApp(c: Context, ctx: CollectorContext, appId: string, writeKey: string, limitKey: string): Promise<App> {
+export async function browserApp(c: Context, ctx: CollectorContext, appId: string, writeKey: string, limitKey: string, keyField = 'writeKey'): Promise<App> {
   const app = await findApp(ctx.db, appId);
   if (!app) fail(404, `appId "${appId}" is not an app on this collector.`);
-  if (!sameSecret(writeKey, app.writeKey)) fail(401, `writeKey is not the write key of app "${appId}".`);
+  if (!sameSecret(writeKey, app.writeKey)) fail(401, `${keyField} is not the write key of app "${appId}".`);
   const origin = c.req.header('origin');
   if (origin && !originAllowed(origin, app.origins)) {
     fail(403, `Origin ${origin} is not allowed for app "${appId}"; add it to the app's origins.`);

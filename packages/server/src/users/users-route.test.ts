@@ -35,7 +35,9 @@ for (const target of testDatabases()) {
     it('needs admin rights and knows unknown users', async () => {
       expect((await fx.call('GET', '/v1/users/u_1', undefined, '')).status).toBe(401);
       expect((await fx.call('GET', '/v1/users/u_1', undefined, 'sk_other')).status).toBe(404);
-      expect((await fx.call('GET', '/v1/users/nobody')).status).toBe(404);
+      const unknown = await fx.call('GET', '/v1/users/nobody');
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error).toMatch(/^User "nobody" has sent no summaries to app "ledgerly"/);
     });
 
     it('forgets a user on DELETE', async () => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { day } from '../testing/fixtures';
+import { accountScorecard, type UserRollups } from './account-scorecard';
+
+const NOW = Date.UTC(2025, 2, 31, 12);
+const config = { features: { 'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' } } };
+const account = { id: 'acme', name: '', plan: '', pricePerMonth: 10, paidSeats: 1, updatedAt: new Date(NOW).toISOString() };
+/** One user active on the days `ago` (0 = 2025-03-31) with one invoice each. */
+const userActive = (id: string, ago: number[]): UserRollups => ({
+  id,
+  tz: 'UTC',
+  perDevice: [{ deviceId: `d_${id}`, days: ago.map((n) => ({ ...day(new Date(Date.UTC(2025, 2, 31 - n)).toISOString().slice(0, 10), 1, { 'invoice.sent': { n: 1, value: 1 } }), tz: 'UTC' })) }],
+});
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const trendPart = (card: ReturnType<typeof accountScorecard>) => card.parts.find((p) => p.id === 'trend')!;
+
+describe('account trend', () => {
+  it('has no data for a brand-new account (nothing in the 14 days before), so it drops out of the score', () => {
+    const card = accountScorecard(account, [userActive('u_1', range(0, 9))], config, NOW);
+    expect(card.trend.series.slice(14).reduce((a, b) => a + b)).toBe(10);
+    expect(card.trend.change).toBeNull();
+    expect(trendPart(card)).toMatchObject({ raw: null, value: null, contribution: 0, gap: 0 });
+    // The other measures share the whole score: their weights without trend's are the denominator.
+    const others = card.parts.filter((p) => p.value !== null);
+    const denominator = others.reduce((a, p) => a + p.weight, 0);
+    expect(denominator).toBe(85);
+    expect(card.score).toBe(Math.round(others.reduce((a, p) => a + (p.weight * p.value!) / denominator, 0)));
+  });
+
+  it('has no data without any activity in 28 days', () => {
+    const card = accountScorecard(account, [userActive('u_1', [40])], config, NOW);
+    expect(card.trend.change).toBeNull();
+    expect(trendPart(card).raw).toBeNull();
+  });
+
+  it('compares the last 14 days with the 14 before when the earlier window has activity', () => {
+    const growing = accountScorecard(account, [userActive('u_1', [...range(0, 5), ...range(14, 18)])], config, NOW);
+    expect(growing.trend.change).toBeCloseTo(0.2);
+    expect(trendPart(growing).value).toBeCloseTo(100);
+    const gone = accountScorecard(account, [userActive('u_1', range(14, 20))], config, NOW);
+    expect(gone.trend.change).toBe(-1);
+    expect(trendPart(gone).value).toBe(0);
+  });
+});

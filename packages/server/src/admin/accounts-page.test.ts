@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Window as HappyWindow } from 'happy-dom';
+import { h, render, type ComponentChild } from 'preact';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../db/database';
+import { migrate } from '../db/migrate';
+import { openPglite } from '../db/open-pglite';
+import { ADMIN, adminFixture } from '../testing/admin-fixture';
+import { day, post, summaries } from '../testing/fixtures';
+import { AccountPage } from './account-page';
+import { AccountsPage } from './accounts-page';
+
+const NOW = Date.UTC(2025, 2, 31, 12);
+/** Qualified days `ago` (0 = 2025-03-31), one invoice each. */
+const daysAgo = (ago: number[]) => ago.map((n) => day(new Date(Date.UTC(2025, 2, 31 - n)).toISOString().slice(0, 10), 1, { 'invoice.sent': { n: 1, value: 1 } }));
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+// The dashboard against a real collector over HTTP: the page's origin is the collector's, as
+// when /admin serves it.
+describe('dashboard trend', () => {
+  let db: Db;
+  let server: ServerType;
+  const mount = (vnode: ComponentChild) => {
+    const root = document.createElement('main');
+    document.body.append(root);
+    render(vnode, root);
+    return root;
+  };
+
+  beforeAll(async () => {
+    db = await openPglite();
+    await migrate(db);
+    const fx = await adminFixture(db, { now: () => NOW });
+    await fx.call('PUT', '/v1/admin/config', { config: { features: { 'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' } } } });
+    const send = (userId: string, accountId: string, ago: number[]) =>
+      fx.app.request('/v1/summaries', post(summaries({ identity: { userId, accountId, deviceId: `d_${userId}` }, days: daysAgo(ago) })));
+    await send('u_new', 'fresh', range(0, 9));
+    await send('u_old', 'steady', [...range(0, 5), ...range(14, 18)]);
+    server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    (window as unknown as HappyWindow).happyDOM.setURL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`);
+    sessionStorage.setItem('habitual-admin-token', ADMIN);
+  });
+  afterAll(async () => {
+    await new Promise((r) => server?.close(r));
+    await db?.close();
+  });
+
+  it('lists a brand-new account as "new", not as a percentage, and a compared one with its change', async () => {
+    const root = mount(h(AccountsPage, {}));
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=accounts] tbody tr')).toHaveLength(2), { timeout: 5_000 });
+    const trendOf = (id: string) => [...root.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes(id))!.querySelectorAll('td')[2].textContent!.trim();
+    expect(trendOf('fresh')).toBe('new');
+    expect(trendOf('steady')).toMatch(/^\+20\s?%$/);
+  });
+
+  it('shows "new" on the account page and the trend measure without data', async () => {
+    const root = mount(h(AccountPage, { id: 'fresh' }));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=users]')).not.toBeNull(), { timeout: 5_000 });
+    expect(root.querySelector('p.muted')!.textContent).toMatch(/trend\s+new$/);
+    const trendRow = [...root.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('td')!.textContent === 'trend')!;
+    expect([...trendRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['trend', 'new', 'no data', '15', '0', '0']);
+  });
+});
