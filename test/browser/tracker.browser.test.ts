@@ -44,6 +44,20 @@ describe('script tag', () => {
     expect(data.days[0].features['invoice.sent']).toEqual({ n: 3, value: 7 });
   });
 
+  it('with every widget off the page never downloads the widgets; switching one on loads and shows it', async () => {
+    const page = await openPage({ app: freshApp() });
+    const h = page.win().habitual;
+    await h.flush(); // the engine chunk has loaded by now
+    const loaded = () => page.win().performance.getEntriesByType('resource').map((e) => e.name.split('/').pop());
+    expect(loaded()).toContain('habitual-engine.js');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(loaded()).not.toContain('habitual-widgets.js');
+    h.configure({ widgets: { records: { enabled: true } } });
+    const host = await until(() => page.win().document.querySelector('habitual-widgets'), 'the widgets host');
+    expect(loaded()).toContain('habitual-widgets.js');
+    await until(() => host.shadowRoot?.querySelector('button'), 'a widget inside the shadow root');
+  });
+
   it('events survive a reload', async () => {
     const app = freshApp();
     const page = await openPage({ app });
