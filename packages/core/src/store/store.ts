@@ -19,12 +19,14 @@ export interface Store extends KV {
    * Adds a tab's deltas to the stored days in one transaction. With `batch`, the merge
    * happens at most once: a replayed journal whose write had landed after all is skipped.
    */
-  mergeDays(deltas: DayDelta[], policy?: FeaturePolicy, batch?: string): Promise<void>;
+  mergeDays(deltas: DayDelta[], policy?: FeaturePolicy, batch?: string): Promise<boolean>;
   /** False once the store fell back to memory. */
   persistent(): boolean;
+  /** The IndexedDB database behind it; undefined for a memory store. */
+  name?: string;
 }
 
-export function createStore(kv: KV | (() => KV), onError: (error: HabitualError) => void): Store {
+export function createStore(kv: KV | (() => KV), onError: (error: HabitualError) => void, name?: string): Store {
   let backing: KV | undefined;
   let persistent = true;
   let switching: Promise<KV> | undefined;
@@ -64,8 +66,10 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
   }
 
   return {
+    /** Resolves to false when `batch` had been applied before (nothing was written). */
     async mergeDays(deltas, policy, batch) {
-      if (!deltas.length) return;
+      if (!deltas.length) return true;
+      let applied = true;
       const n = deltas.length;
       const at = Date.now();
       // One transaction: the days, the names list, a place aside for each day, the marker.
@@ -77,7 +81,8 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
       if (batch) keys.push(APPLIED_PREFIX + batch);
       await run((kv) =>
         kv.transact(keys, (old) => {
-          if (batch && old[2 * n + 1] !== undefined) return [];
+          applied = !(batch && old[2 * n + 1] !== undefined);
+          if (!applied) return [];
           const names = createNames(old[n]);
           const aside: unknown[] = [];
           const days = deltas.map((d, i) => {
@@ -91,6 +96,7 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
           return [...days, names.grew() ? names.names : undefined, ...aside, ...(batch ? [at] : [])];
         }),
       );
+      return applied;
     },
     get: (key) => run((kv) => kv.get(key)),
     set: (key, value) => run((kv) => kv.set(key, value)),
@@ -100,5 +106,6 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
     delMany: (keys) => run((kv) => kv.delMany(keys)),
     clear: () => run((kv) => kv.clear()),
     persistent: () => (opened(), persistent),
+    name,
   };
 }

@@ -54,7 +54,9 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     let res: Response;
     try {
       const body = await encodeBatch(source, days, d.gzip);
-      res = await d.fetch(`${base}/v1/summaries`, { method: 'POST', headers: TEXT, body: body as BodyInit, keepalive, credentials: 'omit' });
+      // A send that hangs would hold the lock, and so every tab's sync, until the page closed.
+      const signal = typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(o.timeoutMs) : undefined;
+      res = await d.fetch(`${base}/v1/summaries`, { method: 'POST', headers: TEXT, body: body as BodyInit, keepalive, credentials: 'omit', signal });
     } catch (cause) {
       return { kind: 'retry', reason: `the collector could not be reached (${String(cause)})` };
     }
@@ -202,8 +204,10 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
 
   return {
     start() {
-      if (started || stopped) return;
+      // Consent can be withdrawn and given again: a stopped client starts anew.
+      if (started) return;
       started = true;
+      stopped = false;
       d.target?.addEventListener('online', onOnline);
       d.target?.addEventListener('focus', onFocus);
       void (async () => {
@@ -234,6 +238,7 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     },
     stop() {
       stopped = true;
+      started = false;
       d.clearTimeout(retryTimer);
       d.clearTimeout(pollTimer);
       d.target?.removeEventListener('online', onOnline);

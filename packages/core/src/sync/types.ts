@@ -50,6 +50,8 @@ export interface SyncOptions {
   retryMaxMs: number;
   /** Bytes of a `keepalive` body (browsers allow 64 KB for all in flight). @default 60000 */
   keepaliveBytes: number;
+  /** A request that takes longer is given up and retried. @default 30000 */
+  timeoutMs: number;
   /** Web Locks name; one per app and user so tabs of other users do not wait on each other. @default 'habitual-sync' */
   lockName: string;
 }

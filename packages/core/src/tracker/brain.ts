@@ -9,7 +9,7 @@ import { prune, readDays, updateProfile } from '../store/records';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
 import type { SyncClient } from '../sync/types';
-import { replayJournal, type JournalPlace } from './journal';
+import { dropJournal, replayJournal, type JournalPlace } from './journal';
 import { syncSource } from './sync-source';
 import type { ConsentState, ExportedData, HabitualError, HabitualEvents, HabitualUser, InitOptions, Profile, ShareMessage } from './types';
 
@@ -65,6 +65,13 @@ function asDelta(r: DayRollup): DayDelta {
   return { day: r.day, tz: r.tz, activeMs: r.activeMs, features: r.features, firsts: r.firsts };
 }
 
+/** FNV-1a: a short, stable id for a list of day revisions. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 /** Calendar day `days` before the `YYYY-MM-DD` key `day` (calendar arithmetic, no epoch division). */
 function daysBefore(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -89,7 +96,14 @@ export function createBrain(h: RecorderHooks): Brain {
   let config: HabitualConfig = {};
   let sync: SyncClient | undefined;
 
-  const write = async (fn: (p: Profile) => Profile) => (profile = await updateProfile(h.store(), fn, newProfile, h.report));
+  /** Read-modify-write of the profile in `store`; this tab's copy follows when it is the current store. */
+  const writeTo = async (store: Store, fn: (p: Profile) => Profile) => {
+    const next = await updateProfile(store, fn, newProfile, h.report);
+    if (store === h.store()) profile = next;
+    return next;
+  };
+  const write = (fn: (p: Profile) => Profile) => writeTo(h.store(), fn);
+  let stopped = false;
   const loadProfile = () =>
     write((p) => ({ ...p, userId: h.user()?.id ?? p.userId, accountId: h.user()?.accountId ?? p.accountId }));
 
@@ -135,14 +149,15 @@ export function createBrain(h: RecorderHooks): Brain {
     return config;
   }
 
-  return {
+  const api: Brain = {
     async start() {
       // An invalid config from init() gives way to the defaults, with the error said once.
       if (configure(h.config()) !== h.config()) h.applyConfig(config);
       if (h.consent() === 'granted') await replayJournal(h.journal(), h.store(), h.policy());
       await loadProfile();
-      if (h.options.endpoint) {
-        sync = createSyncClient(syncSource(h, () => profile, write));
+      // destroy() may have come while the profile loaded: then no sync client is made.
+      if (h.options.endpoint && !stopped) {
+        sync = createSyncClient(syncSource(h, () => profile, writeTo, (c) => api.configure(c)));
         if (h.consent() === 'granted') sync.start();
       }
       await reload();
@@ -166,10 +181,17 @@ export function createBrain(h: RecorderHooks): Brain {
     },
     reload,
     async switched(from, adopt) {
-      if (adopt) {
-        await h.store().mergeDays((await readDays(from, h.report)).map(asDelta), h.policy());
+      const to = h.store();
+      // Never adopt a store into itself (its days would double, then be cleared).
+      if (adopt && from !== to && (!from.name || from.name !== to.name)) {
+        const days = await readDays(from, h.report);
+        // The same days adopted twice (two tabs signing in, a page gone before the clear)
+        // carry the same id, so the store takes them once.
+        const id = `adopt:${hash(days.map((d) => `${d.day}@${d.rev}`).join())}`;
+        if (days.length) await to.mergeDays(days.map(asDelta), h.policy(), id);
         await from.clear();
       }
+      if (h.consent() === 'granted') await replayJournal(h.journal(), to, h.policy());
       await loadProfile();
       await reload();
     },
@@ -184,7 +206,7 @@ export function createBrain(h: RecorderHooks): Brain {
     },
     exportData: async () => ({ profile, days: await readDays(h.store(), h.report) }),
     async forget() {
-      await h.store().clear();
+      dropJournal(h.journal());
       profile = newProfile();
       await loadProfile();
       await reload();
@@ -194,6 +216,10 @@ export function createBrain(h: RecorderHooks): Brain {
     state: () => state,
     profile: () => profile,
     sendOnHide: () => sync?.sendOnHide(),
-    stop: () => sync?.stop(),
+    stop() {
+      stopped = true;
+      sync?.stop();
+    },
   };
+  return api;
 }

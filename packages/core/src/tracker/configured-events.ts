@@ -3,13 +3,16 @@ import { MAX_FEATURES_PER_DAY, type FeaturePolicy } from '../rollup/day-rollup';
 
 /** Every event name the config refers to: these are always kept in a day rollup. */
 export function configuredEvents(config: HabitualConfig): Set<string> {
-  const names = new Set(Object.keys(config.features ?? {}));
+  // The recorder reads the config before the engine has validated it: any shape is survived.
+  const c = (config ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const list = (x: unknown): any[] => (Array.isArray(x) ? x : []); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const names = new Set(c.features && typeof c.features === 'object' ? Object.keys(c.features) : []);
   const add = (name: unknown) => typeof name === 'string' && names.add(name);
-  config.activation?.forEach((s) => add(s.event));
-  config.funnels?.forEach((f) => (add(f.start), add(f.done)));
-  config.milestones?.forEach((m) => add(m.event));
-  config.widgets?.checklist?.items?.forEach((i) => add(i.event));
-  config.widgets?.nudges?.items?.forEach((i) => add(i.feature));
+  list(c.activation).forEach((s) => add(s?.event));
+  list(c.funnels).forEach((f) => (add(f?.start), add(f?.done)));
+  list(c.milestones).forEach((m) => add(m?.event));
+  list(c.widgets?.checklist?.items).forEach((i) => add(i?.event));
+  list(c.widgets?.nudges?.items).forEach((i) => add(i?.feature));
   return names;
 }
 
@@ -20,7 +23,7 @@ export function configuredEvents(config: HabitualConfig): Set<string> {
  */
 export function featurePolicyFor(config: HabitualConfig): FeaturePolicy {
   const configured = configuredEvents(config);
-  const timed = new Set(config.funnels?.flatMap((f) => [f.start, f.done]));
+  const timed = new Set(Array.isArray(config?.funnels) ? config.funnels.flatMap((f) => [f?.start, f?.done]) : []);
   return {
     keep: (name) => configured.has(name),
     others: configured.size ? 0 : MAX_FEATURES_PER_DAY,

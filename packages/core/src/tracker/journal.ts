@@ -50,3 +50,13 @@ export async function replayJournal(place: JournalPlace, store: Store, policy: F
     safely(place, (s) => s.removeItem(key));
   }
 }
+
+/** forget(): whatever a page left journaled for this user goes too. */
+export function dropJournal(place: JournalPlace): void {
+  safely(place, (s) => {
+    for (let i = s.length - 1; i >= 0; i--) {
+      const key = s.key(i);
+      if (key?.startsWith(place.prefix)) s.removeItem(key);
+    }
+  });
+}

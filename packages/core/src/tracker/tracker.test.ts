@@ -3,44 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbKV, memoryKV, type KV } from '../store/kv';
 import { createStore } from '../store/store';
 import { readDays } from '../store/records';
-import { createBrain } from './brain';
-import { createTracker, type TrackerDeps } from './tracker';
-import type { HabitualError, InitOptions } from './types';
+import { destroyAll, nextApp, setup, storedDays } from './test-setup';
+import type { HabitualError } from './types';
 
-let app = 0;
-const instances: Array<{ destroy(): Promise<void> }> = [];
+/** A day as the store gives it back. */
+const storedDay = async (appId: string, day: string, user = 'u1') => (await storedDays(appId, user)).find((d) => d.day === day);
 
-function setup(opts: Partial<InitOptions> = {}, deps: Partial<TrackerDeps> = {}) {
-  const clock = { t: Date.parse('2026-11-24T10:00:00Z') };
-  const errors: HabitualError[] = [];
-  const options: InitOptions = {
-    appId: `test-${++app}`,
-    writeKey: 'wk',
-    user: { id: 'u1' },
-    onError: (e) => errors.push(e),
-    ...opts,
-  };
-  const tracker = createTracker(options, {
-    now: () => clock.t,
-    timeZone: () => 'Europe/Helsinki',
-    env: undefined,
-    flushDelayMs: 10,
-    extras: () => ({ createBrain }),
-    ...deps,
-  });
-  instances.push(tracker);
-  return { tracker, clock, errors, options };
-}
-
-/** A day as the store gives it back (records are kept encoded, day-codec.ts). */
-async function storedDay(appId: string, day: string, user = 'u1') {
-  const days = await readDays(createStore(idbKV(`habitual-${appId}-${user}`), () => {}), () => {});
-  return days.find((d) => d.day === day);
-}
-
-afterEach(async () => {
-  await Promise.all(instances.splice(0).map((t) => t.destroy()));
-});
+afterEach(destroyAll);
 
 describe('track and store', () => {
   it('counts uses and sums values into the local day', async () => {
@@ -140,13 +109,14 @@ describe('track and store', () => {
   });
 
   it('prunes days older than the retention window', async () => {
-    const { tracker, clock } = setup({ config: { retentionDays: 3 } });
+    const first = setup({ config: { retentionDays: 3 } });
+    const { tracker, clock } = first;
     tracker.track('invoice.sent');
     await tracker.flush();
     clock.t += 5 * 86_400_000;
     tracker.track('invoice.sent');
     await tracker.destroy();
-    const again = setup({ appId: `test-${app}`, config: { retentionDays: 3 } });
+    const again = setup({ appId: first.options.appId, config: { retentionDays: 3 } });
     again.clock.t = clock.t;
     await again.tracker.flush();
     await vi.waitFor(async () => {
@@ -261,7 +231,7 @@ describe('engagement state', () => {
 
 describe('journal', () => {
   it('replays what a page that went away left in localStorage, each batch once', async () => {
-    const appId = `test-${++app}`;
+    const appId = nextApp();
     const prefix = `habitual-journal:habitual-${appId}-u1:`;
     const delta = (n: number) => [{ day: '2026-11-24', tz: 'Europe/Helsinki', activeMs: 0, features: { 'invoice.sent': { n, value: 0 } }, firsts: {} }];
     localStorage.setItem(prefix + 'tab1-1', JSON.stringify(delta(3)));
@@ -278,7 +248,7 @@ describe('journal', () => {
   });
 
   it('writes the unflushed deltas synchronously when the page is hidden', async () => {
-    const appId = `test-${++app}`;
+    const appId = nextApp();
     const env = { window, document, navigator } as never;
     const { tracker } = setup({ appId }, { env, flushDelayMs: 60_000 });
     tracker.track('invoice.sent', { value: 2 });

@@ -120,7 +120,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   const openStore = (): Store => {
     // The database opens on first use; its name is fixed now, whoever the user is by then.
     const name = dbName();
-    return createStore(consentState === 'granted' ? () => deps.openKV(name) : memoryKV(), report);
+    return consentState === 'granted' ? createStore(() => deps.openKV(name), report, name) : createStore(memoryKV(), report);
   };
   let store = openStore();
   const journalPlace = () => ({ storage: () => env?.window.localStorage, prefix: `habitual-journal:${dbName()}:` });
@@ -147,11 +147,17 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     return batch;
   }
 
-  async function writeDeltas(batch = takeDeltas(), to = store, id?: string) {
+  /**
+   * Stores a batch into the store it was taken for. Callers take both when the public call
+   * is made, not when the queue gets to it, so a user switch or forget() in between never
+   * sends counts to the wrong place.
+   */
+  async function writeDeltas(batch: Map<string, DayDelta>, to: Store, id?: string) {
     if (consentState === 'denied' || !batch.size) return;
     try {
-      await to.mergeDays([...batch.values()], policy, id);
-      if (to === store) brain?.absorb(batch.values());
+      // A journal entry replayed meanwhile (by this tab's start or another tab) was stored
+      // and read by the engine already: then this write is skipped, and so is the absorb.
+      if ((await to.mergeDays([...batch.values()], policy, id)) && to === store) brain?.absorb(batch.values());
     } catch (cause) {
       // Even the memory fallback failed: keep the counts for the next flush.
       for (const d of batch.values()) {
@@ -202,6 +208,14 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     if (!destroyed) await brain?.start();
   })().catch(failed);
 
+  /** After the queue: the store's own part (`work`), then the brain's, if it loaded. */
+  const queued = (work: () => Promise<unknown>, then?: (b: Brain) => Promise<unknown>) =>
+    serial(async () => {
+      await started;
+      await work();
+      if (brain && then) await then(brain);
+    });
+
   /** A brain method, once the brain is there. */
   const later = <T>(fn: (b: Brain) => Promise<T>) =>
     serial(async () => {
@@ -218,11 +232,9 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
   function flush(): Promise<void> {
     cancelTimer();
-    return serial(async () => {
-      await started;
-      await writeDeltas();
-      await brain?.afterFlush();
-    });
+    const batch = takeDeltas();
+    const to = store;
+    return queued(() => writeDeltas(batch, to), (b) => b.afterFlush()) as Promise<void>;
   }
 
   // ---- page lifecycle ----------------------------------------------------------------
@@ -239,31 +251,38 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   function onVisibility() {
     if (env?.document.visibilityState !== 'visible') return onHide();
     // Other tabs may have stored usage meanwhile: read it back in.
-    void serial(async () => brain?.reload());
+    void queued(async () => {}, (b) => b.reload());
   }
   function onHide() {
     // The page may be gone before anything async settles: the journal keeps what the tab
     // tracked (written now, synchronously), the keepalive send what was already stored.
     cancelTimer();
     const batch = takeDeltas();
-    if (batch.size && consentState === 'granted') {
-      const j = journal();
-      const id = `${tabId}-${++journaled}`;
-      j.write(id, [...batch.values()]);
-      void serial(async () => {
-        await started;
-        await writeDeltas(batch, store, id);
-        j.remove(id);
-      });
-    } else if (batch.size) {
-      void serial(() => writeDeltas(batch));
-    }
+    const to = store;
+    const j = journal();
+    const id = `${tabId}-${++journaled}`;
+    const journaling = batch.size && consentState === 'granted';
+    if (journaling) j.write(id, [...batch.values()]);
+    void queued(() => writeDeltas(batch, to, journaling ? id : undefined).then(() => journaling && j.remove(id)));
     brain?.sendOnHide();
   }
-  const tabId = deps.randomId().slice(0, 8);
+  // The end of the id: randomUUID's random part, or the fallback's random digits (its start is the clock).
+  const tabId = deps.randomId().slice(-8);
   let journaled = 0;
   env?.window.addEventListener('pagehide', onHide);
   env?.document.addEventListener('visibilitychange', onVisibility);
+
+  /**
+   * The user or the consent changed: from this call on, tracking goes to the store they
+   * call for. What was tracked before goes to the store it was tracked for, and with
+   * `adopt` that store's days move over (anonymous -> signed in, pending -> granted).
+   */
+  function switchStore(adopt: boolean, drop = false) {
+    const before = takeDeltas();
+    const from = store;
+    store = openStore();
+    void queued(() => (drop ? Promise.resolve() : writeDeltas(before, from)), (b) => b.switched(from, adopt));
+  }
 
   // ---- public API --------------------------------------------------------------------
 
@@ -297,15 +316,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       if (!next || typeof next.id !== 'string' || !next.id) return void warn('identify() needs { id: string }');
       const previous = user;
       user = { ...next };
-      if (previous?.id === next.id) return void later((b) => b.switched(store, false));
-      // What was tracked before this call belongs to the previous user.
-      const before = takeDeltas();
-      void later(async (b) => {
-        await writeDeltas(before);
-        const from = store;
-        store = openStore();
-        await b.switched(from, !previous && consentState === 'granted');
-      });
+      if (previous?.id === next.id) return void queued(async () => {}, (b) => b.switched(store, false));
+      switchStore(!previous && consentState !== 'denied');
     }),
 
     consent: safe('consent', (next: ConsentState) => {
@@ -314,13 +326,9 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       }
       if (next === consentState) return;
       consentState = next;
-      if (next === 'denied') takeDeltas();
-      void later(async (b) => {
-        const from = store;
-        store = openStore();
-        b.consentChanged(next);
-        await b.switched(from, next === 'granted');
-      });
+      brain?.consentChanged(next);
+      // Denied keeps nothing, not even what was tracked before the answer.
+      switchStore(next === 'granted', next === 'denied');
     }),
 
     on: safe('on', (event, fn) => emitter.on(event, fn), () => {}),
@@ -335,13 +343,19 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
     exportData: safe('exportData', (): Promise<ExportedData> => flush().then(() => later((b) => b.exportData()))),
     flush: safe('flush', flush, Promise.resolve()),
-    forget: safe('forget', () => (takeDeltas(), later((b) => b.forget()))),
+    forget: safe('forget', () => {
+      takeDeltas();
+      const old = store;
+      store = openStore();
+      return queued(() => old.clear(), (b) => b.forget()) as Promise<void>;
+    }),
 
     destroy: safe('destroy', () => {
       const done = flush();
       destroyed = true;
       activity?.stop();
       brain?.stop();
+      void started.then(() => brain?.stop()); // a brain still starting stops once it has
       env?.window.removeEventListener('pagehide', onHide);
       env?.document.removeEventListener('visibilitychange', onVisibility);
       return done.finally(() => emitter.clear());
