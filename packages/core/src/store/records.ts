@@ -56,13 +56,17 @@ export async function updateProfile(
 
 /** Deletes days before `oldestKept` (a day key) and old journal markers; resolves to how many went. */
 export async function prune(store: Store, oldestKept: string, now: number): Promise<number> {
-  // Journal markers only need to outlive a replay, which happens at the next start.
+  // Journal markers only need to outlive a replay, which happens at the next start; records
+  // set aside stay a month for anyone who wants to look at them (their key ends in the time).
   const markersBefore = now - 7 * 86_400_000;
+  const asideBefore = now - 30 * 86_400_000;
   const old = (await store.entries())
     .filter(([key, value]) =>
       key.startsWith(DAY_PREFIX)
         ? key.slice(DAY_PREFIX.length) < oldestKept
-        : key.startsWith(APPLIED_PREFIX) && typeof value === 'number' && value < markersBefore,
+        : key.startsWith(APPLIED_PREFIX)
+          ? typeof value === 'number' && value < markersBefore
+          : key.startsWith(QUARANTINE_PREFIX) && Number(key.slice(key.lastIndexOf(':') + 1)) < asideBefore,
     )
     .map(([key]) => key);
   if (old.length) await store.delMany(old);

@@ -157,7 +157,8 @@ export function createBrain(h: RecorderHooks): Brain {
       await loadProfile();
       // destroy() may have come while the profile loaded: then no sync client is made.
       if (h.options.endpoint && !stopped) {
-        sync = createSyncClient(syncSource(h, () => profile, writeTo, (c) => api.configure(c)));
+        // One lock per app: tabs of other apps on this origin never wait on each other.
+        sync = createSyncClient(syncSource(h, () => profile, writeTo, (c) => api.configure(c)), {}, { lockName: `habitual-sync:${h.options.appId}` });
         if (h.consent() === 'granted') sync.start();
       }
       await reload();

@@ -159,7 +159,9 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       // and read by the engine already: then this write is skipped, and so is the absorb.
       if ((await to.mergeDays([...batch.values()], policy, id)) && to === store) brain?.absorb(batch.values());
     } catch (cause) {
-      // Even the memory fallback failed: keep the counts for the next flush.
+      // Even the memory fallback failed: keep the counts for the next flush, unless the
+      // journal holds them (`id`): the next start replays it, once.
+      if (id) throw cause;
       for (const d of batch.values()) {
         const again = deltas.get(d.day);
         deltas.set(d.day, again ? { ...mergeDelta(mergeDelta(undefined, d), again) } : d);
