@@ -1,16 +1,15 @@
 // `npm run bench`: collector ingest throughput (day summaries stored per second, PGlite on
 // disk and PostgreSQL by DATABASE_URL) over real HTTP, and bytes on the wire per user-day as
 // the sync client encodes them.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { outgoingDay, type DayRollup, type HabitualConfig } from '@habitual/core';
-import { createCollector, migrate, openPglite, openPostgres, saveApp, type Db } from '@habitual/server';
+import { createCollector, saveApp, type Db } from '@habitual/server';
+import { withPglite, withPostgres } from './bench-db';
 import { encodeBatch } from '../../packages/core/src/sync/encode-batch';
 
 const USERS = 400;
@@ -41,7 +40,7 @@ const dayKey = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).to
 
 async function ingest(name: string, db: Db) {
   await saveApp(db, { id: 'bench', writeKey: 'wk_bench', secret: 'sk_bench', origins: ['*'] });
-  const { app } = createCollector({ db, rateLimit: { burst: 1e9, perMinute: 1e9 } });
+  const { app } = createCollector({ db, rateLimit: { burst: 1e9, perMinute: 1e9 }, appRateLimit: { burst: 1e9, perMinute: 1e9 } });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/summaries`;
@@ -89,35 +88,15 @@ describe('collector bench', () => {
   const figures: Record<string, unknown>[] = [];
 
   it('ingests into PGlite on disk', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'habitual-bench-'));
-    const db = await openPglite(dir);
-    await migrate(db);
-    try {
-      const r = await ingest('PGlite (on disk)', db);
-      expect(r.stored).toBe(r.summaries);
-      figures.push(r);
-    } finally {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const r = await withPglite((db) => ingest('PGlite (on disk)', db));
+    expect(r.stored).toBe(r.summaries);
+    figures.push(r);
   });
 
   it.skipIf(!process.env.DATABASE_URL)('ingests into PostgreSQL (DATABASE_URL)', async () => {
-    const url = process.env.DATABASE_URL!;
-    const schema = `bench_${Date.now().toString(36)}`;
-    const db = await openPostgres(url, { schema, max: 10 });
-    await migrate(db);
-    try {
-      const r = await ingest('PostgreSQL', db);
-      expect(r.stored).toBe(r.summaries);
-      figures.push(r);
-    } finally {
-      await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    }
+    const r = await withPostgres((db) => ingest('PostgreSQL', db));
+    expect(r.stored).toBe(r.summaries);
+    figures.push(r);
   });
 
   it('measures bytes on the wire per user-day and writes bench-results/collector.json', async () => {
