@@ -6,11 +6,15 @@ export interface LocalDay {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// Building an Intl.DateTimeFormat costs far more than using one, so keep one per zone.
+// The one place local dates are read, for the tracker's day keys and the engine's "today".
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
@@ -28,7 +32,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
 export function localParts(at: number, tz: string): { day: string; hour: number; minute: number; second: number } {
   const p: Record<string, string> = {};
   for (const { type, value } of formatter(tz).formatToParts(at)) p[type] = value;
-  return { day: `${p.year}-${p.month}-${p.day}`, hour: +p.hour, minute: +p.minute, second: +p.second };
+  return { day: `${p.year.padStart(4, '0')}-${p.month}-${p.day}`, hour: +p.hour, minute: +p.minute, second: +p.second };
 }
 
 /** The local calendar date `YYYY-MM-DD` of `at` in `tz`. */

@@ -3,6 +3,7 @@
  * instant: days are counted on the proleptic Gregorian calendar, so a 23 h or 25 h DST day
  * is still one day and no epoch-ms division ever crosses a local midnight.
  */
+import { localDay } from '../clock/day-clock';
 
 const ZERO = 48;
 
@@ -71,27 +72,11 @@ export function periodOf(index: number, period: 'day' | 'weekday' | 'week'): num
   return dow >= 5 ? null : weekIndex(index) * 5 + dow;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, so keep one per zone.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local calendar day of an instant in an IANA time zone. */
+/** The local calendar day of an instant in an IANA time zone (the clock's, one formatter per zone). */
 export function todayKey(now: number, timeZone: string): string {
-  let f = formats.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-    } catch {
-      throw new RangeError(`Unknown time zone "${timeZone}": pass an IANA zone such as "Europe/Helsinki".`);
-    }
-    formats.set(timeZone, f);
+  try {
+    return localDay(now, timeZone);
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}": pass an IANA zone such as "Europe/Helsinki".`);
   }
-  let y = '';
-  let m = '';
-  let d = '';
-  for (const p of f.formatToParts(now)) {
-    if (p.type === 'year') y = p.value;
-    else if (p.type === 'month') m = p.value;
-    else if (p.type === 'day') d = p.value;
-  }
-  return `${y.padStart(4, '0')}-${m}-${d}`;
 }

@@ -2,6 +2,7 @@ import { DEFAULT_RETENTION_DAYS } from '../config/defaults';
 import { validateConfig } from '../config/validate-config';
 import type { HabitualConfig } from '../config/types';
 import { createEngine, type Engine } from '../engine/create-engine';
+import { addDays } from '../engine/day-keys';
 import type { EngagementState } from '../engine/types';
 import { whenIdle } from '../env';
 import type { DayDelta, DayRollup, FeaturePolicy } from '../rollup/day-rollup';
@@ -70,12 +71,6 @@ function hash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
-}
-
-/** Calendar day `days` before the `YYYY-MM-DD` key `day` (calendar arithmetic, no epoch division). */
-function daysBefore(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
 }
 
 export function createBrain(h: RecorderHooks): Brain {
@@ -164,7 +159,7 @@ export function createBrain(h: RecorderHooks): Brain {
       await reload();
       if (h.store().persistent()) {
         whenIdle(() => {
-          const oldest = daysBefore(h.today(), (config.retentionDays ?? DEFAULT_RETENTION_DAYS) - 1);
+          const oldest = addDays(h.today(), 1 - (config.retentionDays ?? DEFAULT_RETENTION_DAYS));
           // The sync cursor goes with the days it speaks of.
           const cursor = (p: Profile) => Object.fromEntries(Object.entries(p.syncCursor).filter(([day]) => day >= oldest));
           prune(h.store(), oldest, h.now())
