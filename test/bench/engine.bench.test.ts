@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { it } from 'vitest';
 import { computeState } from '../../packages/core/src/engine/compute-state';
@@ -7,6 +6,7 @@ import { dayIndex } from '../../packages/core/src/engine/day-keys';
 import { benchInput } from '../../packages/core/src/sim/bench-input';
 import { COHORTS, SIM_CONFIG } from '../../packages/core/src/sim/cohorts';
 import { simulateUser } from '../../packages/core/src/sim/simulate-user';
+import { median, printTable, writeResults } from './stats';
 
 // Figures only: no timing asserts (shared CI machines are noisy). Each figure is the
 // median of several runs with the min and max, per operation.
@@ -20,11 +20,6 @@ interface Figure {
   max: number;
   perRun: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Times `ops` calls of `fn` per run, RUNS times, after a warm-up; per-op time in `unit`. */
 function measure(name: string, unit: Figure['unit'], ops: number, fn: (i: number) => void, setup?: () => void): Figure {
@@ -80,14 +75,6 @@ it('engine benchmark', () => {
     'min-max': `${f.min.toFixed(f.unit === 'ns' ? 0 : 3)}-${f.max.toFixed(f.unit === 'ns' ? 0 : 3)} ${f.unit}`,
     'ops/run': f.perRun,
   }));
-  const width = (k: keyof (typeof rows)[number]) => Math.max(String(k).length, ...rows.map((r) => String(r[k]).length));
-  const keys = Object.keys(rows[0]) as Array<keyof (typeof rows)[number]>;
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width(keys[i]))).join('  ');
-  console.log(['', `engine (Node ${process.version}, ${RUNS} runs each)`, line(keys.map(String)), ...rows.map((r) => line(keys.map((k) => String(r[k]))))].join('\n'));
-
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync(
-    'bench-results/engine.json',
-    JSON.stringify({ node: process.version, runs: RUNS, target: { computeStateMedianMs: 2 }, figures, sink: sink > 0 }, null, 2) + '\n',
-  );
+  printTable(`engine (Node ${process.version}, ${RUNS} runs each)`, rows);
+  writeResults('engine', { node: process.version, runs: RUNS, target: { computeStateMedianMs: 2 }, figures, sink: sink > 0 });
 });
