@@ -64,9 +64,9 @@ export default [
     output: { file: `${sdkDist}/habitual.mjs`, format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [...browser(), min()],
   },
-  // Everything off the hot path (engine, profile, sync): loaded by habitual.js when idle.
+  // The keeper, everything off the hot path (engine, profile, sync): loaded by habitual.js when idle.
   {
-    input: 'packages/sdk/src/engine-chunk.ts',
+    input: 'packages/sdk/src/keeper-chunk.ts',
     output: { file: `${sdkDist}/habitual-engine.js`, format: 'es', sourcemap: true },
     plugins: [...browser(), min()],
   },

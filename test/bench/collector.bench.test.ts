@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
-import { outgoingDay, type DayRollup, type HabitualConfig } from '@habitual/core';
+import { configuredEvents, outgoingDay, type DayRollup, type HabitualConfig } from '@habitual/core';
 import { createCollector, saveApp, type Db } from '@habitual/server';
 import { withPglite, withPostgres } from './bench-db';
 import { encodeBatch } from '../../packages/core/src/sync/encode-batch';
@@ -47,7 +47,7 @@ async function ingest(name: string, db: Db) {
   const bodies: Uint8Array[] = [];
   for (let u = 0; u < USERS; u++) {
     for (let b = 0; b < BATCHES_PER_USER; b++) {
-      const days = Array.from({ length: DAYS_PER_BATCH }, (_, i) => outgoingDay(realisticDay(dayKey(b * DAYS_PER_BATCH + i), 3, u * 31 + i), config));
+      const days = Array.from({ length: DAYS_PER_BATCH }, (_, i) => outgoingDay(realisticDay(dayKey(b * DAYS_PER_BATCH + i), 3, u * 31 + i), configuredEvents(config)));
       bodies.push(new Uint8Array(gzipSync(JSON.stringify({ v: 1, appId: 'bench', writeKey: 'wk_bench', identity: { userId: `u_${u}`, accountId: `acct_${u % 40}`, deviceId: `d_${u}` }, days }))));
     }
   }
@@ -105,7 +105,7 @@ describe('collector bench', () => {
     const source = { appId: 'ledgerly', writeKey: 'wk_3J9cX2mQ7vT1pL8sK4dF6hR0yN5bW', identity: () => ({ userId: 'user_8c41f2', accountId: 'acct_1934', deviceId: '5f0c7a8e-2b1d-4c6e-9a3f-7d2e1b0c9a84' }) };
     const wire = [];
     for (const n of [1, 7, 30]) {
-      const days = Array.from({ length: n }, (_, i) => outgoingDay(realisticDay(dayKey(i), 12, i + 1), config));
+      const days = Array.from({ length: n }, (_, i) => outgoingDay(realisticDay(dayKey(i), 12, i + 1), configuredEvents(config)));
       const plain = (await encodeBatch(source, days, undefined)).length;
       const zipped = (await encodeBatch(source, days, gzip)).length;
       wire.push({ daysPerRequest: n, bodyBytes: zipped, bytesPerUserDay: Math.round(zipped / n), uncompressedBytesPerUserDay: Math.round(plain / n) });

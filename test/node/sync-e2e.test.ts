@@ -91,7 +91,7 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
       async ([n, k, v]) => {
         const h = (window as any).habitual;
         for (let i = 0; i < (k as number); i++) h.track(n, v === null ? undefined : { value: v });
-        await h.flush();
+        await h.flush({ sync: true });
       },
       [name, times, value ?? null] as const,
     );

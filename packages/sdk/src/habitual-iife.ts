@@ -1,10 +1,10 @@
-import { whenIdle, type Extras, type HabitualInstance, type InitOptions } from '@habitual/core';
+import { whenIdle, type HabitualInstance, type InitOptions, type KeeperModule } from '@habitual/core';
 import { init } from './init';
 
 /** The engine chunk sits next to habitual.js; it is fetched once the page is idle. */
 const loadEngine = () =>
   new Promise<void>((ready) => whenIdle(ready, 2000)).then(
-    () => import(/* @vite-ignore */ new URL('habitual-engine.js', import.meta.url).href) as Promise<Extras>,
+    () => import(/* @vite-ignore */ new URL('habitual-engine.js', import.meta.url).href) as Promise<KeeperModule>,
   );
 
 type Call = [method: string, ...args: unknown[]];
@@ -25,7 +25,7 @@ function install(w: Window & { habitual?: Api }) {
   function run([method, ...args]: Call): unknown {
     if (method === 'init') {
       if (instance) return console.warn('[habitual] init() was called twice; the first call stands.'), instance;
-      instance = api.instance = init(args[0] as InitOptions, { extras: loadEngine });
+      instance = api.instance = init(args[0] as InitOptions, { keeper: loadEngine });
       // The methods sit on window.habitual too: habitual.track(...), await habitual.exportData().
       for (const [name, fn] of Object.entries(instance)) (api as unknown as Record<string, unknown>)[name] = fn;
       const later = waiting;

@@ -7,7 +7,7 @@ import { init as start } from './init';
  */
 export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): HabitualInstance {
   // The engine comes in the same module here; bundlers split it as they see fit.
-  return start(options, { extras: () => import('./engine-chunk'), ...deps });
+  return start(options, { keeper: () => import('./keeper-chunk'), ...deps });
 }
 
 export { anyWidgetEnabled } from './load-widgets';

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createBrain, type HabitualError } from '@habitual/core';
+import { createKeeper, type HabitualError } from '@habitual/core';
 import { init } from './init';
 import { anyWidgetEnabled } from './load-widgets';
 
-const extras = () => ({ createBrain });
+const keeper = () => ({ createKeeper });
 
 describe('init', () => {
   it('bad options are said on the console and to onError, and the instance still records', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const errors: HabitualError[] = [];
-    const h = init({ appId: '', writeKey: 42 as never, endpoint: 'ftp://x', onError: (e) => errors.push(e) }, { extras, env: undefined });
+    const h = init({ appId: '', writeKey: 42 as never, endpoint: 'ftp://x', onError: (e) => errors.push(e) }, { keeper, env: undefined });
     expect(error).toHaveBeenCalledTimes(1);
     expect(String(error.mock.calls[0][0])).toMatch(/appId .* required; writeKey .* required; endpoint must be an http\(s\) URL/);
     expect(errors.map((e) => e.message)).toEqual([
@@ -26,7 +26,7 @@ describe('init', () => {
 
   it('init(undefined) does not throw', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const h = init(undefined as never, { extras, env: undefined });
+    const h = init(undefined as never, { keeper, env: undefined });
     expect(() => h.track('invoice.sent')).not.toThrow();
     await h.destroy();
     error.mockRestore();

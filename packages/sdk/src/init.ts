@@ -4,7 +4,7 @@ import { loadWidgetsWhenNeeded } from './load-widgets';
 /**
  * Starts Habitual for one user of one app and returns its instance. Never throws: bad
  * options are reported through `onError` and the console, and the instance still records.
- * `deps.extras` brings the engine: each entry (script tag, ESM) says where it comes from.
+ * `deps.keeper` brings the keeper: each entry (script tag, ESM) says where it comes from.
  */
 export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): HabitualInstance {
   const opts = { ...(options ?? ({} as InitOptions)) };

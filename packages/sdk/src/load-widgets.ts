@@ -1,4 +1,4 @@
-import type { HabitualConfig, HabitualInstance } from '@habitual/core';
+import { internalOf, type HabitualConfig, type HabitualInstance } from '@habitual/core';
 
 interface WidgetsModule {
   mount(instance: HabitualInstance, options?: { messages?: Record<string, Record<string, string>> }): { unmount(): void };
@@ -24,7 +24,7 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     const href = url ?? new URL('habitual-widgets.js', import.meta.url).href;
     const start = () =>
       (import(/* @vite-ignore */ href) as Promise<WidgetsModule>)
-        .then((m) => m.mount(instance, { messages: instance.getOptions().messages }))
+        .then((m) => m.mount(instance, { messages: internalOf(instance).options().messages }))
         .catch((cause) => console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`));
     // After the first flush the profile and state are there for the widgets to read.
     const go = () => void instance.flush().finally(start);
@@ -32,5 +32,5 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     else go();
   };
   const off = instance.on('config', load);
-  load(instance.getConfig());
+  load(internalOf(instance).config());
 }

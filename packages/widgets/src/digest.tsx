@@ -22,7 +22,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   const [data, setData] = useState<{ days: DayRollup[]; metrics: DigestMetric[] } | null>(null);
   const [, tick] = useState(0);
   const w = config.widgets?.digest ?? {};
-  const now = new Date(hub.instance.now());
+  const now = new Date(hub.host.now());
   const today = state?.today ?? dayKey(now);
   const saved = hub.widget<DigestState>('digest') ?? {};
   const at = saved.at ?? w.at;
@@ -38,7 +38,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   useEffect(() => {
     if (hidden) return;
     let live = true;
-    const provider = hub.instance.getDigestProvider();
+    const provider = hub.host.digestProvider();
     Promise.all([
       hub.instance.exportData().then((d) => d.days, () => []),
       // The host's provider may throw or reject: its metrics are left out, the card still shows.

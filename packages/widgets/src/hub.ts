@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useLayoutEffect, useState } from 'preact/hooks';
-import type { EngagementState, HabitualConfig, HabitualInstance, ReachedMilestone } from '@habitual/core';
+import { internalOf, type EngagementState, type HabitualConfig, type HabitualInstance, type ReachedMilestone, type WidgetHost } from '@habitual/core';
 import { createFormat, type Format } from './format';
 import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
 
@@ -41,6 +41,8 @@ export interface View {
 /** One per mount: the instance, the view every widget tree shares, and persisted widget state. */
 export interface Hub {
   instance: HabitualInstance;
+  /** The instance's internal handle: config, profile, widget state, clock. */
+  host: WidgetHost;
   /** The page the widgets live in (targets, visibility). */
   doc: Document;
   view(): View;
@@ -55,13 +57,14 @@ export interface Hub {
 
 export function createHub(instance: HabitualInstance, doc: Document, messages?: Messages): Hub {
   const subs = new Set<() => void>();
+  const host = internalOf(instance);
   // Written-through cache: setWidgetState is async, widgets read their state back at once.
   const widgets = new Map<string, unknown>();
   const localize = (config: HabitualConfig) => {
     const locale = resolveLocale(config.locale);
     return { config, locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
   };
-  let view: View = { ...localize(instance.getConfig()), state: instance.getState(), panel: null, nudge: null, toasts: [] };
+  let view: View = { ...localize(host.config()), state: instance.getState(), panel: null, nudge: null, toasts: [] };
   const set = (patch: Partial<View>) => {
     view = { ...view, ...patch };
     for (const fn of subs) fn();
@@ -75,14 +78,15 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   ];
   return {
     instance,
+    host,
     doc,
     view: () => view,
     set,
     subscribe: (fn) => (subs.add(fn), () => subs.delete(fn)),
-    widget: <T>(key: string) => (widgets.has(key) ? widgets.get(key) : instance.getProfile().widgets[key]) as T | undefined,
+    widget: <T>(key: string) => (widgets.has(key) ? widgets.get(key) : host.profile().widgets[key]) as T | undefined,
     setWidget(key, value, persist = true) {
       widgets.set(key, value);
-      if (persist) instance.setWidgetState(key, value).catch(() => {});
+      if (persist) host.setWidgetState(key, value).catch(() => {});
       set({});
     },
     toast,

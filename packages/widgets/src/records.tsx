@@ -11,7 +11,7 @@ export function Records() {
   const [{ state, config, t, fmt }, hub] = useHub();
   const [confirming, setConfirming] = useState(false);
   const [forgotten, setForgotten] = useState(false);
-  const today = state?.today ?? dayKey(new Date(hub.instance.now()));
+  const today = state?.today ?? dayKey(new Date(hub.host.now()));
   const active = new Set(state?.qualifiedDays ?? []);
   const from = addDays(weekStart(today), -7 * (WEEKS - 1));
   const recent = (state?.qualifiedDays ?? []).filter((d) => d >= from && d <= today).length;

@@ -36,7 +36,7 @@ export function ReminderClock() {
     if (channel) channel.onmessage = (e: MessageEvent<RemindersState>) => hub.setWidget(KEY, e.data, false);
     const check = () => {
       if (hub.doc.visibilityState === 'hidden') return;
-      const now = hub.instance.now();
+      const now = hub.host.now();
       const due = dueReminder(read(hub), now, rules);
       if (!due) return;
       const { reminder, at } = due;
@@ -49,7 +49,7 @@ export function ReminderClock() {
         actions: [
           {
             label: t('snooze'),
-            run: () => save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: hub.instance.now() + 36e5 } : r)) }),
+            run: () => save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: hub.host.now() + 36e5 } : r)) }),
           },
         ],
       });
@@ -125,7 +125,7 @@ function ReminderForm({ reminder, onSave, onCancel }: { reminder: Reminder; onSa
       days: r === 'daily' ? [0, 1, 2, 3, 4, 5, 6] : r === 'weekdays' ? WEEKDAYS : [+r],
       time: value('time') || '09:00',
       note: value('note').trim() || undefined,
-      created: hub.instance.now(),
+      created: hub.host.now(),
       last: undefined,
       snoozed: undefined,
     });

@@ -33,7 +33,7 @@ function ToastCard({ toast }: { toast: Toast }) {
   const text = m ? t('shareText', { title: m.title }) : toast.title;
   const when = m ? fmt.day(m.day, { dateStyle: 'long' }) : '';
   const share = (target: 'slack' | 'discord') =>
-    hub.instance.share(sharePayload(target, text, m!, when)).then(
+    hub.host.share(sharePayload(target, text, m!, when)).then(
       () => setStatus(t('shared')),
       () => setStatus(t('shareFailed')),
     );

@@ -56,7 +56,8 @@ export interface FeaturePolicy {
   first: (name: string) => boolean;
 }
 
-const KEEP_ANY: FeaturePolicy = { keep: () => false, others: MAX_FEATURES_PER_DAY, first: () => true };
+/** Any names (bounded by MAX_FEATURES_PER_DAY): the policy while no checked config names features. */
+export const KEEP_ANY: FeaturePolicy = { keep: () => false, others: MAX_FEATURES_PER_DAY, first: () => true };
 
 /**
  * Merge a tab's delta into the stored rollup (or a fresh one); returns a new record.

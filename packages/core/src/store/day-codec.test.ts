@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DayRollup } from '../rollup/day-rollup';
 import { createNames } from './day-codec';
 import { memoryKV } from './kv';
-import { readDays } from './records';
+import { readDays } from './days';
 import { createStore, NAMES_KEY } from './store';
-import type { HabitualError } from '../tracker/types';
+import type { HabitualError } from '../types';
 
 const day = (d: string, features: DayRollup['features'], firsts: DayRollup['firsts'] = {}): DayRollup => ({
   v: 1, day: d, tz: 'Europe/Helsinki', rev: 3, activeMs: 120_000, features, firsts,

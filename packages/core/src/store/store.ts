@@ -1,6 +1,6 @@
 import { mergeDelta, type DayDelta, type FeaturePolicy } from '../rollup/day-rollup';
 import { createNames } from './day-codec';
-import type { HabitualError } from '../tracker/types';
+import type { HabitualError } from '../types';
 import { memoryKV, type KV } from './kv';
 
 export const DAY_PREFIX = 'day:';
@@ -8,6 +8,15 @@ export const APPLIED_PREFIX = 'applied:';
 export const QUARANTINE_PREFIX = 'quarantine:';
 /** The feature names the stored days refer to by index (day-codec.ts). */
 export const NAMES_KEY = 'names';
+export const PROFILE_KEY = 'profile';
+/**
+ * Days stored since the collector last acknowledged them: `{ [day]: rev }`, kept in the
+ * same transaction as the days, so a sync reads a few records instead of scanning the store.
+ */
+export const UNSYNCED_KEY = 'unsynced';
+
+/** Day -> stored revision not yet acknowledged by the collector. */
+export type Unsynced = Record<string, number>;
 
 /**
  * The device's key-value store of one user, which never fails its caller: when IndexedDB is
@@ -16,17 +25,20 @@ export const NAMES_KEY = 'names';
  */
 export interface Store extends KV {
   /**
-   * Adds a tab's deltas to the stored days in one transaction. With `batch`, the merge
-   * happens at most once: a replayed journal whose write had landed after all is skipped.
+   * Adds a tab's deltas to the stored days in one transaction, and marks them unsynced.
+   * With `batch`, the merge happens at most once: a replayed journal whose write had landed
+   * after all is skipped.
    */
   mergeDays(deltas: DayDelta[], policy?: FeaturePolicy, batch?: string): Promise<boolean>;
   /** False once the store fell back to memory. */
   persistent(): boolean;
+  /** The clock its records are stamped with. */
+  now: () => number;
   /** The IndexedDB database behind it; undefined for a memory store. */
   name?: string;
 }
 
-export function createStore(kv: KV | (() => KV), onError: (error: HabitualError) => void, name?: string): Store {
+export function createStore(kv: KV | (() => KV), onError: (error: HabitualError) => void, name?: string, now = Date.now): Store {
   let backing: KV | undefined;
   let persistent = true;
   let switching: Promise<KV> | undefined;
@@ -71,29 +83,34 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
       if (!deltas.length) return true;
       let applied = true;
       const n = deltas.length;
-      const at = Date.now();
-      // One transaction: the days, the names list, a place aside for each day, the marker.
+      const at = now();
+      // One transaction: the days, the names list, the unsynced list, a place aside for each
+      // day, the marker.
       const keys = [
         ...deltas.map((d) => DAY_PREFIX + d.day),
         NAMES_KEY,
-        ...deltas.map((d) => `${QUARANTINE_PREFIX}${DAY_PREFIX}${d.day}:${at}`),
+        UNSYNCED_KEY,
+        ...deltas.map((d) => asideKey(DAY_PREFIX + d.day, at)),
       ];
       if (batch) keys.push(APPLIED_PREFIX + batch);
       await run((kv) =>
         kv.transact(keys, (old) => {
-          applied = !(batch && old[2 * n + 1] !== undefined);
+          applied = !(batch && old[2 * n + 2] !== undefined);
           if (!applied) return [];
           const names = createNames(old[n]);
+          const unsynced: Unsynced = { ...(old[n + 1] as Unsynced | undefined) };
           const aside: unknown[] = [];
           const days = deltas.map((d, i) => {
-            // Full validation is readDays' (records.ts); a merge only needs the same day, readable.
+            // Full validation is readDays' (days.ts); a merge only needs the same day, readable.
             const stored = old[i] === undefined ? undefined : names.decode(old[i]);
             const problem = old[i] !== undefined && (stored?.day !== d.day || typeof stored.features !== 'object') ? 'unreadable' : undefined;
             // A day that cannot be read is kept aside, never merged into or lost.
             aside[i] = problem ? { key: keys[i], value: old[i], reason: problem } : undefined;
-            return names.encode(mergeDelta(problem ? undefined : stored, d, policy));
+            const merged = mergeDelta(problem ? undefined : stored, d, policy);
+            unsynced[d.day] = merged.rev;
+            return names.encode(merged);
           });
-          return [...days, names.grew() ? names.names : undefined, ...aside, ...(batch ? [at] : [])];
+          return [...days, names.grew() ? names.names : undefined, unsynced, ...aside, ...(batch ? [at] : [])];
         }),
       );
       return applied;
@@ -106,6 +123,10 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
     delMany: (keys) => run((kv) => kv.delMany(keys)),
     clear: () => run((kv) => kv.clear()),
     persistent: () => (opened(), persistent),
+    now,
     name,
   };
 }
+
+/** Where a record that failed validation is kept aside (its key ends in the time, for prune). */
+export const asideKey = (key: string, at: number) => `${QUARANTINE_PREFIX}${key}:${at}`;

@@ -1,12 +1,12 @@
-import type { HabitualConfig } from '../config/types';
 import { OTHER_FEATURE, type DayRollup, type FeatureCount } from '../rollup/day-rollup';
+import { configuredEvents } from '../rollup/feature-policy';
 
 /**
- * The copy of a day that leaves the device: configured features as they are, every other
- * name folded into one 'other' total (its first use kept as the earliest of them).
+ * The copy of a day that leaves the device: every name the config mentions (a feature, a
+ * funnel step, a milestone's event...) as it is, every other name folded into one 'other'
+ * total (its first use kept as the earliest of them). `configured` is computed once per batch.
  */
-export function outgoingDay(day: DayRollup, config: HabitualConfig): DayRollup {
-  const configured = config.features ?? {};
+export function outgoingDay(day: DayRollup, configured: Set<string>): DayRollup {
   const features: Record<string, FeatureCount> = {};
   const firsts: Record<string, number> = {};
   let other: FeatureCount | undefined;
@@ -14,7 +14,7 @@ export function outgoingDay(day: DayRollup, config: HabitualConfig): DayRollup {
   for (const name in day.features) {
     const f = day.features[name];
     const first = day.firsts[name];
-    if (name !== OTHER_FEATURE && Object.prototype.hasOwnProperty.call(configured, name)) {
+    if (name !== OTHER_FEATURE && configured.has(name)) {
       features[name] = { n: f.n, value: f.value };
       if (first !== undefined) firsts[name] = first;
       continue;

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import type { DayRollup } from '../rollup/day-rollup';
 import type { HabitualConfig } from '../config/types';
-import type { HabitualError } from '../tracker/types';
+import type { HabitualError } from '../types';
 import { createSyncClient } from './sync-client';
 import type { SyncDeps, SyncSource } from './types';
 

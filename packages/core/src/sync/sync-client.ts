@@ -1,8 +1,9 @@
 import type { DayRollup } from '../rollup/day-rollup';
 import type { HabitualConfig } from '../config/types';
-import type { ShareMessage } from '../tracker/types';
+import type { ShareMessage } from '../types';
 import { backoffDelay, retryAfterMs } from './backoff';
 import { encodeBatch } from './encode-batch';
+import { configuredEvents } from '../rollup/feature-policy';
 import { outgoingDay } from './outgoing-day';
 import { defaultSyncDeps, defaultSyncOptions } from './sync-deps';
 import { withSyncLock } from './sync-lock';
@@ -43,11 +44,11 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
   };
 
   const outgoing = (days: DayRollup[]) => {
-    const config = source.config();
+    const configured = configuredEvents(source.config());
     return days
       .filter((day) => !setAside.has(`${day.day}@${day.rev}`))
       .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
-      .map((day) => outgoingDay(day, config));
+      .map((day) => outgoingDay(day, configured));
   };
 
   async function post(days: DayRollup[], keepalive = false): Promise<Outcome> {

@@ -32,7 +32,7 @@ async function gzipWithStreams(bytes: Uint8Array): Promise<Uint8Array> {
 export const defaultSyncOptions: SyncOptions = {
   timeoutMs: 30_000,
   batchDays: 50,
-  intervalMs: 60_000,
+  intervalMs: 300_000,
   retryBaseMs: 2_000,
   retryMaxMs: 300_000,
   keepaliveBytes: 60_000,

@@ -1,6 +1,6 @@
 import type { HabitualConfig } from '../config/types';
 import type { DayRollup } from '../rollup/day-rollup';
-import type { HabitualError } from '../tracker/types';
+import type { HabitualError, ShareMessage } from '../types';
 
 /** What the sync client needs from the tracker and store. */
 export interface SyncSource {
@@ -9,7 +9,7 @@ export interface SyncSource {
   /** Collector base URL, e.g. `https://collector.example.com`. */
   endpoint: string;
   identity(): { userId?: string; accountId?: string; deviceId: string; hash?: string };
-  /** Stored day rollups whose rev is above the acknowledged cursor. */
+  /** Stored day rollups the collector has not acknowledged yet. */
   pending(): Promise<DayRollup[]>;
   /** The server stored these revisions. */
   ack(acks: Array<{ day: string; rev: number }>): Promise<void>;
@@ -42,7 +42,11 @@ export interface SyncDeps {
 export interface SyncOptions {
   /** Days per request. @default 50 */
   batchDays: number;
-  /** Sync and config check while the page is open (the config is also checked on `focus`). @default 60000 */
+  /**
+   * Stored days are sent at most this often while the page is open (and on start, page
+   * hide, `online` and `flush({ sync: true })`); the config is checked as often, and on `focus`.
+   * @default 300000
+   */
   intervalMs: number;
   /** First retry delay; doubles per failure, with jitter. @default 2000 */
   retryBaseMs: number;
@@ -52,7 +56,7 @@ export interface SyncOptions {
   keepaliveBytes: number;
   /** A request that takes longer is given up and retried. @default 30000 */
   timeoutMs: number;
-  /** Web Locks name; one per app and user so tabs of other users do not wait on each other. @default 'habitual-sync' */
+  /** Web Locks name; one per app so tabs of other apps on the origin do not wait on each other. @default 'habitual-sync' */
   lockName: string;
 }
 
@@ -64,6 +68,6 @@ export interface SyncClient {
   /** Best-effort send on `pagehide` with `fetch(..., { keepalive: true })`, within 64 KB. */
   sendOnHide(): void;
   /** Relays a reward share through the collector's webhook. Rejects with the collector's reason. */
-  share(message: import('../tracker/types').ShareMessage): Promise<void>;
+  share(message: ShareMessage): Promise<void>;
   stop(): void;
 }

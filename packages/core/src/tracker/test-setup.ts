@@ -1,11 +1,10 @@
-// Shared by the tracker's tests: a tracker on fake-indexeddb with a settable clock.
-import 'fake-indexeddb/auto';
+// Shared by the tracker's tests (real Chromium: IndexedDB as users have it): a tracker with a settable clock.
 import { idbKV } from '../store/kv';
-import { readDays } from '../store/records';
+import { readDays } from '../store/days';
 import { createStore } from '../store/store';
-import { createBrain } from './brain';
+import { createKeeper } from '../keeper/keeper';
 import { createTracker, type TrackerDeps } from './tracker';
-import type { HabitualError, InitOptions } from './types';
+import type { HabitualError, InitOptions } from '../types';
 
 let app = 0;
 const instances: Array<{ destroy(): Promise<void> }> = [];
@@ -22,7 +21,7 @@ export function setup(opts: Partial<InitOptions> = {}, deps: Partial<TrackerDeps
     timeZone: () => 'Europe/Helsinki',
     env: undefined,
     flushDelayMs: 10,
-    extras: () => ({ createBrain }),
+    keeper: () => ({ createKeeper }),
     ...deps,
   });
   instances.push(tracker);

@@ -53,6 +53,13 @@ export interface FakeInstance extends HabitualInstance {
   listeners(event: keyof HabitualEvents): number;
   /** Moves the instance's clock to `to` (epoch ms); it runs on from there, as the demo's `?now=` does. */
   travel(to: number): void;
+  getConfig(): HabitualConfig;
+  getProfile(): Profile;
+  setWidgetState(key: string, value: unknown): Promise<void>;
+  getDigestProvider(): DigestProvider | undefined;
+  now(): number;
+  getOptions(): InitOptions;
+  share(message: ShareMessage): Promise<void>;
 }
 
 /** A HabitualInstance kept in memory, for widget tests that do not need the tracker. */
@@ -130,5 +137,17 @@ export function fakeInstance(init: FakeInit = {}): FakeInstance {
       self.shared.push(message);
     },
   };
+  // As core does: the widgets' handle sits under this symbol (see core's internalOf).
+  Object.defineProperty(self, Symbol.for('habitual.internal'), {
+    value: {
+      config: () => config,
+      profile: () => profile,
+      setWidgetState: (key: string, value: unknown) => self.setWidgetState(key, value),
+      digestProvider: () => provider,
+      now: () => self.now(),
+      options: () => self.getOptions(),
+      share: (message: ShareMessage) => self.share(message),
+    },
+  });
   return self;
 }

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { memoryKV } from './kv';
-import { prune } from './records';
+import { prune } from './days';
 import { createStore } from './store';
 
 it('prune: days before the window, journal markers after a week, set-aside records after a month', async () => {
@@ -15,8 +15,11 @@ it('prune: days before the window, journal markers after a week, set-aside recor
     [`quarantine:day:2025-01-02:${now - 2 * day}`, {}],
     ['profile', {}],
     ['names', ['invoice.sent']],
+    ['unsynced', { '2025-10-01': 3, '2025-10-25': 1 }],
   ]);
-  const gone = await prune(createStore(memoryKV(map), () => {}), '2025-10-25', now);
+  const gone = await prune(createStore(memoryKV(map), () => {}, undefined, () => now), '2025-10-25');
   expect(gone).toBe(3);
-  expect([...map.keys()]).toEqual(['day:2025-10-25', 'applied:tab1-2', `quarantine:day:2025-01-02:${now - 2 * day}`, 'profile', 'names']);
+  expect([...map.keys()]).toEqual(['day:2025-10-25', 'applied:tab1-2', `quarantine:day:2025-01-02:${now - 2 * day}`, 'profile', 'names', 'unsynced']);
+  // The unsynced list goes with the days it speaks of.
+  expect(map.get('unsynced')).toEqual({ '2025-10-25': 1 });
 });

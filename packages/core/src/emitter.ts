@@ -1,4 +1,6 @@
 /** Typed listeners; a listener that throws is reported, never breaks the others or the caller. */
+export type Emitter<Events> = ReturnType<typeof createEmitter<Events>>;
+
 export function createEmitter<Events>(onListenerError: (error: unknown) => void) {
   const listeners: { [E in keyof Events]?: Set<(payload: Events[E]) => void> } = {};
   return {

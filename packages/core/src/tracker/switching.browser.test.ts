@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbKV } from '../store/kv';
-import { createBrain } from './brain';
+import { createKeeper } from '../keeper/keeper';
+import { internalOf } from './internal';
 import { abandon, destroyAll, nextApp, setup, storedDays, tick } from './test-setup';
 
 // Identity, consent and forget switching stores while other work waits in the queue; the
@@ -106,7 +107,7 @@ describe('what was tracked goes to the store it was tracked for', () => {
   });
 
   it('without the engine chunk, identify() still switches stores and forget() still forgets', async () => {
-    const { tracker, options } = setup({}, { extras: () => Promise.reject(new Error('chunk blocked')) });
+    const { tracker, options } = setup({}, { keeper: () => Promise.reject(new Error('chunk blocked')) });
     tracker.track('invoice.sent');
     await tracker.flush();
     tracker.identify({ id: 'u2' });
@@ -160,7 +161,7 @@ describe('the journal', () => {
   it('a page hidden before the engine loaded: the engine counts its batch once', async () => {
     const g = gate();
     const config = { features: { 'invoice.sent': { key: true } }, milestones: [{ id: 'two', event: 'invoice.sent', count: 2, title: 'Two' }] };
-    const { tracker, options } = setup({ config }, { env: env(), flushDelayMs: 60_000, extras: () => g.promise.then(() => ({ createBrain })) });
+    const { tracker, options } = setup({ config }, { env: env(), flushDelayMs: 60_000, keeper: () => g.promise.then(() => ({ createKeeper })) });
     const seen: string[] = [];
     tracker.on('milestone', (m) => seen.push(m.id));
     tracker.track('invoice.sent');
@@ -243,20 +244,20 @@ describe('sync and remote config across switches', () => {
     await tracker.flush();
     c.hold();
     tracker.track('invoice.sent');
-    await tracker.flush();
+    void tracker.flush({ sync: true }); // held by the collector until release()
     await vi.waitFor(() => expect(c.posts).toHaveLength(1));
     tracker.identify({ id: 'u2' });
     tracker.track('customer.created');
     await tracker.flush();
+    const unsynced = (user: string) => idbKV(`habitual-${options.appId}-${user}`).get('unsynced');
+    expect(await unsynced('u1')).toEqual({ '2026-11-24': 1 });
     c.release();
-    await vi.waitFor(async () => {
-      const u1 = await idbKV(`habitual-${options.appId}-u1`).get<{ syncCursor: object }>('profile');
-      expect(u1?.syncCursor).toEqual({ '2026-11-24': 1 });
-    });
-    const u2 = await idbKV(`habitual-${options.appId}-u2`).get<{ syncCursor: object }>('profile');
-    expect(u2?.syncCursor).not.toEqual({ '2026-11-24': 1 });
-    await tracker.flush();
+    await vi.waitFor(async () => expect(await unsynced('u1')).toEqual({}));
+    // u2's day was never acknowledged: it is still owed.
+    expect(await unsynced('u2')).toEqual({ '2026-11-24': 1 });
+    await tracker.flush({ sync: true });
     await vi.waitFor(() => expect(c.posts.map((p) => p.identity.userId)).toContain('u2'));
+    expect(await unsynced('u2')).toEqual({});
   });
 
   it('consent withdrawn and given again: sync starts again', async () => {
@@ -267,7 +268,7 @@ describe('sync and remote config across switches', () => {
     tracker.consent('denied');
     tracker.consent('granted');
     tracker.track('invoice.sent');
-    await tracker.flush();
+    await tracker.flush({ sync: true });
     await vi.waitFor(() => expect(c.posts.length).toBeGreaterThan(0));
   });
 
@@ -277,7 +278,7 @@ describe('sync and remote config across switches', () => {
     const { tracker } = setup({ endpoint: 'https://c.test' });
     const seen: string[] = [];
     tracker.on('milestone', (m) => seen.push(m.id));
-    await vi.waitFor(() => expect(tracker.getConfig()).toEqual(remote));
+    await vi.waitFor(() => expect(internalOf(tracker).config()).toEqual(remote));
     tracker.track('invoice.sent');
     await tracker.flush();
     expect(seen).toEqual(['first']);
@@ -289,23 +290,26 @@ describe('sync and remote config across switches', () => {
     const { tracker, errors } = setup({ endpoint: 'https://c.test', config: inline });
     await vi.waitFor(() => expect(errors.map((e) => e.code)).toContain('config-invalid'));
     expect(errors.find((e) => e.code === 'config-invalid')?.message).toContain('activation');
-    expect(tracker.getConfig()).toEqual(inline);
+    expect(internalOf(tracker).config()).toEqual(inline);
   });
 
   it('destroy() while the engine starts leaves no sync client running', async () => {
     const c = fakeCollector();
     vi.stubGlobal('fetch', c.fetch);
     const held = gate();
+    let waiting = false;
     const openKV = (name: string) => {
       const kv = idbKV(name);
-      // The brain's start waits on its profile: hold that write.
-      return { ...kv, update: async <T,>(key: string, fn: (old: T | undefined) => T) => (key === 'profile' && (await held.promise), kv.update(key, fn)) };
+      // The keeper's start waits on its profile: hold that write.
+      const hold = async () => ((waiting = true), await held.promise);
+      return { ...kv, update: async <T,>(key: string, fn: (old: T | undefined) => T) => (key === 'profile' && (await hold()), kv.update(key, fn)) };
     };
     const { tracker } = setup({ endpoint: 'https://c.test' }, { openKV: openKV as never });
-    await tick(20); // the brain is starting, waiting on its profile
+    await vi.waitFor(() => expect(waiting).toBe(true)); // the keeper is starting, held on its profile
     const done = tracker.destroy();
     held.open();
     await done;
+    // Nothing may be sent: a fixed wait is the only way to give a stray sync its chance.
     await tick(50);
     expect(c.calls, JSON.stringify(c.calls)).toEqual([]);
   });

@@ -1,10 +1,10 @@
-import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbKV, memoryKV, type KV } from '../store/kv';
 import { createStore } from '../store/store';
-import { readDays } from '../store/records';
+import { readDays } from '../store/days';
+import { internalOf } from './internal';
 import { destroyAll, nextApp, setup, storedDays } from './test-setup';
-import type { HabitualError } from './types';
+import type { HabitualError } from '../types';
 
 /** A day as the store gives it back. */
 const storedDay = async (appId: string, day: string, user = 'u1') => (await storedDays(appId, user)).find((d) => d.day === day);
@@ -93,7 +93,22 @@ describe('track and store', () => {
     await tracker.flush();
     expect(errors.map((e) => e.code)).toEqual(['config-invalid']);
     expect(errors[0].message).toContain('features.invoice.sent.weight');
-    expect(tracker.getConfig()).toEqual({});
+    expect(internalOf(tracker).config()).toEqual({});
+  });
+
+  it('a rejected config is said on the console without debug, once per distinct problem, and to onError each time', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const bad = { funnels: [{ id: 'import', start: 'import.opened' }] };
+    const { tracker, errors } = setup({ config: bad as never });
+    await tracker.flush();
+    tracker.configure(bad as never);
+    tracker.configure({ features: { 'invoice.sent': { weight: -1 } } });
+    await tracker.flush();
+    expect(errors.map((e) => e.code)).toEqual(['config-invalid', 'config-invalid', 'config-invalid']);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(String(warn.mock.calls[0][0])).toMatch(/^\[habitual\] The config was not applied \(funnels(\.0|\[0\])\.done/);
+    expect(String(warn.mock.calls[1][0])).toContain('features.invoice.sent.weight');
+    warn.mockRestore();
   });
 
   it('before any config names a feature, a day keeps 64 names, then other', async () => {

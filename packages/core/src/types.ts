@@ -1,6 +1,6 @@
-import type { HabitualConfig } from '../config/types';
-import type { DayRollup } from '../rollup/day-rollup';
-import type { EngagementState, ReachedMilestone, Stage } from '../engine/types';
+import type { HabitualConfig } from './config/types';
+import type { DayRollup } from './rollup/day-rollup';
+import type { EngagementState, ReachedMilestone, Stage } from './engine/types';
 
 export type ConsentState = 'granted' | 'pending' | 'denied';
 
@@ -36,6 +36,13 @@ export interface InitOptions {
    * `{ fi: { checklist: 'Aloitus' } }`. Keys: packages/widgets/src/locales/en.ts.
    */
   messages?: Record<string, Record<string, string>>;
+  sync?: {
+    /**
+     * Stored days are sent at most this often while the page is in use, and always when the
+     * page is hidden, comes back online, or on `flush({ sync: true })`. @default 300000
+     */
+    intervalMs?: number;
+  };
 }
 
 export interface TrackProps {
@@ -103,8 +110,11 @@ export interface HabitualInstance {
   on<E extends keyof HabitualEvents>(event: E, fn: (payload: HabitualEvents[E]) => void): () => void;
   getState(): EngagementState | null;
   exportData(): Promise<ExportedData>;
-  /** Resolves once everything tracked so far is stored. */
-  flush(): Promise<void>;
+  /**
+   * Resolves once everything tracked so far is stored; with `{ sync: true }`, once it was
+   * also sent to the collector (or the send was deferred to a retry).
+   */
+  flush(options?: { sync?: boolean }): Promise<void>;
   /** Deletes everything kept on this device. */
   forget(): Promise<void>;
   destroy(): Promise<void>;
@@ -112,15 +122,23 @@ export interface HabitualInstance {
   digest(provider: DigestProvider): void;
   /** Replaces the config (the remote config arrives through here). */
   configure(config: HabitualConfig): void;
-  getConfig(): HabitualConfig;
-  getProfile(): Profile;
+}
+
+/**
+ * What the widgets read besides the public methods: an internal handle on the instance
+ * (`internalOf(instance)`), not part of the host API.
+ */
+export interface WidgetHost {
+  /** The config in force. */
+  config(): HabitualConfig;
+  profile(): Profile;
   /** Persists widget state under `profile.widgets[key]`. */
   setWidgetState(key: string, value: unknown): Promise<void>;
-  getDigestProvider(): DigestProvider | undefined;
+  digestProvider(): DigestProvider | undefined;
   /** The instance's clock (epoch ms): `Date.now`, or the `now` option when time travels. */
   now(): number;
   /** The options `init` was called with (widgets read `messages`). */
-  getOptions(): Readonly<InitOptions>;
+  options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
 }

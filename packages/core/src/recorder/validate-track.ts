@@ -1,4 +1,4 @@
-import type { TrackProps } from './types';
+import type { TrackProps } from '../types';
 
 const NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 const MAX_NAME = 64;

@@ -1,0 +1,177 @@
+import { DEFAULT_RETENTION_DAYS } from '../config/defaults';
+import type { HabitualConfig } from '../config/types';
+import { validateConfig } from '../config/validate-config';
+import { addDays } from '../engine/day-keys';
+import type { EngagementState } from '../engine/types';
+import { whenIdle } from '../env';
+import { dropJournal, replayJournal } from '../recorder/journal';
+import type { DayDelta } from '../rollup/day-rollup';
+import { featurePolicyFor } from '../rollup/feature-policy';
+import type { Session } from '../session/session';
+import { prune, readDays } from '../store/days';
+import { updateProfile } from '../store/profile';
+import type { Store } from '../store/store';
+import { createSyncClient } from '../sync/sync-client';
+import { createSyncSource } from '../sync/sync-source';
+import type { SyncClient, SyncDeps } from '../sync/types';
+import type { ExportedData, HabitualError, HabitualEvents, Profile, ShareMessage } from '../types';
+import { adoptDays } from './adopt-days';
+import { createEngagement } from './engagement';
+
+/** What the tracker (habitual.js) hands the keeper (habitual-engine.js) when it arrives. */
+export interface KeeperContext {
+  session: Session;
+  now: () => number;
+  timeZone: () => string;
+  /** The local day of `now()`. */
+  today: () => string;
+  randomId: () => string;
+  report: (error: HabitualError) => void;
+  emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
+  /** The sync client's platform (tests pass fakes). @default the browser's */
+  syncDeps?: Partial<SyncDeps>;
+}
+
+/**
+ * The keeper: everything but the hot path. It keeps the user's profile and engagement
+ * state, checks configs, moves data when the user or consent changes, exports and forgets,
+ * and syncs. It ships as habitual-engine.js, loaded once the page is idle.
+ */
+export interface Keeper {
+  /** Checks the config asked for, replays the journal, loads the profile and state, starts sync. */
+  start(): Promise<void>;
+  /** The tracker has just stored these deltas into the current store: fresh state. */
+  stored(deltas: Iterable<DayDelta>): Promise<void>;
+  /** Re-reads the stored days (other tabs may have written). */
+  reload(): Promise<void>;
+  /** The store was switched (user, consent): moves days over with `adopt`, then reloads. */
+  switched(from: Store, adopt: boolean): Promise<void>;
+  /** Checks and applies a config; false when it was rejected (the previous one stands). */
+  configure(config: HabitualConfig): boolean;
+  consentChanged(): void;
+  exportData(): Promise<ExportedData>;
+  forget(): Promise<void>;
+  setWidgetState(key: string, value: unknown): Promise<void>;
+  share(message: ShareMessage): Promise<void>;
+  state(): EngagementState | null;
+  profile(): Profile;
+  /** The page is hidden or going away: a keepalive send of what is stored. */
+  pageHidden(): void;
+  /** Sends what is stored now (`flush({ sync: true })`). */
+  sync(): Promise<void>;
+  stop(): void;
+}
+
+export function createKeeper(ctx: KeeperContext): Keeper {
+  const { session, report } = ctx;
+  const newProfile = (): Profile => ({
+    v: 1,
+    userId: session.user()?.id,
+    accountId: session.user()?.accountId,
+    deviceId: ctx.randomId(),
+    firstSeen: ctx.today(),
+    milestones: {},
+    widgets: {},
+    syncCursor: {},
+  });
+  let profile = newProfile();
+  let sync: SyncClient | undefined;
+  let stopped = false;
+
+  /** Read-modify-write of the profile in `store`; this tab's copy follows when it is the current store. */
+  const writeTo = async (store: Store, fn: (p: Profile) => Profile) => {
+    const next = await updateProfile(store, fn, newProfile, report);
+    if (store === session.store()) profile = next;
+    return next;
+  };
+  const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
+  const loadProfile = () =>
+    write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId }));
+
+  const engagement = createEngagement({ now: ctx.now, timeZone: ctx.timeZone, emit: ctx.emit, profile: () => profile, writeProfile: write });
+  const reload = async () => engagement.load(await readDays(session.store(), report));
+
+  const said = new Set<string>();
+  function configure(next: HabitualConfig): boolean {
+    const problems = validateConfig(next);
+    if (problems.length) {
+      const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      const message = `The config was not applied (${list}); the previous one stays in force.`;
+      // Said even without debug (debug says every error anyway), once per distinct problem:
+      // otherwise a typo in the config silently switches widgets off.
+      if (!session.options.debug && !said.has(message)) said.add(message), console.warn(`[habitual] ${message}`);
+      report({ code: 'config-invalid', message });
+      return false;
+    }
+    engagement.setConfig(next);
+    session.apply(next, featurePolicyFor(next));
+    return true;
+  }
+
+  const replay = () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : undefined);
+
+  function pruneWhenIdle() {
+    if (!session.store().persistent()) return;
+    whenIdle(() => {
+      const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
+      prune(session.store(), oldest).catch(report);
+    });
+  }
+
+  return {
+    async start() {
+      // An invalid config from init() gives way to the defaults, with the error said.
+      if (!configure(session.asked())) configure({});
+      await replay();
+      await loadProfile();
+      // destroy() may have come while the profile loaded: then no sync client is made.
+      const { endpoint, appId } = session.options;
+      if (endpoint && !stopped) {
+        const source = createSyncSource({ session, profile: () => profile, report, configure: (c) => this.configure(c) });
+        const intervalMs = session.options.sync?.intervalMs;
+        // One lock per app: tabs of other apps on this origin never wait on each other.
+        sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });
+        if (session.consent() === 'granted') sync.start();
+      }
+      await reload();
+      pruneWhenIdle();
+    },
+    async stored(deltas) {
+      engagement.absorb(deltas);
+      await engagement.refresh();
+    },
+    reload,
+    async switched(from, adopt) {
+      if (adopt) await adoptDays(from, session.store(), session.policy(), report);
+      await replay();
+      await loadProfile();
+      await reload();
+    },
+    configure(next) {
+      const applied = configure(next);
+      if (applied) engagement.refresh().catch(report);
+      return applied;
+    },
+    consentChanged() {
+      if (session.consent() === 'granted') sync?.start();
+      else sync?.stop();
+    },
+    exportData: async () => ({ profile, days: await readDays(session.store(), report) }),
+    async forget() {
+      dropJournal(session.journal());
+      profile = newProfile();
+      await loadProfile();
+      await reload();
+    },
+    setWidgetState: (key, value) => write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } })).then(() => {}),
+    share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint: the collector relays it.'))),
+    state: engagement.state,
+    profile: () => profile,
+    pageHidden: () => sync?.sendOnHide(),
+    sync: () => (sync && session.consent() === 'granted' && session.store().persistent() ? sync.syncNow() : Promise.resolve()),
+    stop() {
+      stopped = true;
+      sync?.stop();
+    },
+  };
+}

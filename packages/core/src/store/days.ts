@@ -1,0 +1,85 @@
+import { rollupProblem, type DayRollup } from '../rollup/day-rollup';
+import type { HabitualError } from '../types';
+import { createNames } from './day-codec';
+import { setAside } from './set-aside';
+import { APPLIED_PREFIX, DAY_PREFIX, NAMES_KEY, PROFILE_KEY, QUARANTINE_PREFIX, UNSYNCED_KEY, type Store, type Unsynced } from './store';
+
+/** Decodes stored day records; the invalid ones are moved aside (so reading may write). */
+async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: unknown, onError: (e: HabitualError) => void) {
+  const list = createNames(names);
+  const days: DayRollup[] = [];
+  for (const [key, value] of rows) {
+    if (value === undefined) continue;
+    const day = list.decode(value);
+    const problem = day ? rollupProblem(day) : 'unreadable';
+    if (!problem) days.push(day!);
+    else await setAside(store, key, value, problem, onError), await store.delMany([key]);
+  }
+  return days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** Every valid stored day, ascending. */
+export async function readDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
+  const rows = await store.entries();
+  const names = rows.find(([key]) => key === NAMES_KEY)?.[1];
+  return decodeDays(store, rows.filter(([key]) => key.startsWith(DAY_PREFIX)), names, onError);
+}
+
+/**
+ * The stored days the collector has not acknowledged yet: a few reads, never a scan. A store
+ * from before the unsynced list existed builds it once from the profile's old sync cursor.
+ */
+export async function readUnsynced(store: Store, onError: (e: HabitualError) => void, cursor: Record<string, number> = {}): Promise<DayRollup[]> {
+  let unsynced = (await store.get<Unsynced>(UNSYNCED_KEY)) ?? (await adoptCursor(store, onError, cursor));
+  const keys = Object.keys(unsynced).map((day) => DAY_PREFIX + day);
+  if (!keys.length) return [];
+  // A transaction that writes nothing: one round trip for every record needed.
+  let read: unknown[] = [];
+  await store.transact([NAMES_KEY, ...keys], (old) => ((read = old), []));
+  const [names, ...values] = read;
+  return decodeDays(store, keys.map((key, i) => [key, values[i]]), names, onError);
+}
+
+async function adoptCursor(store: Store, onError: (e: HabitualError) => void, cursor: Record<string, number>): Promise<Unsynced> {
+  const built: Unsynced = {};
+  for (const d of await readDays(store, onError)) if (d.rev > (cursor[d.day] ?? 0)) built[d.day] = d.rev;
+  // Days stored meanwhile (another tab) are in the list already: keep theirs.
+  return store.update<Unsynced>(UNSYNCED_KEY, (now) => ({ ...built, ...now }));
+}
+
+/**
+ * The collector stored these revisions of `deviceId`'s days: they leave the unsynced list
+ * unless they changed since. After a forget() the store holds a new device, whose days owe
+ * nothing to the old one's acks.
+ */
+export function markSynced(store: Store, deviceId: string, acks: Array<{ day: string; rev: number }>): Promise<unknown> {
+  return store.transact([PROFILE_KEY, UNSYNCED_KEY], ([profile, old]) => {
+    if ((profile as { deviceId?: string } | undefined)?.deviceId !== deviceId) return [];
+    const next: Unsynced = { ...(old as Unsynced | undefined) };
+    for (const { day, rev } of acks) if (next[day] !== undefined && next[day] <= rev) delete next[day];
+    return [undefined, next];
+  });
+}
+
+/** Deletes days before `oldestKept` (a day key) and old journal markers; resolves to how many went. */
+export async function prune(store: Store, oldestKept: string): Promise<number> {
+  const now = store.now();
+  // Journal markers only need to outlive a replay, which happens at the next start; records
+  // set aside stay a month for anyone who wants to look at them (their key ends in the time).
+  const markersBefore = now - 7 * 86_400_000;
+  const asideBefore = now - 30 * 86_400_000;
+  const old = (await store.entries())
+    .filter(([key, value]) =>
+      key.startsWith(DAY_PREFIX)
+        ? key.slice(DAY_PREFIX.length) < oldestKept
+        : key.startsWith(APPLIED_PREFIX)
+          ? typeof value === 'number' && value < markersBefore
+          : key.startsWith(QUARANTINE_PREFIX) && Number(key.slice(key.lastIndexOf(':') + 1)) < asideBefore,
+    )
+    .map(([key]) => key);
+  if (!old.length) return 0;
+  await store.delMany(old);
+  // The unsynced list goes with the days it speaks of.
+  await store.update<Unsynced>(UNSYNCED_KEY, (u = {}) => Object.fromEntries(Object.entries(u).filter(([day]) => day >= oldestKept)));
+  return old.length;
+}

@@ -1,0 +1,49 @@
+import type { HabitualConfig } from '../config/types';
+import type { Session } from '../session/session';
+import { markSynced, readUnsynced } from '../store/days';
+import type { Store } from '../store/store';
+import type { HabitualError, Profile } from '../types';
+import type { SyncSource } from './types';
+
+const CONFIG_CACHE = 'config';
+
+export interface SyncSourceDeps {
+  session: Session;
+  /** The profile of the session's current store. */
+  profile: () => Profile;
+  report: (error: HabitualError) => void;
+  /** Remote config goes the way inline config goes: checked, then into the engine. */
+  configure: (config: HabitualConfig) => void;
+}
+
+/**
+ * The device's side of the sync client: the days not yet acknowledged, the acks, the config
+ * cache. A batch is read from one user's store under that user's identity, and its acks go
+ * back to that store, even when identify() or forget() switched stores while it was in flight.
+ */
+export function createSyncSource({ session, profile, report, configure }: SyncSourceDeps): SyncSource {
+  const { appId, writeKey, endpoint } = session.options;
+  let batch: { store: Store; profile: Profile; hash?: string } | undefined;
+  return {
+    appId,
+    writeKey,
+    endpoint: endpoint!,
+    identity() {
+      const p = batch?.profile ?? profile();
+      return { userId: p.userId, accountId: p.accountId, deviceId: p.deviceId, hash: batch ? batch.hash : session.user()?.hash };
+    },
+    pending() {
+      const store = session.store();
+      batch = { store, profile: profile(), hash: session.user()?.hash };
+      return readUnsynced(store, report, batch.profile.syncCursor);
+    },
+    async ack(acks) {
+      if (batch) await markSynced(batch.store, batch.profile.deviceId, acks);
+    },
+    config: session.config,
+    loadConfigCache: () => session.store().get(CONFIG_CACHE),
+    saveConfigCache: (entry) => session.store().set(CONFIG_CACHE, entry),
+    onConfig: configure,
+    onError: report,
+  };
+}
