@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { outgoingDay, type DayRollup, type HabitualConfig } from '@habitual/core';
 import { createCollector, saveApp, type Db } from '@habitual/server';
 import { withPglite, withPostgres } from './bench-db';
-import { encodeBatch } from '../../packages/core/src/sync/encode-batch';
+import { encodeBatch } from '@habitual/core/sim';
 
 const USERS = 400;
 const DAYS_PER_BATCH = 7;
