@@ -66,7 +66,7 @@ function snippet() {
         "\nhabitual('init', { appId: 'YOUR_APP_ID', writeKey: 'YOUR_WRITE_KEY' });\n</script>\n";
       mkdirSync(sdkDist, { recursive: true });
       writeFileSync(`${sdkDist}/snippet.html`, html);
-      writeFileSync(`${sdkDist}/snippet.min.js`, code.trim() + '\n');
+      writeFileSync(`${sdkDist}/snippet.min.js`, `${code.trim()}\n`);
     },
   };
 }

@@ -3,7 +3,6 @@
 // the sync client encodes them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
@@ -116,7 +115,7 @@ describe('collector bench', () => {
     ];
     console.log(['', `collector (Node ${process.version})`, ...rows].join('\n'));
     mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/collector.json', JSON.stringify({ node: process.version, ingest: figures, wire }, null, 2) + '\n');
+    writeFileSync('bench-results/collector.json', `${JSON.stringify({ node: process.version, ingest: figures, wire }, null, 2)}\n`);
     expect(wire[1].bytesPerUserDay).toBeGreaterThan(0);
   });
 });

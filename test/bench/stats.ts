@@ -34,5 +34,5 @@ export const root = join(import.meta.dirname, '..', '..');
 export function writeResults(name: string, data: unknown): void {
   const dir = join(root, 'bench-results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ at: new Date().toISOString(), ...(data as object) }, null, 2) + '\n');
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ at: new Date().toISOString(), ...(data as object) }, null, 2)}\n`);
 }

@@ -104,8 +104,8 @@ describe('layering: no relative import leaves its package', () => {
       const isTest = /\.test\.tsx?$|[/\\]test[/\\]|[/\\]test-[^/\\]*$/.test(file);
       for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
         const target = resolve(dirname(file), m[1] ?? m[2]);
-        if (target.startsWith(home + '/')) continue;
-        if (isTest && target.startsWith(join(root, 'test') + '/')) continue;
+        if (target.startsWith(`${home}/`)) continue;
+        if (isTest && target.startsWith(`${join(root, 'test')}/`)) continue;
         outside.push(`${relative(root, file)} -> ${m[1] ?? m[2]}`);
       }
     }

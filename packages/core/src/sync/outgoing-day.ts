@@ -14,6 +14,7 @@ export function outgoingDay(day: DayRollup, config: HabitualConfig): DayRollup {
   for (const name in day.features) {
     const f = day.features[name];
     const first = day.firsts[name];
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022; the SDK's bundles target ES2020.
     if (name !== OTHER_FEATURE && Object.prototype.hasOwnProperty.call(configured, name)) {
       features[name] = { n: f.n, value: f.value };
       if (first !== undefined) firsts[name] = first;

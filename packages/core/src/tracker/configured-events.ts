@@ -4,8 +4,10 @@ import { MAX_FEATURES_PER_DAY, type FeaturePolicy } from '../rollup/day-rollup';
 /** Every event name the config refers to: these are always kept in a day rollup. */
 export function configuredEvents(config: HabitualConfig): Set<string> {
   // The recorder reads the config before the engine has validated it: any shape is survived.
-  const c = (config ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const list = (x: unknown): any[] => (Array.isArray(x) ? x : []); // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: any shape, read defensively with `?.`
+  const c = (config ?? {}) as Record<string, any>;
+  // biome-ignore lint/suspicious/noExplicitAny: the same unvalidated entries
+  const list = (x: unknown): any[] => (Array.isArray(x) ? x : []);
   const names = new Set(c.features && typeof c.features === 'object' ? Object.keys(c.features) : []);
   const add = (name: unknown) => typeof name === 'string' && names.add(name);
   list(c.activation).forEach((s) => add(s?.event));
