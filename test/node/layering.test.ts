@@ -2,7 +2,9 @@
 // one-line probe file into a package's project, as if it were one of its sources, and check
 // what `tsc -b` would say about its import, so the rule cannot silently rot: a reference
 // added to a package's tsconfig.json, or a path mapping that bypasses the projects, fails here.
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -110,5 +112,39 @@ describe('layering: no relative import leaves its package', () => {
       }
     }
     expect(outside).toEqual([]);
+  });
+});
+
+// What a package path cannot say: the collector may reach the widgets only through their pure
+// registry, and only tests, the demo and the benches use the simulator (biome.jsonc).
+describe('layering: imports Biome forbids', () => {
+  /** Lints `code` as if it were `file` of this repository: a scratch folder whose biome.json extends ours. */
+  const lint = (file: string, code: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'habitual-layering-'));
+    try {
+      writeFileSync(join(dir, 'biome.json'), JSON.stringify({ extends: [join(root, 'biome.jsonc')], vcs: { enabled: false } }));
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), code);
+      return spawnSync(join(root, 'node_modules/.bin/biome'), ['lint', file], { cwd: dir, encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    ['packages/server/src/probe.ts', '@habitual/widgets', /may import only @habitual\/widgets\/registry/],
+    ['packages/server/src/probe.ts', '@habitual/core/sim', /simulator is for tests/],
+    ['packages/widgets/src/probe.ts', '@habitual/core/sim', /simulator is for tests/],
+    ['packages/sdk/src/probe.ts', '@habitual/core/sim', /simulator is for tests/],
+  ])('%s must not import %s', (file, specifier, message) => {
+    const r = lint(file, `import * as probe from '${specifier}';\nexport const seen = probe;\n`);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(message);
+  });
+
+  it('the collector may import the registry', () => {
+    const r = lint('packages/server/src/probe.ts', "import * as probe from '@habitual/widgets/registry';\nexport const seen = probe;\n");
+    expect(r.stdout + r.stderr).not.toMatch(/noRestrictedImports/);
+    expect(r.status).toBe(0);
   });
 });
