@@ -60,10 +60,7 @@ function snippet() {
     async generateBundle() {
       const source = readFileSync('packages/sdk/src/snippet.js', 'utf8');
       const { code } = await minify(source, { ecma: 2015, toplevel: false, compress: { passes: 2 } });
-      const html =
-        '<script>\n' +
-        code.trim() +
-        "\nhabitual('init', { appId: 'YOUR_APP_ID', writeKey: 'YOUR_WRITE_KEY' });\n</script>\n";
+      const html = `<script>\n${code.trim()}\nhabitual('init', { appId: 'YOUR_APP_ID', writeKey: 'YOUR_WRITE_KEY' });\n</script>\n`;
       mkdirSync(sdkDist, { recursive: true });
       writeFileSync(`${sdkDist}/snippet.html`, html);
       writeFileSync(`${sdkDist}/snippet.min.js`, `${code.trim()}\n`);
