@@ -36,7 +36,7 @@ export const root = join(import.meta.dirname, '..', '..');
  * tracked files alone), or bench-results/ itself with HABITUAL_BENCH_SAVE=1 (`npm run
  * bench:save`): the committed figures the README quotes.
  */
-export const resultsDir = join(root, 'bench-results', process.env.HABITUAL_BENCH_SAVE === '1' ? '' : 'latest');
+const resultsDir = join(root, 'bench-results', process.env.HABITUAL_BENCH_SAVE === '1' ? '' : 'latest');
 
 export function writeResults(name: string, data: unknown): void {
   const dir = resultsDir;
