@@ -8,24 +8,47 @@ import { minify } from 'terser';
 
 const sdkDist = 'packages/sdk/dist';
 
-const ts = () =>
-  typescript({
-    tsconfig: './tsconfig.json',
-    compilerOptions: { noEmit: false, declaration: false, sourceMap: true, types: [] },
-    include: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx'],
+/**
+ * One TypeScript program serves every bundle below. The plugin would otherwise build a
+ * program (and emit every file) once per bundle; here the first bundle's buildStart emits
+ * all of packages/\*\/src and demo/src once, the later bundles read from that emit, and the
+ * last bundle's buildEnd closes the program. Transpile only (`noCheck`): types are checked
+ * once by `npm run typecheck` (part of `npm test`), and a type error in one package must not
+ * stop the other bundles from building (`noEmitOnError: false`).
+ */
+function sharedTypescript() {
+  const plugin = typescript({
+    tsconfig: './tsconfig.base.json',
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: true, types: [], noCheck: true },
+    include: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx', 'demo/src/**/*.ts'],
     exclude: ['**/*.test.ts', '**/*.test.tsx'],
-    // Types are checked once by `npm run typecheck` (part of `npm test`); here a type error
-    // in one package must not stop the other bundles from building.
     noEmitOnError: false,
   });
+  let users = 0;
+  let started = false;
+  return () => {
+    users++;
+    return {
+      ...plugin,
+      buildStart(options) {
+        if (started) return;
+        started = true;
+        return plugin.buildStart.call(this, options);
+      },
+      buildEnd() {
+        if (--users === 0) return plugin.buildEnd.call(this);
+      },
+    };
+  };
+}
+
+const ts = sharedTypescript();
 
 const min = () =>
   terser({
     ecma: 2020,
     module: true,
     compress: { passes: 2 },
-    // Members spelled `_x` are private to the bundle; renaming them keeps the CDN file small.
-    mangle: { properties: { regex: /^_[a-z]/ } },
   });
 
 const browser = () => [nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }), ts()];
@@ -37,19 +60,13 @@ function snippet() {
     async generateBundle() {
       const source = readFileSync('packages/sdk/src/snippet.js', 'utf8');
       const { code } = await minify(source, { ecma: 2015, toplevel: false, compress: { passes: 2 } });
-      const html =
-        '<script>\n' +
-        code.trim() +
-        "\nhabitual('init', { appId: 'YOUR_APP_ID', writeKey: 'YOUR_WRITE_KEY' });\n</script>\n";
+      const html = `<script>\n${code.trim()}\nhabitual('init', { appId: 'YOUR_APP_ID', writeKey: 'YOUR_WRITE_KEY' });\n</script>\n`;
       mkdirSync(sdkDist, { recursive: true });
       writeFileSync(`${sdkDist}/snippet.html`, html);
-      writeFileSync(`${sdkDist}/snippet.min.js`, code.trim() + '\n');
+      writeFileSync(`${sdkDist}/snippet.min.js`, `${code.trim()}\n`);
     },
   };
 }
-
-const nodeExternal = (id) =>
-  builtinModules.includes(id) || id.startsWith('node:') || !(id.startsWith('.') || id.startsWith('/') || id.startsWith('@habitual/'));
 
 export default [
   // Script tag: loader + core, no Preact. Widgets arrive later through import().
@@ -98,13 +115,7 @@ export default [
     external: (id) => id.startsWith('node:') || builtinModules.includes(id),
     plugins: [
       nodeResolve({ preferBuiltins: true, extensions: ['.ts', '.mjs', '.js'] }),
-      typescript({
-        tsconfig: './tsconfig.json',
-        compilerOptions: { noEmit: false, declaration: false, sourceMap: true, types: [] },
-        include: ['demo/src/**/*.ts', 'packages/core/src/**/*.ts'],
-        exclude: ['**/*.test.ts'],
-        noEmitOnError: false,
-      }),
+      ts(),
     ],
   },
 ];

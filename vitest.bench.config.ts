@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run bench`: suites that print figures (and write bench-results/*.json); they never
-// fail on a timing.
+// `npm run bench`: suites that print figures (and write bench-results/latest/*.json, or
+// bench-results/*.json with `npm run bench:save`); they never fail on a timing.
 export default defineConfig({
   test: {
     name: 'bench',

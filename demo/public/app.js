@@ -85,7 +85,7 @@ function render() {
   const path = location.hash.replace(/^#/, '') || '/';
   const view = (routes[path] ?? routes['/'])();
   $('view').replaceChildren(view);
-  const section = '/' + (path.split('/')[1] ?? '');
+  const section = `/${path.split('/')[1] ?? ''}`;
   for (const a of document.querySelectorAll('.side nav a')) a.toggleAttribute('aria-current', a.getAttribute('href') === `#${section}`);
 }
 

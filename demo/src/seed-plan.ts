@@ -1,7 +1,7 @@
 // The demo's customers: a few dozen accounts whose users come from the engine's seeded
 // simulator, so the dashboard opens on a realistic mix of healthy, fading and stuck accounts.
 import type { DayRollup } from '@habitual/core';
-import { COHORTS, simulateUser } from '../../packages/core/src/sim/index';
+import { COHORTS, simulateUser } from '@habitual/core/sim';
 
 export interface SeedUser {
   id: string;

@@ -28,7 +28,7 @@ const POSTHOG_SNIPPET = `!function(t,e){var o,n,p,r;e.__SV||(window.posthog=e,e.
 const head = `<script>window.__t0=performance.now();</script>`;
 
 /** Each contestant's page defines `__call(name, props)` and sets `__ready` once usable. */
-export const pages: Record<string, () => string> = {
+const pages: Record<string, () => string> = {
   blank: () => `<!doctype html><html><head><title>blank</title></head><body></body></html>`,
   habitual: () => `<!doctype html><html><head>${head}
 <script>

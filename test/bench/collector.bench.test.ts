@@ -1,16 +1,15 @@
 // `npm run bench`: collector ingest throughput (day summaries stored per second, PGlite on
 // disk and PostgreSQL by DATABASE_URL) over real HTTP, and bytes on the wire per user-day as
 // the sync client encodes them.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { configuredEvents, outgoingDay, type DayRollup, type HabitualConfig } from '@habitual/core';
 import { createCollector, saveApp, type Db } from '@habitual/server';
 import { withPglite, withPostgres } from './bench-db';
-import { encodeBatch } from '../../packages/core/src/sync/encode-batch';
+import { writeResults } from './stats';
+import { encodeBatch } from '@habitual/core/sim';
 
 const USERS = 400;
 const DAYS_PER_BATCH = 7;
@@ -99,7 +98,7 @@ describe('collector bench', () => {
     figures.push(r);
   });
 
-  it('measures bytes on the wire per user-day and writes bench-results/collector.json', async () => {
+  it('measures bytes on the wire per user-day and writes collector.json', async () => {
     if (!process.env.DATABASE_URL) console.log('[collector bench] DATABASE_URL is not set: PostgreSQL ingest skipped.');
     const gzip = async (b: Uint8Array) => new Uint8Array(gzipSync(b));
     const source = { appId: 'ledgerly', writeKey: 'wk_3J9cX2mQ7vT1pL8sK4dF6hR0yN5bW', identity: () => ({ userId: 'user_8c41f2', accountId: 'acct_1934', deviceId: '5f0c7a8e-2b1d-4c6e-9a3f-7d2e1b0c9a84' }) };
@@ -115,8 +114,7 @@ describe('collector bench', () => {
       ...wire.map((w) => `wire, ${String(w.daysPerRequest).padStart(2)} days/request: ${w.bytesPerUserDay} B per user-day gzip (${w.uncompressedBytesPerUserDay} B plain), body ${w.bodyBytes} B`),
     ];
     console.log(['', `collector (Node ${process.version})`, ...rows].join('\n'));
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/collector.json', JSON.stringify({ node: process.version, ingest: figures, wire }, null, 2) + '\n');
+    writeResults('collector', { node: process.version, ingest: figures, wire });
     expect(wire[1].bytesPerUserDay).toBeGreaterThan(0);
   });
 });

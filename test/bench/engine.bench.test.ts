@@ -1,11 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { it } from 'vitest';
-import { computeState } from '../../packages/core/src/engine/compute-state';
-import { createEngine } from '../../packages/core/src/engine/create-engine';
-import { dayIndex } from '../../packages/core/src/engine/day-keys';
-import { benchInput } from '../../packages/core/src/sim/bench-input';
-import { COHORTS, SIM_CONFIG } from '../../packages/core/src/sim/cohorts';
-import { simulateUser } from '../../packages/core/src/sim/simulate-user';
+import { computeState, createEngine, dayIndex } from '@habitual/core';
+import { benchInput, COHORTS, SIM_CONFIG, simulateUser } from '@habitual/core/sim';
 import { median, printTable, writeResults } from './stats';
 
 // Figures only: no timing asserts (shared CI machines are noisy). Each figure is the

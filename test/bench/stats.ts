@@ -31,8 +31,15 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
 
 export const root = join(import.meta.dirname, '..', '..');
 
+/**
+ * Where a run's results go: bench-results/latest/ (ignored by git, so `npm run bench` leaves
+ * tracked files alone), or bench-results/ itself with HABITUAL_BENCH_SAVE=1 (`npm run
+ * bench:save`): the committed figures the README quotes.
+ */
+const resultsDir = join(root, 'bench-results', process.env.HABITUAL_BENCH_SAVE === '1' ? '' : 'latest');
+
 export function writeResults(name: string, data: unknown): void {
-  const dir = join(root, 'bench-results');
+  const dir = resultsDir;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ at: new Date().toISOString(), ...(data as object) }, null, 2) + '\n');
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ at: new Date().toISOString(), ...(data as object) }, null, 2)}\n`);
 }

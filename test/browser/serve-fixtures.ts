@@ -32,7 +32,7 @@ export function serveFixtures(): Plugin {
           : /^\/habitual[\w.-]*\.(m?js|map)$/.test(path)
             ? join(dist, path)
             : undefined;
-        if (!file || !file.startsWith(root) || !existsSync(file)) return next();
+        if (!file?.startsWith(root) || !existsSync(file)) return next();
         let body: string | Buffer = readFileSync(file);
         // The real snippet from dist: `<!--snippet-->` in a page, `/*snippet*/` in a script.
         if (file.endsWith('.html') || file.endsWith('.js')) {

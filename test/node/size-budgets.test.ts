@@ -30,7 +30,7 @@ describe('byte budgets (gzip)', () => {
 
   it('only the widgets chunk carries Preact', () => {
     expect(dist('habitual-widgets.js').toString()).toMatch(PREACT);
-    for (const file of ['habitual.js', 'habitual-engine.js']) expect(dist(file).toString()).not.toMatch(PREACT);
+    for (const file of ['habitual.js', 'habitual-engine.js', 'habitual.mjs']) expect(dist(file).toString()).not.toMatch(PREACT);
   });
 
   it('habitual.js loads the engine and the widgets from files next to itself', () => {

@@ -26,6 +26,16 @@ const config = {
 };
 
 type Totals = Record<string, { n: number; value: number }>;
+/** The page's window as these tests use it: the SDK's global and the page's error log. */
+type PageWindow = Window & {
+  habitual: {
+    instance?: unknown;
+    track(name: string, props?: { value: number }): void;
+    flush(options?: { sync?: boolean }): Promise<void>;
+    exportData(): Promise<{ days: Array<{ features: Totals }> }>;
+  };
+  __errors: string[];
+};
 const sum = (days: Array<{ features: Totals }>): Totals => {
   const t: Totals = {};
   for (const d of days) for (const [k, f] of Object.entries(d.features)) t[k] = { n: (t[k]?.n ?? 0) + f.n, value: (t[k]?.value ?? 0) + f.value };
@@ -77,20 +87,20 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     return res.ok ? sum((await res.json()).merged) : {};
   };
   const deviceTotals = async (page: Page): Promise<Totals> => {
-    const days = await page.evaluate(async () => (await (window as any).habitual.exportData()).days);
+    const days = await page.evaluate(async () => (await (window as unknown as PageWindow).habitual.exportData()).days);
     return sum(days);
   };
   const openApp = async () => {
     const page = await context.newPage();
     await page.goto(`${hostUrl()}/`);
-    await page.waitForFunction(() => !!(window as any).habitual?.instance);
+    await page.waitForFunction(() => !!(window as unknown as PageWindow).habitual?.instance);
     return page;
   };
   const track = (page: Page, name: string, times: number, value?: number) =>
     page.evaluate(
       async ([n, k, v]) => {
-        const h = (window as any).habitual;
-        for (let i = 0; i < (k as number); i++) h.track(n, v === null ? undefined : { value: v });
+        const h = (window as unknown as PageWindow).habitual;
+        for (let i = 0; i < (k as number); i++) h.track(n as string, v === null ? undefined : { value: v as number });
         await h.flush({ sync: true });
       },
       [name, times, value ?? null] as const,
@@ -134,7 +144,7 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
 
     const totals = await expectSameTotals(page);
     expect(totals).toEqual({ 'invoice.sent': { n: 12, value: 31 }, 'customer.created': { n: 4, value: 0 } });
-    expect(await page.evaluate(() => (window as any).__errors.filter((e: string) => e.startsWith('sync-rejected')))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as PageWindow).__errors.filter((e) => e.startsWith('sync-rejected')))).toEqual([]);
     await page.close();
   });
 
@@ -210,10 +220,12 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     await dash.goto(`${collector.url}/admin#/accounts`);
     const row = dash.locator('[data-testid=accounts] tbody tr', { hasText: 'acme' });
     await expect.poll(() => row.count()).toBe(1);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text), not the DOM property
     expect(await row.locator('.band').innerText()).toMatch(/^\d+$/);
     await row.locator('a').click();
     const user = dash.locator('[data-testid=users] tbody tr', { hasText: 'u_e2e' });
     await expect.poll(() => user.count()).toBe(1);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, as above
     expect(await user.innerText()).toMatch(/new|activating|engaged|power|stuck/);
   });
 });

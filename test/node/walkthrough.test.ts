@@ -2,15 +2,24 @@
 // Ledgerly user ticks the checklist by using the app, gets a milestone toast, comes back the
 // next day (time travel) to the digest and the nudge for the step they got stuck on, opens
 // their records and exports CSV, sets a reminder; the collector's dashboard then lists their
-// account with the right numbers. Saves the screenshots the README shows (docs/*.png) and
-// fails if any widget is missing or out of place.
-import { mkdirSync, readFileSync } from 'node:fs';
+// account with the right numbers. Takes the screenshots the README shows and fails if any
+// widget is missing or out of place. The screenshots land in docs/*.png only when asked
+// (`npm run screenshots`, HABITUAL_SCREENSHOTS=1); otherwise in a temporary folder, so
+// `npm test` rewrites no tracked file but still takes (and checks) every one.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type RunningDemo } from '../../demo/src/run-demo';
 
-const docs = join(import.meta.dirname, '..', '..', 'docs');
+const root = join(import.meta.dirname, '..', '..');
+const toDocs = process.env.HABITUAL_SCREENSHOTS === '1';
+const shots = toDocs ? join(root, 'docs') : mkdtempSync(join(tmpdir(), 'habitual-screenshots-'));
+/** The screenshots taken so far, by file name. */
+const taken: string[] = [];
+/** Where a screenshot goes; remembers it was taken. */
+const shotPath = (name: string) => (taken.push(name), join(shots, name));
 const VIEWPORT = { width: 1280, height: 800 };
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -101,7 +110,7 @@ const closeToasts = async () => {
   await expect.poll(() => page.locator('habitual-widgets .toast').count()).toBe(0);
 };
 
-const shot = (name: string) => page.screenshot({ path: join(docs, name) });
+const shot = (name: string) => page.screenshot({ path: shotPath(name) });
 const launcherText = () => w.launcher().textContent();
 const openPanel = async () => {
   if (!(await w.panel().isVisible())) await w.launcher().click();
@@ -125,7 +134,7 @@ async function sendInvoice(amount: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(docs, { recursive: true });
+  mkdirSync(shots, { recursive: true });
   [demo, browser] = await Promise.all([
     runDemo(),
     chromium.launch({
@@ -143,6 +152,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await demo?.stop();
+  if (!toDocs) rmSync(shots, { recursive: true, force: true });
 });
 
 describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
@@ -246,7 +256,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     const t = await box(page.locator('#import-customers'));
     const x = Math.max(0, Math.min(n.x, t.x) - 40);
     const y = Math.max(0, Math.min(n.y, t.y) - 30);
-    await page.screenshot({ path: join(docs, 'nudge.png'), clip: { x, y, width: Math.max(n.x + n.width, t.x + t.width) + 40 - x, height: Math.max(n.y + n.height, t.y + t.height) + 30 - y } });
+    await page.screenshot({ path: shotPath('nudge.png'), clip: { x, y, width: Math.max(n.x + n.width, t.x + t.width) + 40 - x, height: Math.max(n.y + n.height, t.y + t.height) + 30 - y } });
   });
 
   it('finishing the import and opening reports completes the checklist', async () => {
@@ -327,7 +337,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     expect(cells[7]).toMatch(/\b(new|activating) 1\b/);
     expect(await admin.locator('[data-testid=accounts] tbody tr').count()).toBe(33);
     // The list opens on the accounts most at risk: what a customer-success team looks at first.
-    await admin.screenshot({ path: join(docs, 'dashboard.png') });
+    await admin.screenshot({ path: shotPath('dashboard.png') });
 
     // Their account's page: one user, active on both days, in the stage the device computed.
     const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('ledgerly:session')!).userId as string);
@@ -344,7 +354,20 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
       expect([u[1], u[2]]).toEqual([device.stage, String(Math.round(device.score))]);
     }
     expect([u[3], u[4], u[5], u[6]]).toEqual(['2', '2', DAY2, '']);
-    await admin.screenshot({ path: join(docs, 'account.png') });
+    await admin.screenshot({ path: shotPath('account.png') });
     await admin.close();
+  });
+  it('took every screenshot the README shows, each a real PNG', () => {
+    const shown = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(docs\/([\w-]+\.png)\)/g)].map((m) => m[1]);
+    expect(shown.length, 'README shows screenshots').toBeGreaterThan(0);
+    expect([...taken].sort()).toEqual([...new Set(shown)].sort());
+    for (const name of taken) {
+      const png = readFileSync(join(shots, name));
+      expect(png.subarray(1, 4).toString(), `${name} is a PNG`).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(width * height, `${name} has pixels`).toBeGreaterThan(100 * 100);
+      expect(width, `${name} fits the viewport`).toBeLessThanOrEqual(VIEWPORT.width);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createTracker, type HabitualConfig, type HabitualInstance, type InitOptions, type TrackerDeps } from '@habitual/core';
+import { createTracker, type HabitualInstance, type InitOptions, type TrackerDeps } from '@habitual/core';
 import { loadWidgetsWhenNeeded } from './load-widgets';
 
 /**
@@ -26,4 +26,3 @@ export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): Hab
   return instance;
 }
 
-export type { HabitualConfig, HabitualInstance, InitOptions };

@@ -70,7 +70,7 @@ describe('startServer', () => {
   it('serves over HTTP from PGlite on disk, and keeps the data across restarts', async () => {
     const lines: string[] = [];
     let server = await startServer(settings, { log: (l) => lines.push(l) });
-    expect(lines.join('\n')).toMatch(/created app "ledgerly"[\s\S]*write key  wk_test/);
+    expect(lines.join('\n')).toMatch(/created app "ledgerly"[\s\S]*write key {2}wk_test/);
     expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ ok: true, db: 'pglite' });
     const res = await fetch(`${server.url}/v1/summaries`, { method: 'POST', body: JSON.stringify(summaries({ days: [day('2025-03-01', 4)] })) });
     expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ export { readSettings } from './settings';
 
 /** Runs the collector from the command line until SIGINT/SIGTERM. */
 export async function main(argv = process.argv.slice(2), env: Record<string, string | undefined> = process.env): Promise<void> {
-  let settings;
+  let settings: ReturnType<typeof readSettings>;
   try {
     settings = readSettings(argv, env);
   } catch (error) {

@@ -16,7 +16,7 @@ export function toCsv(days: DayRollup[]): string {
     if (!names.length) rows.push([d.day, String(minutes), '', '0', '0']);
     for (const name of names) rows.push([d.day, String(minutes), name, String(d.features[name].n), String(d.features[name].value)]);
   }
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Saves `text` as a file through a temporary link. */

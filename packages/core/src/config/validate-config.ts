@@ -42,7 +42,7 @@ export function validateConfig(config: unknown): ConfigProblem[] {
       const range = [o.above !== undefined ? `> ${o.above}` : '', o.min !== undefined ? `>= ${o.min}` : '', o.max !== undefined ? `<= ${o.max}` : '']
         .filter(Boolean)
         .join(' and ');
-      bad(path, `must be ${o.int ? 'a whole number' : 'a finite number'}${range ? ' ' + range : ''} (got ${show(v)})`);
+      bad(path, `must be ${o.int ? 'a whole number' : 'a finite number'}${range ? ` ${range}` : ''} (got ${show(v)})`);
     }
   };
   const str = (v: unknown, path: string, required = false) => {

@@ -75,7 +75,7 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     if (hasData && T - firstIdx + 1 >= e.momentum.minHistoryDays && q > 0 && w > 0) momentum = wq / w / (q / n);
   }
 
-  const steps = rc.activation.map((a, i) => ({ event: a.event, count: a.count, reachedOn: undefined as string | undefined }));
+  const steps = rc.activation.map((a) => ({ event: a.event, count: a.count, reachedOn: undefined as string | undefined }));
   let lastProgressIdx = firstIdx ?? T;
   {
     let at = firstIdx ?? T;

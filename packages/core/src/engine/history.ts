@@ -101,7 +101,7 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
       if (k < 7) l7 += v;
     }
     const m = e.momentum;
-    const decay = Math.pow(2, -1 / m.halfLifeDays);
+    const decay = 2 ** (-1 / m.halfLifeDays);
     let w = decay;
     for (let k = 1; k < m.baselineDays && k <= span; k++, w *= decay) {
       mom.w += w;

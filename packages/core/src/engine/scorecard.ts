@@ -33,7 +33,7 @@ export interface MeasurePart {
 /** Score bands: red up to `red`, yellow up to `yellow`, green above. */
 export const DEFAULT_BANDS = { red: 50, yellow: 75 } as const;
 
-const clamp100 = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
+const clamp100 = (x: number): number => (x < 0 ? 0 : Math.min(x, 100));
 
 /** Normalise one raw value to 0..100. */
 export function normalise(raw: number, n: Normaliser): number {

@@ -4,3 +4,5 @@ export { simulateUser } from './simulate-user';
 export type { Cohort, SimEvent, SimUser } from './simulate-user';
 export { COHORTS, SIM_CONFIG } from './cohorts';
 export { benchInput } from './bench-input';
+// The request body the SDK's sync sends, for the collector bench.
+export { encodeBatch } from '../sync/encode-batch';

@@ -42,7 +42,7 @@ export function createNames(list: unknown) {
     decode(x: unknown): DayRollup | undefined {
       const s = x as Partial<StoredDay> | undefined;
       if ((s as { v?: number } | undefined)?.v === 1) return x as DayRollup;
-      if (!s || s.v !== 2 || !Array.isArray(s.f) || !Array.isArray(s.t) || s.f.length % 3 || s.t.length % 2) return undefined;
+      if (s?.v !== 2 || !Array.isArray(s.f) || !Array.isArray(s.t) || s.f.length % 3 || s.t.length % 2) return undefined;
       const features: DayRollup['features'] = {};
       const firsts: DayRollup['firsts'] = {};
       for (let i = 0; i < s.f.length; i += 3) {

@@ -186,7 +186,7 @@ describe('createSyncClient', () => {
     const dev = device([day('2025-01-01', 1)]);
     const srv = collector();
     const t = clock();
-    let r = 0.5;
+    const r = 0.5;
     const client = createSyncClient(dev.source, { ...t.deps, random: () => r, fetch: srv.fetch }, { retryBaseMs: 1000, retryMaxMs: 8000 });
     srv.script.push('network-error', 'network-error', 'network-error', 'network-error', 'network-error');
     await client.syncNow();

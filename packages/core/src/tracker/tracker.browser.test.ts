@@ -249,8 +249,8 @@ describe('journal', () => {
     const appId = nextApp();
     const prefix = `habitual-journal:habitual-${appId}-u1:`;
     const delta = (n: number) => [{ day: '2026-11-24', tz: 'Europe/Helsinki', activeMs: 0, features: { 'invoice.sent': { n, value: 0 } }, firsts: {} }];
-    localStorage.setItem(prefix + 'tab1-1', JSON.stringify(delta(3)));
-    localStorage.setItem(prefix + 'tab2-1', JSON.stringify(delta(4)));
+    localStorage.setItem(`${prefix}tab1-1`, JSON.stringify(delta(3)));
+    localStorage.setItem(`${prefix}tab2-1`, JSON.stringify(delta(4)));
     // tab2's IndexedDB write had landed before the page went: its marker is there.
     const kv = idbKV(`habitual-${appId}-u1`);
     await kv.set('applied:tab2-1', Date.now());
@@ -290,7 +290,7 @@ describe('bad input', () => {
       [undefined],
       ['Invoice Sent'],
       ['invoice'],
-      ['a.'.repeat(40) + 'b'],
+      [`${'a.'.repeat(40)}b`],
       ['invoice.sent', { value: NaN }],
       ['invoice.sent', { value: Infinity }],
       ['invoice.sent', { value: '3' }],

@@ -51,7 +51,7 @@ export function AdminApp() {
         <a href="#/accounts">Accounts</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
-        <button onClick={() => { saveToken(null); setSignedIn(false); }}>Sign out</button>
+        <button type="button" onClick={() => { saveToken(null); setSignedIn(false); }}>Sign out</button>
       </nav>
       {account ? <AccountPage id={decodeURIComponent(account[1])} /> : path === '/config' ? <ConfigPage /> : path === '/settings' ? <SettingsPage /> : <AccountsPage />}
     </>

@@ -168,8 +168,8 @@ export function ConfigPage() {
       )}
       <p>
         <input placeholder="What changed (optional)" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />{' '}
-        <button class="primary" data-testid="save" disabled={!dirty || problems.length > 0 || !!jsonError} onClick={save}>Save as version {view.version + 1}</button>{' '}
-        <button disabled={!dirty} onClick={() => edit(view.config)}>Discard</button>
+        <button type="button" class="primary" data-testid="save" disabled={!dirty || problems.length > 0 || !!jsonError} onClick={save}>Save as version {view.version + 1}</button>{' '}
+        <button type="button" disabled={!dirty} onClick={() => edit(view.config)}>Discard</button>
       </p>
       {message && <p class={message.kind === 'error' ? 'error' : 'muted'} role="status">{message.text}</p>}
       <h3>Versions</h3>
@@ -181,7 +181,7 @@ export function ConfigPage() {
               <td>v{v.version}{v.version === view.version ? ' (in force)' : ''}</td>
               <td>{new Date(v.createdAt).toLocaleString()}</td>
               <td>{v.note}</td>
-              <td>{v.version !== view.version && <button onClick={() => rollback(v.version)}>Roll back to this</button>}</td>
+              <td>{v.version !== view.version && <button type="button" onClick={() => rollback(v.version)}>Roll back to this</button>}</td>
             </tr>
           ))}
         </tbody>

@@ -52,7 +52,7 @@ export function SettingsPage() {
         <label>Slack webhook {app.webhooks.slack ? '(set)' : '(not set)'} <input value={slack} placeholder="https://hooks.slack.com/services/…" onInput={(e) => setSlack((e.target as HTMLInputElement).value)} /></label>
         <label>Discord webhook {app.webhooks.discord ? '(set)' : '(not set)'} <input value={discord} placeholder="https://discord.com/api/webhooks/…" onInput={(e) => setDiscord((e.target as HTMLInputElement).value)} /></label>
       </fieldset>
-      <button class="primary" onClick={save}>Save</button>
+      <button type="button" class="primary" onClick={save}>Save</button>
       {message && <p class={message.kind === 'error' ? 'error' : 'muted'} role="status">{message.text}</p>}
     </section>
   );

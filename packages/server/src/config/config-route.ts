@@ -19,7 +19,7 @@ export function configRoute(app: Hono, ctx: CollectorContext) {
     // Pages revalidate every time; a 304 costs a few bytes.
     c.header('cache-control', 'no-cache');
     const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+    if (match?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
     return c.json({ version, config });
   });
 }

@@ -54,7 +54,7 @@ describe('hostile page CSS', () => {
       .cover { display: block; position: fixed; inset: 0; z-index: 2147483647; background: rgba(255, 0, 0, 0.3) }
       habitual-records { color: red; font-size: 40px }`;
     document.head.append(style);
-    document.body.insertAdjacentHTML('beforeend', targetsHtml + '<habitual-records></habitual-records><section class="cover"></section>');
+    document.body.insertAdjacentHTML('beforeend', `${targetsHtml}<habitual-records></habitual-records><section class="cover"></section>`);
     const { instance, host, shadow } = start();
     instance.emit('milestone', { id: 'm', title: 'First invoice sent', day: '2025-03-12' });
     await wait(150);
