@@ -113,10 +113,7 @@ export default [
     input: 'demo/src/seed.ts',
     output: { file: 'demo/dist/seed.mjs', format: 'es', sourcemap: true },
     external: (id) => id.startsWith('node:') || builtinModules.includes(id),
-    plugins: [
-      nodeResolve({ preferBuiltins: true, extensions: ['.ts', '.mjs', '.js'] }),
-      ts(),
-    ],
+    plugins: [nodeResolve({ preferBuiltins: true, extensions: ['.ts', '.mjs', '.js'] }), ts()],
   },
 ];
 

@@ -65,7 +65,9 @@ let collector;
 try {
   collector = await startServer(settings, { log: () => {} });
 } catch (error) {
-  console.error(`demo: the collector did not start: ${error.message}${error.code === 'EADDRINUSE' ? ` (set PORT to a free port, e.g. PORT=8788 npm start)` : ''}`);
+  console.error(
+    `demo: the collector did not start: ${error.message}${error.code === 'EADDRINUSE' ? ` (set PORT to a free port, e.g. PORT=8788 npm start)` : ''}`,
+  );
   await stop(1);
 }
 demo.collectorPort = collector.port;
@@ -78,7 +80,9 @@ const { accounts } = await (await fetch(`${demo.collectorUrl}/v1/accounts`, { he
 let seeded = 'kept the accounts already in HABITUAL_DATA';
 if (!accounts?.length) {
   const r = await seedCollector({ collector: demo.collectorUrl, appId: keys.appId, writeKey: keys.writeKey, secret: keys.secret, config: ledgerlyConfig });
-  seeded = `seeded ${r.accounts} accounts (${Object.entries(r.kinds).map(([k, n]) => `${n} ${k}`).join(', ')}), ${r.users} users, ${r.days} days of rollups in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  seeded = `seeded ${r.accounts} accounts (${Object.entries(r.kinds)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ')}), ${r.users} users, ${r.days} days of rollups in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

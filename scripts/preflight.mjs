@@ -68,8 +68,10 @@ function aptInstall(p, packages) {
 function ensureChromium(p) {
   const path = p.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
   if (p.exists(path)) return;
-  if (p.env.CHROMIUM_PATH) stop(`preflight: CHROMIUM_PATH is ${path}, which does not exist: point it at a Chromium binary, or unset it to use ${DEFAULT_CHROMIUM}.`);
-  if (!p.isRoot) stop(`preflight: Chromium is missing at ${DEFAULT_CHROMIUM} (the browser tests need it). Run: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (p.env.CHROMIUM_PATH)
+    stop(`preflight: CHROMIUM_PATH is ${path}, which does not exist: point it at a Chromium binary, or unset it to use ${DEFAULT_CHROMIUM}.`);
+  if (!p.isRoot)
+    stop(`preflight: Chromium is missing at ${DEFAULT_CHROMIUM} (the browser tests need it). Run: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
   aptInstall(p, ['chromium']);
   if (!p.exists(path)) stop(`preflight: apt installed chromium but ${path} is still missing: set CHROMIUM_PATH to its binary.`);
 }
@@ -89,7 +91,9 @@ function ensurePostgres(p) {
   }
   /** @param {string} what @returns {never} */
   const needRoot = (what) =>
-    stop(`preflight: ${what}, and DATABASE_URL is not set. Run: ${SETUP} (installs and starts PostgreSQL, creates role ${ROLE} and database ${DATABASE}); or set DATABASE_URL, or HABITUAL_SKIP_POSTGRES=1 to run without it.`);
+    stop(
+      `preflight: ${what}, and DATABASE_URL is not set. Run: ${SETUP} (installs and starts PostgreSQL, creates role ${ROLE} and database ${DATABASE}); or set DATABASE_URL, or HABITUAL_SKIP_POSTGRES=1 to run without it.`,
+    );
 
   let cluster = firstCluster(p);
   if (cluster === undefined) {
@@ -98,7 +102,8 @@ function ensurePostgres(p) {
     cluster = firstCluster(p);
     if (cluster === undefined) stop('preflight: apt installed postgresql but pg_lsclusters is still missing.');
   }
-  if (!cluster) stop(`preflight: PostgreSQL has no cluster. Run: sudo pg_createcluster --start <version> main (versions: ls /usr/lib/postgresql), or set DATABASE_URL.`);
+  if (!cluster)
+    stop(`preflight: PostgreSQL has no cluster. Run: sudo pg_createcluster --start <version> main (versions: ls /usr/lib/postgresql), or set DATABASE_URL.`);
   const { version, name, port, online } = cluster;
   const url = `postgres://${ROLE}:${ROLE}@127.0.0.1:${port}/${DATABASE}`;
   if (!online) {
@@ -154,7 +159,8 @@ function createRoleAndDatabase(p, port) {
 END $$;`;
   if (asPostgres(`psql -q -p ${port} -v ON_ERROR_STOP=1`, sql).status !== 0) stop(`preflight: could not create role ${ROLE}; see psql's output above.`);
   const has = asPostgres(`psql -p ${port} -tAc "SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'"`);
-  if (has.stdout.trim() !== '1' && asPostgres(`createdb -p ${port} -O ${ROLE} ${DATABASE}`).status !== 0) stop(`preflight: could not create database ${DATABASE}.`);
+  if (has.stdout.trim() !== '1' && asPostgres(`createdb -p ${port} -O ${ROLE} ${DATABASE}`).status !== 0)
+    stop(`preflight: could not create database ${DATABASE}.`);
 }
 
 /** The real machine. @returns {Probes} */

@@ -74,7 +74,13 @@ async function readJson(req) {
   return JSON.parse(text || '{}');
 }
 
-const slug = (s) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'company';
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'company';
 
 async function session(req, res, o) {
   let body;
@@ -83,8 +89,12 @@ async function session(req, res, o) {
   } catch {
     return send(res, 400, { error: 'Send JSON: { "company": "...", "name": "..." }.' });
   }
-  const company = String(body.company ?? '').trim().slice(0, 80);
-  const name = String(body.name ?? '').trim().slice(0, 80);
+  const company = String(body.company ?? '')
+    .trim()
+    .slice(0, 80);
+  const name = String(body.name ?? '')
+    .trim()
+    .slice(0, 80);
   if (!company || !name) return send(res, 400, { error: 'Enter your company and your name.' });
   const accountId = `${slug(company)}-${randomBytes(3).toString('hex')}`;
   const userId = `u_${randomBytes(6).toString('hex')}`;

@@ -49,7 +49,10 @@ export function recordPayment(books, invoiceId) {
  * `email`). Quoted cells may hold commas and doubled quotes.
  */
 export function parseCustomersCsv(text) {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => l.trim());
   if (!lines.length) return { rows: [], problem: 'The file is empty.' };
   const cells = (line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"').trim());
   const header = cells(lines[0]).map((h) => h.toLowerCase());

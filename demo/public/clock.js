@@ -22,8 +22,7 @@ export const travelling = start !== undefined;
 export const now = () => (start ?? loadedAt) + (Date.now() - loadedAt);
 
 /** `YYYY-MM-DD` of a Date in the local calendar. */
-export const dayOf = (date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+export const dayOf = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** Today's local day key on the demo's clock. */
 export const today = () => dayOf(new Date(now()));

@@ -58,15 +58,45 @@ const MIX: Array<[AccountKind, number]> = [
 ];
 
 const NAMES = [
-  'Acme Plumbing', 'Birch & Co', 'Bluebell Florists', 'Brightside Dental', 'Cedar Joinery', 'Cobalt Studio',
-  'Copperleaf Catering', 'Dune Surf School', 'Elm Street Books', 'Fernhill Vets', 'Foxglove Design', 'Granite Builders',
-  'Harbour Accountants', 'Hazel Yoga', 'Ironbridge Motors', 'Juniper Legal', 'Kiln Ceramics', 'Lark Photography',
-  'Maple Cleaning', 'Meridian Tutors', 'Nettle Landscaping', 'Oakridge Physio', 'Orchard Print', 'Pebble Web Agency',
-  'Quill Translation', 'Rowan Electrical', 'Saffron Kitchen', 'Slate Roofing', 'Thistle Events', 'Umber Coffee Roasters',
-  'Willow Architects', 'Yarrow Pet Care',
+  'Acme Plumbing',
+  'Birch & Co',
+  'Bluebell Florists',
+  'Brightside Dental',
+  'Cedar Joinery',
+  'Cobalt Studio',
+  'Copperleaf Catering',
+  'Dune Surf School',
+  'Elm Street Books',
+  'Fernhill Vets',
+  'Foxglove Design',
+  'Granite Builders',
+  'Harbour Accountants',
+  'Hazel Yoga',
+  'Ironbridge Motors',
+  'Juniper Legal',
+  'Kiln Ceramics',
+  'Lark Photography',
+  'Maple Cleaning',
+  'Meridian Tutors',
+  'Nettle Landscaping',
+  'Oakridge Physio',
+  'Orchard Print',
+  'Pebble Web Agency',
+  'Quill Translation',
+  'Rowan Electrical',
+  'Saffron Kitchen',
+  'Slate Roofing',
+  'Thistle Events',
+  'Umber Coffee Roasters',
+  'Willow Architects',
+  'Yarrow Pet Care',
 ];
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The demo's accounts and their users' day rollups, ending `today` (UTC). Deterministic. */
 export function seedPlan(today: string): SeedAccount[] {

@@ -62,7 +62,10 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
   let days = 0;
   for (const a of accounts) {
     jobs.push(() =>
-      call(`${o.collector}/v1/accounts/${encodeURIComponent(a.id)}`, json('PUT', o.secret, { name: a.name, plan: a.plan, pricePerMonth: a.pricePerMonth, paidSeats: a.paidSeats })),
+      call(
+        `${o.collector}/v1/accounts/${encodeURIComponent(a.id)}`,
+        json('PUT', o.secret, { name: a.name, plan: a.plan, pricePerMonth: a.pricePerMonth, paidSeats: a.paidSeats }),
+      ),
     );
     for (const u of a.users) {
       days += u.rollups.length;

@@ -102,7 +102,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       return json(200, { acks: days.map(({ day, rev }) => ({ day, rev })) });
     }
     if (url.pathname === '/v1/config') return res.writeHead(404).end();
-    if (url.pathname.startsWith('/2/httpapi')) return json(200, { code: 200, events_ingested: 1, payload_size_bytes: b.length, server_upload_time: Date.now() });
+    if (url.pathname.startsWith('/2/httpapi'))
+      return json(200, { code: 200, events_ingested: 1, payload_size_bytes: b.length, server_upload_time: Date.now() });
     if (/\/(flags|decide)/.test(url.pathname)) return json(200, { featureFlags: {}, sessionRecording: false, supportedCompression: [] });
     return json(200, { status: 1 });
   });

@@ -25,7 +25,15 @@ beforeAll(async () => {
   server = await startBenchServer();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const probe = await browser.newPage();
   userAgent = (await probe.evaluate(() => navigator.userAgent)).replace('HeadlessChrome', 'Chrome');
@@ -114,7 +122,9 @@ it('per-call cost: 10,000 calls', async () => {
   results.calls10k = { runs, table: callTable(10_000, runs, {}) };
   const cheapestPeer = Math.min(median(runs.posthog.map((r) => r.usPerCall)), median(runs.amplitude.map((r) => r.usPerCall)));
   const ours = median(runs.habitual.map((r) => r.usPerCall));
-  console.log(`target: track() >= 10x cheaper than the cheapest peer -> ${(cheapestPeer / ours).toFixed(1)}x ${cheapestPeer / ours >= 10 ? '(met)' : '(NOT met)'}`);
+  console.log(
+    `target: track() >= 10x cheaper than the cheapest peer -> ${(cheapestPeer / ours).toFixed(1)}x ${cheapestPeer / ours >= 10 ? '(met)' : '(NOT met)'}`,
+  );
   results.peerMedians10k = Object.fromEntries(CONTESTANTS.map((n) => [n, median(runs[n].map((r) => r.usPerCall))]));
 }, 1_200_000);
 
@@ -206,7 +216,15 @@ it('IndexedDB after a simulated year of heavy use', async () => {
   const { page, close } = await open('habitual', `window.__now=${start};window.__clock=function(){return window.__now};`);
   const stored = await page.evaluate(
     async ({ start, features, config }) => {
-      const w = window as never as { __now: number; habitual: { track: (n: string, p?: object) => void; configure: (c: object) => void; flush: () => Promise<void>; exportData: () => Promise<{ days: unknown[]; profile: unknown }> } };
+      const w = window as never as {
+        __now: number;
+        habitual: {
+          track: (n: string, p?: object) => void;
+          configure: (c: object) => void;
+          flush: () => Promise<void>;
+          exportData: () => Promise<{ days: unknown[]; profile: unknown }>;
+        };
+      };
       w.habitual.configure(JSON.parse(config));
       for (let d = 0; d < 365; d++) {
         w.__now = start + d * 86_400_000;
@@ -217,8 +235,21 @@ it('IndexedDB after a simulated year of heavy use', async () => {
       const data = await w.habitual.exportData();
       const estimate = await navigator.storage.estimate();
       // The records as IndexedDB holds them (encoded days, names, profile), serialised.
-      const db = await new Promise<IDBDatabase>((ok, fail) => Object.assign(indexedDB.open('habitual-bench-u1'), { onsuccess(this: IDBRequest<IDBDatabase>) { ok(this.result); }, onerror: fail }));
-      const values = await new Promise<unknown[]>((ok) => Object.assign(db.transaction('kv').objectStore('kv').getAll(), { onsuccess(this: IDBRequest<unknown[]>) { ok(this.result); } }));
+      const db = await new Promise<IDBDatabase>((ok, fail) =>
+        Object.assign(indexedDB.open('habitual-bench-u1'), {
+          onsuccess(this: IDBRequest<IDBDatabase>) {
+            ok(this.result);
+          },
+          onerror: fail,
+        }),
+      );
+      const values = await new Promise<unknown[]>((ok) =>
+        Object.assign(db.transaction('kv').objectStore('kv').getAll(), {
+          onsuccess(this: IDBRequest<unknown[]>) {
+            ok(this.result);
+          },
+        }),
+      );
       db.close();
       return {
         days: data.days.length,
@@ -233,7 +264,12 @@ it('IndexedDB after a simulated year of heavy use', async () => {
   await close();
   const disk = stored.indexedDB ?? stored.usage;
   printTable('Storage after a simulated year (365 days, 12 configured features x 40 uses + 20 unconfigured names a day)', [
-    { 'days kept': stored.days, 'stored records (bytes, JSON of what IndexedDB holds)': stored.storedBytes, 'exportData() as JSON (bytes)': stored.jsonBytes, 'IndexedDB on disk (Chromium estimate, bytes)': disk },
+    {
+      'days kept': stored.days,
+      'stored records (bytes, JSON of what IndexedDB holds)': stored.storedBytes,
+      'exportData() as JSON (bytes)': stored.jsonBytes,
+      'IndexedDB on disk (Chromium estimate, bytes)': disk,
+    },
   ]);
   console.log(
     `target: IndexedDB < 100 KB after a year -> stored records ${(stored.storedBytes / 1024).toFixed(1)} KB ${stored.storedBytes < 102_400 ? '(met)' : '(NOT met)'}; ` +

@@ -32,7 +32,9 @@ const version = (pkg: string) => JSON.parse(readFileSync(mod(`${pkg}/package.jso
 
 function measure(files: string[]) {
   // Each file travels as its own response, so each is compressed on its own.
-  let raw = 0, gzip = 0, brotli = 0;
+  let raw = 0,
+    gzip = 0,
+    brotli = 0;
   for (const f of files) {
     const bytes = readFileSync(f);
     raw += bytes.length;
@@ -59,7 +61,12 @@ it('bytes: ours and the peers', () => {
   const cheapest = rows.filter((r) => peers.some(([n]) => n === r.name) && /analytics|posthog|mixpanel/.test(r.name)).sort((a, b) => a.gzip - b.gzip)[0];
   console.log(`\nhabitual.js is ${(cheapest.gzip / core.gzip).toFixed(1)}x smaller (gzip) than the smallest analytics peer, ${cheapest.name}.`);
   writeResults('bytes', {
-    versions: Object.fromEntries(['posthog-js', '@amplitude/analytics-browser', '@segment/analytics-next', 'mixpanel-browser', 'shepherd.js', 'driver.js', 'intro.js'].map((p) => [p, version(p)])),
+    versions: Object.fromEntries(
+      ['posthog-js', '@amplitude/analytics-browser', '@segment/analytics-next', 'mixpanel-browser', 'shepherd.js', 'driver.js', 'intro.js'].map((p) => [
+        p,
+        version(p),
+      ]),
+    ),
     rows,
     budgets,
   });

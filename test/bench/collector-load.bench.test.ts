@@ -43,7 +43,10 @@ async function load(db: Db, backend: string) {
     // Warm-up, not recorded: the first seconds of a fresh process measure the JIT and a cold
     // database, not the collector as it runs.
     await run(process.execPath, [script, url, '3'], { maxBuffer: 1 << 20 });
-    for (const [label, rate] of [[`target rate (${TARGET_RPS} req/s)`, TARGET_RPS], ['unthrottled', undefined]] as const) {
+    for (const [label, rate] of [
+      [`target rate (${TARGET_RPS} req/s)`, TARGET_RPS],
+      ['unthrottled', undefined],
+    ] as const) {
       const args = [script, url, String(SECONDS), ...(rate ? [String(rate)] : [])];
       const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 20 });
       const r = JSON.parse(stdout.trim().split('\n').pop()!) as Load;
@@ -69,7 +72,9 @@ afterAll(() => {
   const target = rows.find((r) => r.backend === 'PGlite' && String(r.load).startsWith('target'));
   if (target) {
     const met = Number(target['summaries/s']) >= 1900 && Number(target['p99 ms']) < 50 && target['errors (non-2xx, socket, timeouts)'] === '0, 0, 0';
-    console.log(`target: PGlite >= 2,000 summaries/s with p99 < 50 ms and 0 errors -> ${target['summaries/s']}/s, p99 ${target['p99 ms']} ms ${met ? '(met)' : '(NOT met)'}`);
+    console.log(
+      `target: PGlite >= 2,000 summaries/s with p99 < 50 ms and 0 errors -> ${target['summaries/s']}/s, p99 ${target['p99 ms']} ms ${met ? '(met)' : '(NOT met)'}`,
+    );
   }
   writeResults('collector-load', results);
 });

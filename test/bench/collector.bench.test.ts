@@ -18,13 +18,26 @@ const CONCURRENCY = 16;
 
 const config: HabitualConfig = {
   features: Object.fromEntries(
-    ['customer.created', 'invoice.sent', 'invoice.paid', 'import.opened', 'import.completed', 'report.viewed', 'payment.reminded', 'product.added'].map((f) => [f, { key: true }]),
+    ['customer.created', 'invoice.sent', 'invoice.paid', 'import.opened', 'import.completed', 'report.viewed', 'payment.reminded', 'product.added'].map((f) => [
+      f,
+      { key: true },
+    ]),
   ),
 };
 
 /** A plausible day: 6 configured features used, 3 unconfigured (folded into 'other' on the way out). */
 function realisticDay(day: string, rev: number, seed: number): DayRollup {
-  const names = ['customer.created', 'invoice.sent', 'invoice.paid', 'report.viewed', 'import.opened', 'product.added', 'page.opened', 'settings.changed', 'search.used'];
+  const names = [
+    'customer.created',
+    'invoice.sent',
+    'invoice.paid',
+    'report.viewed',
+    'import.opened',
+    'product.added',
+    'page.opened',
+    'settings.changed',
+    'search.used',
+  ];
   const at = Date.parse(`${day}T08:00:00Z`);
   const features: DayRollup['features'] = {};
   const firsts: DayRollup['firsts'] = {};
@@ -46,8 +59,22 @@ async function ingest(name: string, db: Db) {
   const bodies: Uint8Array[] = [];
   for (let u = 0; u < USERS; u++) {
     for (let b = 0; b < BATCHES_PER_USER; b++) {
-      const days = Array.from({ length: DAYS_PER_BATCH }, (_, i) => outgoingDay(realisticDay(dayKey(b * DAYS_PER_BATCH + i), 3, u * 31 + i), configuredEvents(config)));
-      bodies.push(new Uint8Array(gzipSync(JSON.stringify({ v: 1, appId: 'bench', writeKey: 'wk_bench', identity: { userId: `u_${u}`, accountId: `acct_${u % 40}`, deviceId: `d_${u}` }, days }))));
+      const days = Array.from({ length: DAYS_PER_BATCH }, (_, i) =>
+        outgoingDay(realisticDay(dayKey(b * DAYS_PER_BATCH + i), 3, u * 31 + i), configuredEvents(config)),
+      );
+      bodies.push(
+        new Uint8Array(
+          gzipSync(
+            JSON.stringify({
+              v: 1,
+              appId: 'bench',
+              writeKey: 'wk_bench',
+              identity: { userId: `u_${u}`, accountId: `acct_${u % 40}`, deviceId: `d_${u}` },
+              days,
+            }),
+          ),
+        ),
+      );
     }
   }
   const run = async () => {
@@ -101,7 +128,11 @@ describe('collector bench', () => {
   it('measures bytes on the wire per user-day and writes collector.json', async () => {
     if (!process.env.DATABASE_URL) console.log('[collector bench] DATABASE_URL is not set: PostgreSQL ingest skipped.');
     const gzip = async (b: Uint8Array) => new Uint8Array(gzipSync(b));
-    const source = { appId: 'ledgerly', writeKey: 'wk_3J9cX2mQ7vT1pL8sK4dF6hR0yN5bW', identity: () => ({ userId: 'user_8c41f2', accountId: 'acct_1934', deviceId: '5f0c7a8e-2b1d-4c6e-9a3f-7d2e1b0c9a84' }) };
+    const source = {
+      appId: 'ledgerly',
+      writeKey: 'wk_3J9cX2mQ7vT1pL8sK4dF6hR0yN5bW',
+      identity: () => ({ userId: 'user_8c41f2', accountId: 'acct_1934', deviceId: '5f0c7a8e-2b1d-4c6e-9a3f-7d2e1b0c9a84' }),
+    };
     const wire = [];
     for (const n of [1, 7, 30]) {
       const days = Array.from({ length: n }, (_, i) => outgoingDay(realisticDay(dayKey(i), 12, i + 1), configuredEvents(config)));
@@ -110,8 +141,14 @@ describe('collector bench', () => {
       wire.push({ daysPerRequest: n, bodyBytes: zipped, bytesPerUserDay: Math.round(zipped / n), uncompressedBytesPerUserDay: Math.round(plain / n) });
     }
     const rows = [
-      ...figures.map((f) => `${String(f.name).padEnd(18)} ${String(f.summariesPerSecond).padStart(7)} summaries/s (${f.requestsPerSecond} req/s of ${DAYS_PER_BATCH} days, ${CONCURRENCY} at once); re-sends ${f.resendSummariesPerSecond}/s`),
-      ...wire.map((w) => `wire, ${String(w.daysPerRequest).padStart(2)} days/request: ${w.bytesPerUserDay} B per user-day gzip (${w.uncompressedBytesPerUserDay} B plain), body ${w.bodyBytes} B`),
+      ...figures.map(
+        (f) =>
+          `${String(f.name).padEnd(18)} ${String(f.summariesPerSecond).padStart(7)} summaries/s (${f.requestsPerSecond} req/s of ${DAYS_PER_BATCH} days, ${CONCURRENCY} at once); re-sends ${f.resendSummariesPerSecond}/s`,
+      ),
+      ...wire.map(
+        (w) =>
+          `wire, ${String(w.daysPerRequest).padStart(2)} days/request: ${w.bytesPerUserDay} B per user-day gzip (${w.uncompressedBytesPerUserDay} B plain), body ${w.bodyBytes} B`,
+      ),
     ];
     console.log(['', `collector (Node ${process.version})`, ...rows].join('\n'));
     writeResults('collector', { node: process.version, ingest: figures, wire });

@@ -14,11 +14,21 @@ function body(n) {
   const user = n % USERS;
   const rev = 1 + Math.floor(n / USERS);
   const days = Array.from({ length: 7 }, (_, i) => ({
-    v: 1, day: dayKey(i), tz: 'Europe/Helsinki', rev, activeMs: 60_000 * (5 + (n % 40)),
+    v: 1,
+    day: dayKey(i),
+    tz: 'Europe/Helsinki',
+    rev,
+    activeMs: 60_000 * (5 + (n % 40)),
     features: Object.fromEntries(names.map((f, j) => [f, { n: 1 + ((n + j) % 13), value: f === 'invoice.sent' ? 3 : 0 }])),
     firsts: { 'import.opened': Date.parse(`${dayKey(i)}T09:00:00Z`) },
   }));
-  const json = { v: 1, appId: 'bench', writeKey: 'wk_bench', identity: { userId: `load_${user}`, accountId: `acct_${user % 60}`, deviceId: `dev_${user}` }, days };
+  const json = {
+    v: 1,
+    appId: 'bench',
+    writeKey: 'wk_bench',
+    identity: { userId: `load_${user}`, accountId: `acct_${user % 60}`, deviceId: `dev_${user}` },
+    days,
+  };
   return gzipSync(JSON.stringify(json));
 }
 

@@ -16,8 +16,7 @@ export interface Spread {
 export const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
 
 /** `12.3 (11.0–14.9)` */
-export const show = (s: Spread, digits = 1): string =>
-  `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+export const show = (s: Spread, digits = 1): string => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 /** Prints rows as an aligned table. */
 export function printTable(title: string, rows: Array<Record<string, string | number>>): void {

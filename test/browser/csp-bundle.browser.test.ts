@@ -11,7 +11,6 @@ type CspWindow = Window & { __violations: string[]; __inlineRan?: boolean };
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
-
 it('the built widgets render under a strict CSP with no violation', async () => {
   const url = `/fixtures/csp.html?csp=strict&app=csp-${Date.now()}`;
   expect((await fetch(url)).headers.get('content-security-policy')).toBe("default-src 'self'");

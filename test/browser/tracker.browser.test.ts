@@ -10,7 +10,6 @@ type FixtureWindow = Window & { habitual: Api; __errors: string[] };
 const frames: HTMLIFrameElement[] = [];
 afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
-
 /** Opens the fixture page in a same-origin iframe and waits until habitual.js has taken over. */
 async function openPage(query: Record<string, string>): Promise<{ frame: HTMLIFrameElement; win: () => FixtureWindow }> {
   const frame = document.createElement('iframe');
@@ -48,7 +47,11 @@ describe('script tag', () => {
     const page = await openPage({ app: freshApp() });
     const h = page.win().habitual;
     await h.flush(); // the engine chunk has loaded by now
-    const loaded = () => page.win().performance.getEntriesByType('resource').map((e) => e.name.split('/').pop());
+    const loaded = () =>
+      page
+        .win()
+        .performance.getEntriesByType('resource')
+        .map((e) => e.name.split('/').pop());
     expect(loaded()).toContain('habitual-engine.js');
     await new Promise((r) => setTimeout(r, 300));
     expect(loaded()).not.toContain('habitual-widgets.js');

@@ -19,12 +19,16 @@ const config: HabitualConfig = {
     { event: 'customer.created', count: 3 },
     { event: 'invoice.sent', count: 1 },
   ],
-  funnels: [{ id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2, help: { text: 'Importing from a spreadsheet?', href: '/help/import' } }],
+  funnels: [
+    { id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2, help: { text: 'Importing from a spreadsheet?', href: '/help/import' } },
+  ],
   milestones: [
     { id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First invoice sent' },
     { id: 'streak-5', streak: 5, title: 'Five working days in a row' },
   ],
-  widgets: { checklist: { enabled: true, title: 'Get set up', items: [{ id: 'customer', label: 'Add your first customer', event: 'customer.created', count: 1 }] } },
+  widgets: {
+    checklist: { enabled: true, title: 'Get set up', items: [{ id: 'customer', label: 'Add your first customer', event: 'customer.created', count: 1 }] },
+  },
 };
 
 let db: Db;
@@ -78,10 +82,19 @@ it('the collector sees the user the device sees: stage, stuck step, score', asyn
   expect(device_.stuck).toMatchObject({ funnel: 'import' });
   const res = await fixture.call('GET', '/v1/accounts/acme/scorecard?app=ledgerly');
   expect(res.status).toBe(200);
-  const card = (await res.json()) as { usersDetail: Array<{ id: string; stage: string; score: number; band: string; l7: number; l28: number; stuck?: unknown }> };
+  const card = (await res.json()) as {
+    usersDetail: Array<{ id: string; stage: string; score: number; band: string; l7: number; l28: number; stuck?: unknown }>;
+  };
   const seen = card.usersDetail.find((u) => u.id === 'u_parity');
   expect(seen).toEqual(
-    expect.objectContaining({ stage: device_.stage, score: Math.round(device_.score), band: device_.band, l7: device_.l7, l28: device_.l28, stuck: device_.stuck }),
+    expect.objectContaining({
+      stage: device_.stage,
+      score: Math.round(device_.score),
+      band: device_.band,
+      l7: device_.l7,
+      l28: device_.l28,
+      stuck: device_.stuck,
+    }),
   );
   await h.destroy();
 });

@@ -36,8 +36,7 @@ function importFrom(pkg: Package, specifier: string): Seen {
   const { fileExists, readFile, getSourceFile } = host;
   host.fileExists = (f) => f === probe || fileExists(f);
   host.readFile = (f) => (f === probe ? text : readFile(f));
-  host.getSourceFile = (f, lang, ...rest) =>
-    f === probe ? ts.createSourceFile(f, text, lang) : getSourceFile(f, lang, ...rest);
+  host.getSourceFile = (f, lang, ...rest) => (f === probe ? ts.createSourceFile(f, text, lang) : getSourceFile(f, lang, ...rest));
   // Only the probe as a root: the files its import reaches come in as the compiler finds them,
   // which is exactly how an unreferenced package gets flagged.
   const program = ts.createProgram({

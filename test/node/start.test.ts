@@ -64,7 +64,11 @@ describe('npm start (node demo/start.mjs)', () => {
   });
 
   it('signs up a workspace: the backend registers its plan with the collector', async () => {
-    const res = await fetch(new URL('/api/session', demo.demoUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ company: 'Test Co', name: 'Ada' }) });
+    const res = await fetch(new URL('/api/session', demo.demoUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ company: 'Test Co', name: 'Ada' }),
+    });
     const session = (await res.json()) as { accountId: string; userId: string; hash: string };
     expect(session.accountId).toMatch(/^test-co-[0-9a-f]{6}$/);
     expect(session.hash).toMatch(/^[0-9a-f]{64}$/);

@@ -74,7 +74,12 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
   let context: BrowserContext;
   const start = async () => {
     collector = await startServer(
-      { port, host: '127.0.0.1', dataDir, env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_e2e', HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() } },
+      {
+        port,
+        host: '127.0.0.1',
+        dataDir,
+        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_e2e', HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
+      },
       { log: () => {} },
     );
     port = collector.port;

@@ -67,7 +67,8 @@ function inViewport(b: Box, what: string) {
   expect(b.width * b.height, `${what} has a size`).toBeGreaterThan(100);
 }
 
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
 /** A nudge sits right below (or, flipped, right above) its target and shares some of its width. */
 async function expectAnchored(nudge: Locator, target: Locator, what: string) {
@@ -140,11 +141,26 @@ beforeAll(async () => {
     chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     }),
   ]);
   // Reduced motion: the toasts' entrance animation would make screenshots flaky.
-  context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
 }, 120_000);
@@ -231,7 +247,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await flush();
   });
 
-  it('day two: the digest shows yesterday, the streak and the app\'s own numbers', async () => {
+  it("day two: the digest shows yesterday, the streak and the app's own numbers", async () => {
     await page.goto(`${demo.demoUrl}?now=${DAY2}`);
     await expect.poll(() => page.locator('#dev-bar [data-today]').getAttribute('data-today')).toBe(DAY2);
     const d = await box(w.digest());
@@ -256,7 +272,10 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     const t = await box(page.locator('#import-customers'));
     const x = Math.max(0, Math.min(n.x, t.x) - 40);
     const y = Math.max(0, Math.min(n.y, t.y) - 30);
-    await page.screenshot({ path: shotPath('nudge.png'), clip: { x, y, width: Math.max(n.x + n.width, t.x + t.width) + 40 - x, height: Math.max(n.y + n.height, t.y + t.height) + 30 - y } });
+    await page.screenshot({
+      path: shotPath('nudge.png'),
+      clip: { x, y, width: Math.max(n.x + n.width, t.x + t.width) + 40 - x, height: Math.max(n.y + n.height, t.y + t.height) + 30 - y },
+    });
   });
 
   it('finishing the import and opening reports completes the checklist', async () => {
@@ -280,13 +299,15 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await openPanel();
     const records = page.locator('habitual-widgets .panel section[aria-label=Records]');
     await records.waitFor();
-    await expect.poll(() => records.locator('[data-milestones] li').allTextContents()).toEqual([
-      expect.stringMatching(/^First invoice sent/),
-      expect.stringMatching(/^First payment recorded/),
-    ]);
+    await expect
+      .poll(() => records.locator('[data-milestones] li').allTextContents())
+      .toEqual([expect.stringMatching(/^First invoice sent/), expect.stringMatching(/^First payment recorded/)]);
     const features = await records.locator('[data-features] li').allTextContents();
     for (const label of ['Add a customer', 'Send an invoice', 'Record a payment', 'Import customers', 'View reports']) {
-      expect(features.some((f) => f.startsWith(label)), label).toBe(true);
+      expect(
+        features.some((f) => f.startsWith(label)),
+        label,
+      ).toBe(true);
     }
     await expectCornerWidgets();
     await shot('records.png');
@@ -310,14 +331,24 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await shot('reminders.png');
   });
 
-  it('the collector\'s dashboard lists their account with the right numbers', async () => {
+  it("the collector's dashboard lists their account with the right numbers", async () => {
     // Stored days go out every 5 minutes, on hide, or when asked: ask.
     await page.evaluate(() => (window as unknown as { habitual: { flush(o: { sync: boolean }): Promise<void> } }).habitual.flush({ sync: true }));
     const auth = { headers: { authorization: `Bearer ${demo.adminToken}` } };
-    type Card = { reach: number; users: number; breadth: number; depth: { meeting: number; seats: number }; stages: Record<string, number>; account: { name: string; plan: string } };
+    type Card = {
+      reach: number;
+      users: number;
+      breadth: number;
+      depth: { meeting: number; seats: number };
+      stages: Record<string, number>;
+      account: { name: string; plan: string };
+    };
     // Day one went out when its page was hidden (the Next day reload); wait for both days.
     await expect
-      .poll(async () => ((await (await fetch(`${demo.collectorUrl}/v1/accounts/${accountId}/scorecard`, auth)).json()) as Card).reach, { timeout: 20_000, interval: 250 })
+      .poll(async () => ((await (await fetch(`${demo.collectorUrl}/v1/accounts/${accountId}/scorecard`, auth)).json()) as Card).reach, {
+        timeout: 20_000,
+        interval: 250,
+      })
       .toBe(invoicesSent);
     const card = (await (await fetch(`${demo.collectorUrl}/v1/accounts/${accountId}/scorecard`, auth)).json()) as Card;
     expect(card).toMatchObject({ users: 1, breadth: 1, depth: { meeting: 0, seats: 3 }, account: { name: company, plan: 'Starter' } });

@@ -9,9 +9,7 @@ export interface BrowserEnv {
 }
 
 export function browserEnv(): BrowserEnv | undefined {
-  return typeof window !== 'undefined' && typeof document !== 'undefined'
-    ? { window, document, navigator }
-    : undefined;
+  return typeof window !== 'undefined' && typeof document !== 'undefined' ? { window, document, navigator } : undefined;
 }
 
 /** Runs `fn` when the main thread is idle (within `timeout` ms), or soon where idle callbacks are missing. */

@@ -10,7 +10,6 @@ const loadEngine = () =>
 type Call = [method: string, ...args: unknown[]];
 type Api = ((...call: Call) => unknown) & Partial<HabitualInstance> & { q?: ArrayLike<Call>; instance?: HabitualInstance };
 
-
 /**
  * The script-tag entry. The snippet made `window.habitual` a queue; this replaces it with
  * the live API and replays the queue in order. `habitual('track', ...)` keeps working and,
@@ -24,7 +23,7 @@ function install(w: Window & { habitual?: Api }) {
 
   function run([method, ...args]: Call): unknown {
     if (method === 'init') {
-      if (instance) return console.warn('[habitual] init() was called twice; the first call stands.'), instance;
+      if (instance) return (console.warn('[habitual] init() was called twice; the first call stands.'), instance);
       instance = api.instance = init(args[0] as InitOptions, { keeper: loadEngine });
       // The methods sit on window.habitual too: habitual.track(...), await habitual.exportData().
       for (const [name, fn] of Object.entries(instance)) (api as unknown as Record<string, unknown>)[name] = fn;
@@ -47,7 +46,7 @@ function install(w: Window & { habitual?: Api }) {
     }
   };
   w.habitual = api;
-  for (const call of queued) api(...Array.from(call as ArrayLike<unknown>) as Call);
+  for (const call of queued) api(...(Array.from(call as ArrayLike<unknown>) as Call));
 }
 
 install(window as Window & { habitual?: Api });

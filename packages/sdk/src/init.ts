@@ -25,4 +25,3 @@ export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): Hab
   loadWidgetsWhenNeeded(instance, opts.widgetsUrl);
   return instance;
 }
-

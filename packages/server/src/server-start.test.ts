@@ -14,7 +14,11 @@ import { day, summaries } from './testing/fixtures';
 describe('readSettings', () => {
   it('takes flags over env over defaults', () => {
     expect(readSettings([], {})).toMatchObject({ port: 8787, host: '0.0.0.0', dataDir: './.habitual-data', databaseUrl: undefined });
-    expect(readSettings([], { PORT: '9000', HABITUAL_DATA: '/d', DATABASE_URL: 'postgres://x' })).toMatchObject({ port: 9000, dataDir: '/d', databaseUrl: 'postgres://x' });
+    expect(readSettings([], { PORT: '9000', HABITUAL_DATA: '/d', DATABASE_URL: 'postgres://x' })).toMatchObject({
+      port: 9000,
+      dataDir: '/d',
+      databaseUrl: 'postgres://x',
+    });
     expect(readSettings(['--port', '9100', '--data=/e'], { PORT: '9000' })).toMatchObject({ port: 9100, dataDir: '/e' });
     expect(readSettings(['--help'], {})).toBe('help');
   });
@@ -52,7 +56,13 @@ describe('migrations and first start', () => {
   it('takes the app, keys, origins and admin token from the environment', async () => {
     const db = await openPglite();
     await migrate(db);
-    const env = { HABITUAL_ADMIN_TOKEN: 'at_env', HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_env', HABITUAL_SECRET: 'sk_env', HABITUAL_ORIGINS: 'http://localhost:5173, https://app.test' };
+    const env = {
+      HABITUAL_ADMIN_TOKEN: 'at_env',
+      HABITUAL_APP_ID: 'ledgerly',
+      HABITUAL_WRITE_KEY: 'wk_env',
+      HABITUAL_SECRET: 'sk_env',
+      HABITUAL_ORIGINS: 'http://localhost:5173, https://app.test',
+    };
     const boot = await bootstrap(db, env);
     expect(boot.app).toMatchObject({ id: 'ledgerly', writeKey: 'wk_env', secret: 'sk_env', origins: ['http://localhost:5173', 'https://app.test'] });
     expect(boot.adminToken).toBeUndefined();
@@ -65,7 +75,12 @@ describe('migrations and first start', () => {
 describe('startServer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'habitual-data-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const settings = { port: 0, host: '127.0.0.1', dataDir: dir, env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_test', HABITUAL_ADMIN_TOKEN: 'at_t' } };
+  const settings = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_test', HABITUAL_ADMIN_TOKEN: 'at_t' },
+  };
 
   it('serves over HTTP from PGlite on disk, and keeps the data across restarts', async () => {
     const lines: string[] = [];

@@ -4,8 +4,7 @@ import { useHub } from './hub';
 
 export const isItemDone = (item: ChecklistItem, state: EngagementState | null): boolean =>
   !!state &&
-  ((!!item.event && (state.totals[item.event]?.n ?? 0) >= (item.count ?? 1)) ||
-    (!!item.milestone && state.milestones.some((m) => m.id === item.milestone)));
+  ((!!item.event && (state.totals[item.event]?.n ?? 0) >= (item.count ?? 1)) || (!!item.milestone && state.milestones.some((m) => m.id === item.milestone)));
 
 /** Items and progress of the configured checklist; `celebrate` raises the one-time toast on completion. */
 export function useChecklist(celebrate: boolean) {

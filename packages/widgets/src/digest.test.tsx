@@ -121,7 +121,12 @@ describe('digest card', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     // The wall clock says 8:00; the instance (the demo's ?now=) says 10:00, past `at`.
     vi.setSystemTime(new Date(2025, 2, 12, 8, 0));
-    const instance = fakeInstance({ config: { ...config, widgets: { digest: { enabled: true, at: '09:00' } } }, state, days, now: +new Date(2025, 2, 12, 10, 0) });
+    const instance = fakeInstance({
+      config: { ...config, widgets: { digest: { enabled: true, at: '09:00' } } },
+      state,
+      days,
+      now: +new Date(2025, 2, 12, 10, 0),
+    });
     cleanup = mount(instance).unmount;
     await vi.advanceTimersByTimeAsync(100);
     expect(document.querySelector('habitual-widgets')!.shadowRoot!.querySelector('.digest')).not.toBeNull();
@@ -150,7 +155,11 @@ describe('digest card', () => {
   });
 
   it('renders a configured link, but never a javascript: one', async () => {
-    const w = await mountWidgets({ config: { ...config, widgets: { digest: { enabled: true, link: { text: 'Open reports', href: '/reports' } } } }, state, days });
+    const w = await mountWidgets({
+      config: { ...config, widgets: { digest: { enabled: true, link: { text: 'Open reports', href: '/reports' } } } },
+      state,
+      days,
+    });
     expect(w.$('.digest a')!.getAttribute('href')).toBe('/reports');
     w.instance.configure({ ...config, widgets: { digest: { enabled: true, link: { text: 'x', href: 'javascript:alert(1)' } } } });
     await settle();

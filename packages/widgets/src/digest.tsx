@@ -40,7 +40,10 @@ export function Digest({ inline }: { inline?: boolean }) {
     let live = true;
     const provider = hub.host.digestProvider();
     Promise.all([
-      hub.instance.exportData().then((d) => d.days, () => []),
+      hub.instance.exportData().then(
+        (d) => d.days,
+        () => [],
+      ),
       // The host's provider may throw or reject: its metrics are left out, the card still shows.
       Promise.resolve()
         .then(() => provider?.() ?? [])
@@ -63,7 +66,10 @@ export function Digest({ inline }: { inline?: boolean }) {
   const link = w.link && safeHref(w.link.href);
   const value = (m: DigestMetric) => {
     try {
-      return fmt.num(m.value, m.format === 'currency' ? { style: 'currency', currency: m.currency ?? 'USD' } : m.format === 'percent' ? { style: 'percent' } : undefined);
+      return fmt.num(
+        m.value,
+        m.format === 'currency' ? { style: 'currency', currency: m.currency ?? 'USD' } : m.format === 'percent' ? { style: 'percent' } : undefined,
+      );
     } catch {
       return fmt.num(m.value); // an unknown currency code
     }

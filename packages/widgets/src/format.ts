@@ -10,8 +10,7 @@ export interface Format {
   time(hhmm: string): string;
 }
 
-const at = (key: string, hhmm = '12:00') =>
-  new Date(+key.slice(0, 4), +key.slice(5, 7) - 1, +key.slice(8, 10), +hhmm.slice(0, 2), +hhmm.slice(3, 5));
+const at = (key: string, hhmm = '12:00') => new Date(+key.slice(0, 4), +key.slice(5, 7) - 1, +key.slice(8, 10), +hhmm.slice(0, 2), +hhmm.slice(3, 5));
 
 export function createFormat(locale: string): Format {
   const dt = (options: Intl.DateTimeFormatOptions, date: Date) => new Intl.DateTimeFormat(locale, options).format(date);

@@ -24,10 +24,7 @@ export function Launcher() {
     hub.set({ panel: null, nudge: null });
     button.current?.focus();
   };
-  const label =
-    tabs[0] === 'checklist'
-      ? `${w.checklist?.title ?? t('checklist')} ${checklist.done.length}/${checklist.items.length}`
-      : t('progress');
+  const label = tabs[0] === 'checklist' ? `${w.checklist?.title ?? t('checklist')} ${checklist.done.length}/${checklist.items.length}` : t('progress');
   return (
     <>
       <button ref={button} class="launcher fixed" aria-expanded={!!open} onClick={() => (open ? close() : hub.set({ panel: tabs[0] }))}>

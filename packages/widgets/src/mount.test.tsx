@@ -52,7 +52,7 @@ describe('mount', () => {
     expect(root.querySelector('habitual-widgets')).not.toBeNull();
   });
 
-  it("shows replaced messages from init({ messages }), as the SDK passes them", async () => {
+  it('shows replaced messages from init({ messages }), as the SDK passes them', async () => {
     document.body.innerHTML = '<button id="send">Send</button>';
     // Typed as the SDK's option, so this only compiles while mount() accepts that shape.
     const messages: InitOptions['messages'] = {
@@ -126,12 +126,19 @@ describe('mount', () => {
 describe('custom elements', () => {
   it('render inline into their own shadow roots with the mounted instance', async () => {
     const w = await mountWidgets({
-      config: { locale: 'en', features: { 'invoice.sent': { label: 'Send an invoice', value: 'invoices' } }, widgets: { checklist: { enabled: false, items: [{ id: 'a', label: 'Add a customer', event: 'c' }] } } },
+      config: {
+        locale: 'en',
+        features: { 'invoice.sent': { label: 'Send an invoice', value: 'invoices' } },
+        widgets: { checklist: { enabled: false, items: [{ id: 'a', label: 'Add a customer', event: 'c' }] } },
+      },
       state: engagementState({ score: 42, totals: { 'invoice.sent': { n: 3, value: 3 } } }),
       days: [dayRollup('2025-03-11', { 'invoice.sent': [3, 3] })],
     });
     cleanup = w.handle.unmount;
-    document.body.insertAdjacentHTML('beforeend', '<habitual-checklist></habitual-checklist><habitual-records></habitual-records><habitual-digest></habitual-digest>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<habitual-checklist></habitual-checklist><habitual-records></habitual-records><habitual-digest></habitual-digest>',
+    );
     await settle();
     const shadow = (name: string) => document.querySelector(name)!.shadowRoot!;
     expect(shadow('habitual-checklist').textContent).toContain('Add a customer');

@@ -67,7 +67,10 @@ describe('nudges', () => {
   it('a "show me" from the checklist takes the one slot', async () => {
     document.body.innerHTML = '<button id="send">Send</button><button id="customer">Add</button>';
     const w = await mountWidgets({
-      config: { ...config, widgets: { ...config.widgets, checklist: { enabled: true, items: [{ id: 'c', label: 'Add a customer', event: 'c', target: '#customer' }] } } },
+      config: {
+        ...config,
+        widgets: { ...config.widgets, checklist: { enabled: true, items: [{ id: 'c', label: 'Add a customer', event: 'c', target: '#customer' }] } },
+      },
       state: engagementState(),
     });
     cleanup = w.handle.unmount;

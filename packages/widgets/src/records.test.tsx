@@ -41,10 +41,7 @@ async function openRecords(init = {}) {
 
 describe('CSV export', () => {
   it('one row per day and feature, formulas neutralised, quotes escaped', () => {
-    const csv = toCsv([
-      dayRollup('2025-03-11', { 'invoice.sent': [2, 3], '=cmd|"x"': [1, 0] }, 600_000),
-      dayRollup('2025-03-12', {}, 0),
-    ]);
+    const csv = toCsv([dayRollup('2025-03-11', { 'invoice.sent': [2, 3], '=cmd|"x"': [1, 0] }, 600_000), dayRollup('2025-03-12', {}, 0)]);
     expect(csv.split('\r\n')).toEqual([
       'day,active_minutes,feature,count,value',
       '2025-03-11,10,invoice.sent,2,3',
@@ -137,7 +134,10 @@ describe('records', () => {
 
   it('tabs between checklist, records and reminders with the arrow keys', async () => {
     const w = await openRecords({
-      config: { ...config, widgets: { records: { enabled: true }, reminders: { enabled: true }, checklist: { enabled: true, items: [{ id: 'a', label: 'A', event: 'a' }] } } },
+      config: {
+        ...config,
+        widgets: { records: { enabled: true }, reminders: { enabled: true }, checklist: { enabled: true, items: [{ id: 'a', label: 'A', event: 'a' }] } },
+      },
     });
     const tabs = w.$$('[role=tab]');
     expect(tabs.map((t) => t.textContent)).toEqual(['Setup', 'Records', 'Reminders']);

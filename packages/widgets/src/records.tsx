@@ -68,29 +68,33 @@ export function Records() {
       )}
       <h3>{t('features')}</h3>
       <ul data-features>
-        {adopted.length
-          ? adopted.map((name) => (
-              <li key={name} class="row">
-                <span>{features[name]?.label ?? name}</span>
-                <span class="mu">{t('uses', { n: totals[name].n })}</span>
-              </li>
-            ))
-          : <li class="mu">{t('none')}</li>}
+        {adopted.length ? (
+          adopted.map((name) => (
+            <li key={name} class="row">
+              <span>{features[name]?.label ?? name}</span>
+              <span class="mu">{t('uses', { n: totals[name].n })}</span>
+            </li>
+          ))
+        ) : (
+          <li class="mu">{t('none')}</li>
+        )}
       </ul>
       <h3>{t('milestones')}</h3>
       <ol data-milestones>
-        {state?.milestones.length
-          ? [...state.milestones]
-              .sort((a, b) => (a.day < b.day ? -1 : 1))
-              .map((m) => (
-                <li key={m.id} class="row">
-                  <span>{m.title}</span>
-                  <time class="mu" dateTime={m.day}>
-                    {fmt.day(m.day)}
-                  </time>
-                </li>
-              ))
-          : <li class="mu">{t('none')}</li>}
+        {state?.milestones.length ? (
+          [...state.milestones]
+            .sort((a, b) => (a.day < b.day ? -1 : 1))
+            .map((m) => (
+              <li key={m.id} class="row">
+                <span>{m.title}</span>
+                <time class="mu" dateTime={m.day}>
+                  {fmt.day(m.day)}
+                </time>
+              </li>
+            ))
+        ) : (
+          <li class="mu">{t('none')}</li>
+        )}
       </ol>
       <div class="acts">
         <button onClick={() => save(false)}>{t('exportJson')}</button>

@@ -42,9 +42,9 @@ function ToastCard({ toast }: { toast: Toast }) {
     Promise.resolve()
       .then(() => navigator.clipboard.writeText(`🎉 ${text}\n${when}`))
       .then(
-      () => setStatus(t('copied')),
-      () => setStatus(t('shareFailed')),
-    );
+        () => setStatus(t('copied')),
+        () => setStatus(t('shareFailed')),
+      );
 
   return (
     <div class="card toast" data-toast={toast.id}>

@@ -39,7 +39,9 @@ describe('resolveConfig', () => {
   });
 
   it('throws instead of mixing garbage into the defaults', () => {
-    expect(() => resolveConfig({ engagement: { activeMinutes: -5 } })).toThrow('Invalid Habitual config: engagement.activeMinutes must be a finite number >= 0 (got -5).');
+    expect(() => resolveConfig({ engagement: { activeMinutes: -5 } })).toThrow(
+      'Invalid Habitual config: engagement.activeMinutes must be a finite number >= 0 (got -5).',
+    );
   });
 });
 
@@ -55,15 +57,30 @@ describe('validateConfig', () => {
         'import.completed': { label: 'Import customers', key: true },
       },
       engagement: { activeMinutes: 5, streak: { period: 'weekday' } },
-      activation: [{ event: 'customer.created', count: 3 }, { event: 'invoice.sent', count: 1 }],
-      funnels: [{ id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2, help: { text: 'Importing from a spreadsheet?', href: '/help/import' } }],
+      activation: [
+        { event: 'customer.created', count: 3 },
+        { event: 'invoice.sent', count: 1 },
+      ],
+      funnels: [
+        {
+          id: 'import',
+          start: 'import.opened',
+          done: 'import.completed',
+          withinDays: 2,
+          help: { text: 'Importing from a spreadsheet?', href: '/help/import' },
+        },
+      ],
       milestones: [
         { id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First invoice sent' },
         { id: 'streak-5', streak: 5, title: 'Five working days in a row' },
       ],
       widgets: {
         digest: { enabled: true },
-        checklist: { enabled: true, title: 'Get set up', items: [{ id: 'customer', label: 'Add your first customer', event: 'customer.created', count: 1, target: '#new-customer' }] },
+        checklist: {
+          enabled: true,
+          title: 'Get set up',
+          items: [{ id: 'customer', label: 'Add your first customer', event: 'customer.created', count: 1, target: '#new-customer' }],
+        },
         rewards: { enabled: true, share: ['slack', 'discord'] },
         records: { enabled: true },
         reminders: { enabled: true, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
@@ -96,11 +113,25 @@ describe('validateConfig', () => {
     [{ features, activation: [{ event: 'invoice.sent', count: 0 }] }, 'activation[0].count', />= 1/],
     [{ features, milestones: [{ id: 'm', title: 'M', event: 'nope' }] }, 'milestones[0].event', /not in features/],
     [{ features, milestones: [{ id: 'm', title: 'M' }] }, 'milestones[0]', /exactly one of/],
-    [{ features, milestones: [{ id: 'm', title: 'M', streak: 3 }, { id: 'm', title: 'N', streak: 4 }] }, 'milestones[1].id', /repeats/],
+    [
+      {
+        features,
+        milestones: [
+          { id: 'm', title: 'M', streak: 3 },
+          { id: 'm', title: 'N', streak: 4 },
+        ],
+      },
+      'milestones[1].id',
+      /repeats/,
+    ],
     [{ features, funnels: [{ id: 'f', start: 'x.opened', done: 'x.done' }] }, 'funnels[0].done', /not in features/],
     [{ features, funnels: [{ id: 'f', start: 'x.opened', done: 'invoice.sent', withinDays: -1 }] }, 'funnels[0].withinDays', />= 1/],
     [{ features, widgets: { checklist: { items: [{ id: 'c', label: 'C', event: 'typo.x' }] } } }, 'widgets.checklist.items[0].event', /not in features/],
-    [{ features, widgets: { checklist: { items: [{ id: 'c', label: 'C', milestone: 'nope' }] } } }, 'widgets.checklist.items[0].milestone', /not a configured milestone/],
+    [
+      { features, widgets: { checklist: { items: [{ id: 'c', label: 'C', milestone: 'nope' }] } } },
+      'widgets.checklist.items[0].milestone',
+      /not a configured milestone/,
+    ],
     [{ widgets: { reminders: { quietHours: ['8pm', '08:00'] } } }, 'widgets.reminders.quietHours', /HH:MM/],
     [{ features, widgets: { nudges: { items: [{ feature: 'typo', target: '#x', text: 't' }] } } }, 'widgets.nudges.items[0].feature', /not in features/],
     [{ retentionDays: 0 }, 'retentionDays', />= 1/],

@@ -1,10 +1,4 @@
-import {
-  DEFAULT_FEATURE_WEIGHT,
-  DEFAULT_FUNNEL_WITHIN_DAYS,
-  DEFAULT_RETENTION_DAYS,
-  DEFAULT_STEP_COUNT,
-  ENGAGEMENT_DEFAULTS as D,
-} from './defaults';
+import { DEFAULT_FEATURE_WEIGHT, DEFAULT_FUNNEL_WITHIN_DAYS, DEFAULT_RETENTION_DAYS, DEFAULT_STEP_COUNT, ENGAGEMENT_DEFAULTS as D } from './defaults';
 import type { ChecklistItem, HabitualConfig, MilestoneSpec, ScoreMeasure } from './types';
 import { assertConfig } from './validate-config';
 

@@ -249,7 +249,8 @@ export function validateConfig(config: unknown): ConfigProblem[] {
       const it = obj(x, path);
       if (!it) return;
       if (it.feature !== undefined) feature(it.feature, `${path}.feature`, true);
-      if (it.funnel !== undefined && !funnelIds.has(it.funnel as string)) bad(`${path}.funnel`, `names ${show(it.funnel)}, which is not a configured funnel id`);
+      if (it.funnel !== undefined && !funnelIds.has(it.funnel as string))
+        bad(`${path}.funnel`, `names ${show(it.funnel)}, which is not a configured funnel id`);
       str(it.target, `${path}.target`, true);
       str(it.text, `${path}.text`, true);
     });

@@ -72,7 +72,14 @@ describe('breadth and intensity', () => {
   it.each([
     [[[1, 4]], 4, 0.4],
     [[[2, 0]], 2, 0.2], // uses without a numeric value count one unit each
-    [[[1, 4], [1, 30]], 34, 1],
+    [
+      [
+        [1, 4],
+        [1, 30],
+      ],
+      34,
+      1,
+    ],
   ])('value uses %j -> %i units, intensity %f', (uses, units, intensity) => {
     const rollups = (uses as Array<[number, number]>).map((u, i) => roll(addDays(T, -i), { 'v.x': u }));
     const s = at(rollups, cfg);
@@ -115,8 +122,18 @@ describe('streak', () => {
     ['day: a miss without freezes breaks', 'day', [0, 2, 3], { current: 1, longest: 2, lifetime: 3 }],
     ['day: 7 days earn a freeze that spends itself on a miss', 'day', [0, ...range(2, 8)], { current: 8, freezes: 0, freezesUsed: 1 }],
     ['day: freezes cap at 2', 'day', range(0, 29), { current: 30, freezes: 2 }],
-    ['day: two freezes bridge two misses (and 8 more days earn one back)', 'day', [...range(0, 3), ...range(6, 30)], { current: 29, freezes: 1, freezesUsed: 2 }],
-    ['day: a miss longer than the freezes breaks (and spends them)', 'day', [...range(0, 3), ...range(7, 30)], { current: 4, longest: 24, freezes: 0, freezesUsed: 2 }],
+    [
+      'day: two freezes bridge two misses (and 8 more days earn one back)',
+      'day',
+      [...range(0, 3), ...range(6, 30)],
+      { current: 29, freezes: 1, freezesUsed: 2 },
+    ],
+    [
+      'day: a miss longer than the freezes breaks (and spends them)',
+      'day',
+      [...range(0, 3), ...range(7, 30)],
+      { current: 4, longest: 24, freezes: 0, freezesUsed: 2 },
+    ],
     ['day: yesterday missed, today open, freeze covers', 'day', range(2, 8), { current: 7, freezes: 0, freezesUsed: 1 }],
     // 2024-06-19 is a Wednesday: 0 Wed, 1 Tue, 2 Mon, 3 Sun, 4 Sat, 5 Fri, 6 Thu
     ['weekday: the weekend neither breaks nor counts', 'weekday', [0, 1, 2, 5, 6], { current: 5, lifetime: 5 }],
@@ -174,17 +191,30 @@ describe('stuck funnel', () => {
     ['started yesterday: still in its window', [roll(addDays(T, -1), { 'import.opened': 1 }, 0, { 'import.opened': h(9, addDays(T, -1)) })], undefined],
     [
       'started, done later the same day',
-      [roll(addDays(T, -3), { 'import.opened': 1, 'import.completed': 1 }, 0, { 'import.opened': h(9, addDays(T, -3)), 'import.completed': h(10, addDays(T, -3)) })],
+      [
+        roll(addDays(T, -3), { 'import.opened': 1, 'import.completed': 1 }, 0, {
+          'import.opened': h(9, addDays(T, -3)),
+          'import.completed': h(10, addDays(T, -3)),
+        }),
+      ],
       undefined,
     ],
     [
       'done in the morning, started again after',
-      [roll(addDays(T, -3), { 'import.opened': 1, 'import.completed': 1 }, 0, { 'import.opened': h(11, addDays(T, -3)), 'import.completed': h(8, addDays(T, -3)) })],
+      [
+        roll(addDays(T, -3), { 'import.opened': 1, 'import.completed': 1 }, 0, {
+          'import.opened': h(11, addDays(T, -3)),
+          'import.completed': h(8, addDays(T, -3)),
+        }),
+      ],
       addDays(T, -3),
     ],
     [
       'started, done the next day',
-      [roll(addDays(T, -4), { 'import.opened': 1 }, 0, { 'import.opened': h(9) }), roll(addDays(T, -3), { 'import.completed': 1 }, 0, { 'import.completed': h(9) })],
+      [
+        roll(addDays(T, -4), { 'import.opened': 1 }, 0, { 'import.opened': h(9) }),
+        roll(addDays(T, -3), { 'import.completed': 1 }, 0, { 'import.completed': h(9) }),
+      ],
       undefined,
     ],
   ])('%s', (_, rollups, since) => {
@@ -200,13 +230,24 @@ describe('stuck funnel', () => {
 describe('next best step', () => {
   const cfg: HabitualConfig = {
     ...CONFIG,
-    widgets: { checklist: { items: [{ id: 'c1', label: 'Add a customer', event: 'customer.created', count: 1 }, { id: 'm1', label: 'Send one', milestone: 'first-invoice' }] } },
+    widgets: {
+      checklist: {
+        items: [
+          { id: 'c1', label: 'Add a customer', event: 'customer.created', count: 1 },
+          { id: 'm1', label: 'Send one', milestone: 'first-invoice' },
+        ],
+      },
+    },
   };
   it.each([
     ['first open checklist item', [roll(T, {})], { kind: 'checklist', id: 'c1' }],
     ['then the next one (done by milestone)', [roll(T, { 'customer.created': 1 })], { kind: 'checklist', id: 'm1' }],
     ['then the next activation step', [roll(T, { 'customer.created': 1, 'invoice.sent': 1 })], { kind: 'activation', id: 'customer.created' }],
-    ['then the unused key feature', [roll(T, { 'customer.created': 3, 'invoice.sent': 1, 'import.completed': 1 })], { kind: 'feature', id: 'report.viewed', label: 'View reports' }],
+    [
+      'then the unused key feature',
+      [roll(T, { 'customer.created': 3, 'invoice.sent': 1, 'import.completed': 1 })],
+      { kind: 'feature', id: 'report.viewed', label: 'View reports' },
+    ],
     ['nothing when every key feature is in use', [roll(T, { 'customer.created': 3, 'invoice.sent': 1, 'import.completed': 1, 'report.viewed': 1 })], undefined],
   ])('%s', (_, rollups, want) => {
     const s = at(rollups, cfg);
@@ -254,15 +295,29 @@ describe('days and time zones', () => {
 
   it('a day streak runs through 23 h and 25 h days', () => {
     const days = ['2024-03-09', '2024-03-10', '2024-03-11', '2024-11-02', '2024-11-03', '2024-11-04'];
-    const spring = computeState(days.slice(0, 3).map((d) => roll(d, { 'invoice.sent': 1 })), CONFIG, Date.UTC(2024, 2, 12, 3, 30), 'America/New_York');
+    const spring = computeState(
+      days.slice(0, 3).map((d) => roll(d, { 'invoice.sent': 1 })),
+      CONFIG,
+      Date.UTC(2024, 2, 12, 3, 30),
+      'America/New_York',
+    );
     expect(spring).toMatchObject({ today: '2024-03-11', streak: { current: 3, todayDone: true } });
-    const fall = computeState(days.slice(3).map((d) => roll(d, { 'invoice.sent': 1 })), CONFIG, Date.UTC(2024, 10, 5, 4, 59), 'America/New_York');
+    const fall = computeState(
+      days.slice(3).map((d) => roll(d, { 'invoice.sent': 1 })),
+      CONFIG,
+      Date.UTC(2024, 10, 5, 4, 59),
+      'America/New_York',
+    );
     expect(fall).toMatchObject({ today: '2024-11-04', streak: { current: 3, todayDone: true } });
   });
 
   it('a user who flies west keeps the day already recorded ahead', () => {
     // Recorded in Tokyo on the 11th; now in Los Angeles where it is still the 10th.
-    const rollups = [roll('2024-06-09', { 'invoice.sent': 1 }), roll('2024-06-10', { 'invoice.sent': 1 }), { ...roll('2024-06-11', { 'invoice.sent': 1 }), tz: 'Asia/Tokyo' }];
+    const rollups = [
+      roll('2024-06-09', { 'invoice.sent': 1 }),
+      roll('2024-06-10', { 'invoice.sent': 1 }),
+      { ...roll('2024-06-11', { 'invoice.sent': 1 }), tz: 'Asia/Tokyo' },
+    ];
     const s = computeState(rollups, CONFIG, Date.UTC(2024, 5, 11, 2), 'America/Los_Angeles');
     expect(s).toMatchObject({ today: '2024-06-11', l7: 3, streak: { current: 3, todayDone: true } });
   });
@@ -291,9 +346,29 @@ describe('lifecycle stage', () => {
     ['no data', 'new', []],
     ['first qualified day 3 days ago', 'new', days([3, 0], { 'customer.created': 1 })],
     ['in onboarding, progressing', 'activating', [roll(addDays(T, -8), { 'customer.created': 1 }, 6), roll(addDays(T, -2), { 'customer.created': 1 }, 6)]],
-    ['in onboarding, a use towards the open step is progress', 'activating', [roll(addDays(T, -8), { 'customer.created': 1 }, 6), roll(addDays(T, -4), {}, 6), roll(addDays(T, -2), { 'customer.created': 1 })]],
-    ['in onboarding, no progress for 5 days', 'stuck', [roll(addDays(T, -9), { 'customer.created': 1 }, 6), roll(addDays(T, -5), { 'customer.created': 1 }, 6), roll(T, {}, 6)]],
-    ['past the onboarding window without activating', 'stuck', [roll(addDays(T, -33), { 'customer.created': 1 }, 6), ...onDays(T, range(0, 10).map((i) => i * 3), {}).map((r) => ({ ...r, activeMs: 600_000 })), roll(addDays(T, -2), { 'customer.created': 1 })]],
+    [
+      'in onboarding, a use towards the open step is progress',
+      'activating',
+      [roll(addDays(T, -8), { 'customer.created': 1 }, 6), roll(addDays(T, -4), {}, 6), roll(addDays(T, -2), { 'customer.created': 1 })],
+    ],
+    [
+      'in onboarding, no progress for 5 days',
+      'stuck',
+      [roll(addDays(T, -9), { 'customer.created': 1 }, 6), roll(addDays(T, -5), { 'customer.created': 1 }, 6), roll(T, {}, 6)],
+    ],
+    [
+      'past the onboarding window without activating',
+      'stuck',
+      [
+        roll(addDays(T, -33), { 'customer.created': 1 }, 6),
+        ...onDays(
+          T,
+          range(0, 10).map((i) => i * 3),
+          {},
+        ).map((r) => ({ ...r, activeMs: 600_000 })),
+        roll(addDays(T, -2), { 'customer.created': 1 }),
+      ],
+    ],
     ['activated, but only a few days', 'activating', days([9, 6, 3, 0])],
     ['activated, 8 of the last 28 days', 'engaged', days(range(0, 7).map((i) => i * 3))],
     ['power: L7 5, L28 20, breadth 1', 'power', days(power, allKeys, allKeys)],

@@ -25,7 +25,12 @@ describe('createEngine', () => {
     e.add(T, 'import.opened', 0, noon(T) - 5);
     e.addActive(T, 60_000);
     const s = e.state(noon(T));
-    const same = computeState([...past, roll(T, { 'invoice.sent': [1, 3], 'import.opened': 1 }, 1, { 'invoice.sent': noon(T), 'import.opened': noon(T) - 5 })], CONFIG, noon(T), 'UTC');
+    const same = computeState(
+      [...past, roll(T, { 'invoice.sent': [1, 3], 'import.opened': 1 }, 1, { 'invoice.sent': noon(T), 'import.opened': noon(T) - 5 })],
+      CONFIG,
+      noon(T),
+      'UTC',
+    );
     expect(strip(s)).toEqual(strip(same));
     expect(s.qualifiedDays).toContain(T);
     expect(s.totals['invoice.sent']).toEqual({ n: 1, value: 3 });

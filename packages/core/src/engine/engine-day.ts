@@ -26,7 +26,10 @@ export function addInto(a: EngineDay, b: { activeMs: number; features: Record<st
 }
 
 /** A mutable copy of a rollup, safe to add to. */
-export function copyDay(r: { day: string; activeMs: number; features: Record<string, FeatureCount>; firsts: Record<string, number> }, idx = dayIndex(r.day)): EngineDay {
+export function copyDay(
+  r: { day: string; activeMs: number; features: Record<string, FeatureCount>; firsts: Record<string, number> },
+  idx = dayIndex(r.day),
+): EngineDay {
   const d: EngineDay = { idx, key: r.day, activeMs: 0, features: {}, firsts: {} };
   addInto(d, r);
   return d;

@@ -59,7 +59,13 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
     if (m.event !== undefined) watch(m.event, rc.activation.length + i, m.count ?? 1);
   });
   const e = rc.engagement;
-  const unit: Normaliser = { kind: 'linear', points: [[0, 0], [1, 100]] };
+  const unit: Normaliser = {
+    kind: 'linear',
+    points: [
+      [0, 0],
+      [1, 100],
+    ],
+  };
   const fx: FeatureIndex = {
     info,
     keyNames,
@@ -71,9 +77,21 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
     activeDaySlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.activeDays !== undefined ? [[rc.activation.length + i, m.activeDays]] : [])),
     activeMs: e.activeMinutes * 60_000,
     normalisers: {
-      frequency: { kind: 'linear', points: [[0, 0], [e.frequencyTarget, 100]] },
+      frequency: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [e.frequencyTarget, 100],
+        ],
+      },
       breadth: unit,
-      intensity: { kind: 'linear', points: [[0, 0], [e.intensityTarget, 100]] },
+      intensity: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [e.intensityTarget, 100],
+        ],
+      },
       momentum: unit,
       activation: unit,
     },

@@ -22,9 +22,9 @@ const toRollup = (d: { ago: number; features: Record<string, [number, number]>; 
 });
 /** Distinct days, as one device would store them. */
 const historyArb = fc.uniqueArray(dayArb, { selector: (d) => d.ago, maxLength: 90 }).map((ds) => ds.map(toRollup));
-const configArb = fc.constantFrom<'day' | 'weekday' | 'week'>('day', 'weekday', 'week').map(
-  (period): HabitualConfig => ({ ...CONFIG, engagement: { streak: { period } } }),
-);
+const configArb = fc
+  .constantFrom<'day' | 'weekday' | 'week'>('day', 'weekday', 'week')
+  .map((period): HabitualConfig => ({ ...CONFIG, engagement: { streak: { period } } }));
 const prevArb = fc.option(fc.constantFrom('power', 'engaged', 'at_risk', 'new') as fc.Arbitrary<'power' | 'engaged' | 'at_risk' | 'new'>, { nil: undefined });
 
 const state = (rollups: DayRollup[], config: HabitualConfig = CONFIG, stage?: 'power' | 'engaged' | 'at_risk' | 'new') =>
@@ -97,7 +97,12 @@ describe('engine invariants', () => {
   });
 
   it('the incremental engine agrees with computeState, event by event', () => {
-    const event = fc.record({ ago: fc.integer({ min: 0, max: 3 }), name: fc.constantFrom(...NAMES), value: fc.integer({ min: 0, max: 5 }), active: fc.constantFrom(0, 0, 90_000) });
+    const event = fc.record({
+      ago: fc.integer({ min: 0, max: 3 }),
+      name: fc.constantFrom(...NAMES),
+      value: fc.integer({ min: 0, max: 5 }),
+      active: fc.constantFrom(0, 0, 90_000),
+    });
     fc.assert(
       fc.property(historyArb, fc.array(event, { maxLength: 25 }), configArb, (rollups, events, config) => {
         const e = createEngine({ config, timeZone: 'UTC' });

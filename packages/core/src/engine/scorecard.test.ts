@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bandOf, normalise, scoreMeasures, type MeasureInput, type Normaliser } from './scorecard';
 
-const pct: Normaliser = { kind: 'linear', points: [[0, 0], [1, 100]] };
+const pct: Normaliser = {
+  kind: 'linear',
+  points: [
+    [0, 0],
+    [1, 100],
+  ],
+};
 
 describe('normalise', () => {
   it.each([
@@ -16,7 +22,14 @@ describe('normalise', () => {
   });
 
   it('piecewise linear with several segments', () => {
-    const n: Normaliser = { kind: 'linear', points: [[0, 0], [8, 50], [20, 100]] };
+    const n: Normaliser = {
+      kind: 'linear',
+      points: [
+        [0, 0],
+        [8, 50],
+        [20, 100],
+      ],
+    };
     expect(normalise(4, n)).toBeCloseTo(25);
     expect(normalise(14, n)).toBeCloseTo(75);
   });
@@ -28,7 +41,14 @@ describe('normalise', () => {
     [10, 60],
     [11, 90],
   ])('bands pick the first band with raw <= upTo: %s -> %s', (raw, want) => {
-    const n: Normaliser = { kind: 'bands', bands: [{ upTo: 5, score: 10 }, { upTo: 10, score: 60 }, { upTo: 20, score: 90 }] };
+    const n: Normaliser = {
+      kind: 'bands',
+      bands: [
+        { upTo: 5, score: 10 },
+        { upTo: 10, score: 60 },
+        { upTo: 20, score: 90 },
+      ],
+    };
     expect(normalise(raw, n)).toBe(want);
   });
 });
@@ -83,8 +103,22 @@ describe('scoreMeasures', () => {
       weight: fc.double({ min: 0, max: 1000, noNaN: true }),
       raw: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }),
       normalise: fc.oneof(
-        fc.constant<Normaliser>({ kind: 'linear', points: [[0, 0], [10, 40], [100, 100]] }),
-        fc.constant<Normaliser>({ kind: 'bands', bands: [{ upTo: 0, score: 0 }, { upTo: 50, score: 70 }, { upTo: 1e9, score: 100 }] }),
+        fc.constant<Normaliser>({
+          kind: 'linear',
+          points: [
+            [0, 0],
+            [10, 40],
+            [100, 100],
+          ],
+        }),
+        fc.constant<Normaliser>({
+          kind: 'bands',
+          bands: [
+            { upTo: 0, score: 0 },
+            { upTo: 50, score: 70 },
+            { upTo: 1e9, score: 100 },
+          ],
+        }),
       ),
     }) as fc.Arbitrary<MeasureInput>;
     fc.assert(

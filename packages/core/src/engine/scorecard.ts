@@ -5,9 +5,7 @@ import type { Band } from './types';
  * - `linear`: piecewise linear through `points` (sorted by raw), clamped at both ends.
  * - `bands`: the score of the first band with `raw <= upTo`; above every band, the last band's score.
  */
-export type Normaliser =
-  | { kind: 'linear'; points: Array<[raw: number, score: number]> }
-  | { kind: 'bands'; bands: Array<{ upTo: number; score: number }> };
+export type Normaliser = { kind: 'linear'; points: Array<[raw: number, score: number]> } | { kind: 'bands'; bands: Array<{ upTo: number; score: number }> };
 
 export interface MeasureInput {
   id: string;

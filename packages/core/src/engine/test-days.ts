@@ -5,7 +5,12 @@ import { dayIndex, dayKey } from './day-keys';
 
 /** Test helpers: rollups by day key, and a config like the one in DESIGN.md. */
 
-export function roll(day: string, features: Record<string, number | [n: number, value: number]> = {}, activeMinutes = 0, firsts: Record<string, number> = {}): DayRollup {
+export function roll(
+  day: string,
+  features: Record<string, number | [n: number, value: number]> = {},
+  activeMinutes = 0,
+  firsts: Record<string, number> = {},
+): DayRollup {
   const f: DayRollup['features'] = {};
   for (const k in features) {
     const v = features[k];

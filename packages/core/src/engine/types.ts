@@ -1,15 +1,6 @@
 import type { ScoreMeasure } from '../config/types';
 
-export type Stage =
-  | 'new'
-  | 'activating'
-  | 'stuck'
-  | 'engaged'
-  | 'power'
-  | 'at_risk'
-  | 'dormant'
-  | 'reactivated'
-  | 'resurrected';
+export type Stage = 'new' | 'activating' | 'stuck' | 'engaged' | 'power' | 'at_risk' | 'dormant' | 'reactivated' | 'resurrected';
 
 export type Band = 'red' | 'yellow' | 'green';
 

@@ -14,7 +14,11 @@ function setup() {
   const { env, win, doc } = fakeEnv();
   const clock = { t: 1_000_000 };
   const spans: Array<[number, number]> = [];
-  const active = createActiveTime(env, () => clock.t, (at, ms) => spans.push([at, ms]));
+  const active = createActiveTime(
+    env,
+    () => clock.t,
+    (at, ms) => spans.push([at, ms]),
+  );
   const input = (at: number) => ((clock.t = at), win.dispatchEvent(new Event('pointerdown')));
   const total = () => spans.reduce((s, [, ms]) => s + ms, 0);
   return { active, clock, spans, input, total, win, doc };

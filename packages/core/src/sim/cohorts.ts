@@ -15,7 +15,9 @@ export const SIM_CONFIG: HabitualConfig = {
     { event: 'customer.created', count: 3 },
     { event: 'invoice.sent', count: 1 },
   ],
-  funnels: [{ id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2, help: { text: 'Importing from a spreadsheet?', href: '/help/import' } }],
+  funnels: [
+    { id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2, help: { text: 'Importing from a spreadsheet?', href: '/help/import' } },
+  ],
   milestones: [
     { id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First invoice sent' },
     { id: 'streak-5', streak: 5, title: 'Five in a row' },

@@ -20,7 +20,14 @@ export interface Cohort {
    * What the user does on a day: events as [name, value] and active minutes, or null when
    * they do not show up. `ago` counts days before today, `age` days since their first.
    */
-  day(ctx: { ago: number; age: number; weekday: number; span: number; r: Random; user: Record<string, number> }): { events: Array<[string, number]>; activeMinutes: number } | null;
+  day(ctx: {
+    ago: number;
+    age: number;
+    weekday: number;
+    span: number;
+    r: Random;
+    user: Record<string, number>;
+  }): { events: Array<[string, number]>; activeMinutes: number } | null;
   /** Per-user constants (fade start, gap length...), drawn once. */
   traits?(r: Random, span: number): Record<string, number>;
 }

@@ -7,7 +7,13 @@ import { createStore, NAMES_KEY } from './store';
 import type { HabitualError } from '../types';
 
 const day = (d: string, features: DayRollup['features'], firsts: DayRollup['firsts'] = {}): DayRollup => ({
-  v: 1, day: d, tz: 'Europe/Helsinki', rev: 3, activeMs: 120_000, features, firsts,
+  v: 1,
+  day: d,
+  tz: 'Europe/Helsinki',
+  rev: 3,
+  activeMs: 120_000,
+  features,
+  firsts,
 });
 const delta = (d: string, n: number) => ({ day: d, tz: 'UTC', activeMs: 0, features: { 'invoice.sent': { n, value: n } }, firsts: {} });
 

@@ -17,7 +17,15 @@ it('prune: days before the window, journal markers after a week, set-aside recor
     ['names', ['invoice.sent']],
     ['unsynced', { '2025-10-01': 3, '2025-10-25': 1 }],
   ]);
-  const gone = await prune(createStore(memoryKV(map), () => {}, undefined, () => now), '2025-10-25');
+  const gone = await prune(
+    createStore(
+      memoryKV(map),
+      () => {},
+      undefined,
+      () => now,
+    ),
+    '2025-10-25',
+  );
   expect(gone).toBe(3);
   expect([...map.keys()]).toEqual(['day:2025-10-25', 'applied:tab1-2', `quarantine:day:2025-01-02:${now - 2 * day}`, 'profile', 'names', 'unsynced']);
   // The unsynced list goes with the days it speaks of.

@@ -22,7 +22,12 @@ async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: u
 export async function readDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
   const rows = await store.entries();
   const names = rows.find(([key]) => key === NAMES_KEY)?.[1];
-  return decodeDays(store, rows.filter(([key]) => key.startsWith(DAY_PREFIX)), names, onError);
+  return decodeDays(
+    store,
+    rows.filter(([key]) => key.startsWith(DAY_PREFIX)),
+    names,
+    onError,
+  );
 }
 
 /**
@@ -30,14 +35,19 @@ export async function readDays(store: Store, onError: (e: HabitualError) => void
  * from before the unsynced list existed builds it once from the profile's old sync cursor.
  */
 export async function readUnsynced(store: Store, onError: (e: HabitualError) => void, cursor: Record<string, number> = {}): Promise<DayRollup[]> {
-  let unsynced = (await store.get<Unsynced>(UNSYNCED_KEY)) ?? (await adoptCursor(store, onError, cursor));
+  const unsynced = (await store.get<Unsynced>(UNSYNCED_KEY)) ?? (await adoptCursor(store, onError, cursor));
   const keys = Object.keys(unsynced).map((day) => DAY_PREFIX + day);
   if (!keys.length) return [];
   // A transaction that writes nothing: one round trip for every record needed.
   let read: unknown[] = [];
   await store.transact([NAMES_KEY, ...keys], (old) => ((read = old), []));
   const [names, ...values] = read;
-  return decodeDays(store, keys.map((key, i) => [key, values[i]]), names, onError);
+  return decodeDays(
+    store,
+    keys.map((key, i) => [key, values[i]]),
+    names,
+    onError,
+  );
 }
 
 async function adoptCursor(store: Store, onError: (e: HabitualError) => void, cursor: Record<string, number>): Promise<Unsynced> {

@@ -14,12 +14,7 @@ function profileProblem(x: unknown): string | undefined {
 }
 
 /** Read-modify-write of the profile in one transaction (`init` stands in for a missing or invalid one). */
-export async function updateProfile(
-  store: Store,
-  fn: (p: Profile) => Profile,
-  init: () => Profile,
-  onError: (e: HabitualError) => void,
-): Promise<Profile> {
+export async function updateProfile(store: Store, fn: (p: Profile) => Profile, init: () => Profile, onError: (e: HabitualError) => void): Promise<Profile> {
   let bad: { value: unknown; problem: string } | undefined;
   const next = await store.update<Profile>(PROFILE_KEY, (old) => {
     const problem = old === undefined ? 'missing' : profileProblem(old);

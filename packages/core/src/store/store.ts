@@ -44,7 +44,7 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
   let switching: Promise<KV> | undefined;
 
   const report = (cause: unknown) =>
-    onError({ code: 'storage-unavailable', message: 'IndexedDB is unavailable; Habitual keeps this page\'s data in memory only.', cause });
+    onError({ code: 'storage-unavailable', message: "IndexedDB is unavailable; Habitual keeps this page's data in memory only.", cause });
 
   const opened = (): KV => {
     if (!backing) {
@@ -86,12 +86,7 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
       const at = now();
       // One transaction: the days, the names list, the unsynced list, a place aside for each
       // day, the marker.
-      const keys = [
-        ...deltas.map((d) => DAY_PREFIX + d.day),
-        NAMES_KEY,
-        UNSYNCED_KEY,
-        ...deltas.map((d) => asideKey(DAY_PREFIX + d.day, at)),
-      ];
+      const keys = [...deltas.map((d) => DAY_PREFIX + d.day), NAMES_KEY, UNSYNCED_KEY, ...deltas.map((d) => asideKey(DAY_PREFIX + d.day, at))];
       if (batch) keys.push(APPLIED_PREFIX + batch);
       await run((kv) =>
         kv.transact(keys, (old) => {

@@ -1,5 +1,4 @@
 import { OTHER_FEATURE, type DayRollup, type FeatureCount } from '../rollup/day-rollup';
-import { configuredEvents } from '../rollup/feature-policy';
 
 /**
  * The copy of a day that leaves the device: every name the config mentions (a feature, a

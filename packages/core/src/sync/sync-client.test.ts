@@ -7,7 +7,13 @@ import { createSyncClient } from './sync-client';
 import type { SyncDeps, SyncSource } from './types';
 
 const day = (d: string, rev: number, features: DayRollup['features'] = { 'invoice.sent': { n: rev, value: rev } }): DayRollup => ({
-  v: 1, day: d, tz: 'UTC', rev, activeMs: 1000, features, firsts: {},
+  v: 1,
+  day: d,
+  tz: 'UTC',
+  rev,
+  activeMs: 1000,
+  features,
+  firsts: {},
 });
 const dayKey = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 
@@ -296,7 +302,11 @@ describe('createSyncClient', () => {
     const dev = device([day('2025-01-01', 1)]);
     const srv = collector();
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
     const t = clock();
     store.set('habitual-sync:lease', `other|${(t.deps.now as () => number)() + 10_000}`);
     const client = createSyncClient(dev.source, { ...t.deps, storage, fetch: srv.fetch }, { retryBaseMs: 2000 });
@@ -308,7 +318,9 @@ describe('createSyncClient', () => {
   });
 
   it('sends on pagehide with keepalive, newest days first, within the keepalive budget', async () => {
-    const many = Array.from({ length: 50 }, (_, i) => day(dayKey(i), 1, Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, { n: k, value: k }]))));
+    const many = Array.from({ length: 50 }, (_, i) =>
+      day(dayKey(i), 1, Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, { n: k, value: k }]))),
+    );
     const config = { features: Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`f${k}`, {}])) };
     const dev = device(many, config);
     const srv = collector();
@@ -379,7 +391,13 @@ describe('createSyncClient', () => {
     srv.script.push({ status: 200, body: { ok: true } });
     await client.share({ target: 'slack', milestone: 'first-invoice', payload: { text: 'hi' } });
     expect(srv.requests[0].url).toBe('https://collector.test/v1/share');
-    expect(srv.requests[0].body).toMatchObject({ appId: 'ledgerly', target: 'slack', milestone: 'first-invoice', payload: { text: 'hi' }, identity: { deviceId: 'dev_a' } });
+    expect(srv.requests[0].body).toMatchObject({
+      appId: 'ledgerly',
+      target: 'slack',
+      milestone: 'first-invoice',
+      payload: { text: 'hi' },
+      identity: { deviceId: 'dev_a' },
+    });
     srv.script.push({ status: 404, body: { error: 'App "ledgerly" has no slack webhook; set one in the dashboard.' } });
     await expect(client.share({ target: 'slack', milestone: 'x', payload: {} })).rejects.toThrow(/no slack webhook/);
   });

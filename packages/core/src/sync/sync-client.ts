@@ -9,7 +9,10 @@ import { defaultSyncDeps, defaultSyncOptions } from './sync-deps';
 import { withSyncLock } from './sync-lock';
 import type { SyncClient, SyncDeps, SyncOptions, SyncSource } from './types';
 
-type Outcome = { kind: 'ok'; acks: Array<{ day: string; rev: number }> } | { kind: 'rejected'; status: number; reason: string } | { kind: 'retry'; afterMs?: number; reason: string };
+type Outcome =
+  | { kind: 'ok'; acks: Array<{ day: string; rev: number }> }
+  | { kind: 'rejected'; status: number; reason: string }
+  | { kind: 'retry'; afterMs?: number; reason: string };
 
 const TEXT = { 'content-type': 'text/plain;charset=UTF-8' };
 
@@ -146,7 +149,9 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     if (stopped || !d.online()) return;
     void (async () => {
       // Newest first: on a page that closes for good, the most recent days matter most.
-      let days = outgoing(await source.pending()).reverse().slice(0, o.batchDays);
+      let days = outgoing(await source.pending())
+        .reverse()
+        .slice(0, o.batchDays);
       while (days.length > 0) {
         const body = await encodeBatch(source, days, d.gzip);
         if (body.length <= o.keepaliveBytes || days.length === 1) break;

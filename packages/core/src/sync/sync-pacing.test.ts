@@ -85,7 +85,12 @@ it('a sync sends only the days changed since their last ack', async () => {
   }) as typeof fetch;
   const h = createTracker(
     { appId: 'dirty', writeKey: 'wk', endpoint: 'https://c.test', user: { id: 'u1' } },
-    { timeZone: () => 'UTC', openKV: () => memoryKV(), keeper: () => ({ createKeeper }), sync: { fetch: spy, locks: undefined, storage: undefined, gzip: undefined } },
+    {
+      timeZone: () => 'UTC',
+      openKV: () => memoryKV(),
+      keeper: () => ({ createKeeper }),
+      sync: { fetch: spy, locks: undefined, storage: undefined, gzip: undefined },
+    },
   );
   h.track('invoice.sent');
   await h.flush({ sync: true });

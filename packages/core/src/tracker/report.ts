@@ -25,8 +25,7 @@ export function createReporter(options: InitOptions, emit: (error: HabitualError
     report,
     threw,
     /** A queued operation that failed: IndexedDB trouble (said once) or anything else (each time). */
-    failed: (cause: unknown) =>
-      report({ code: cause instanceof DOMException ? 'storage-unavailable' : 'bad-call', message: String(cause), cause }),
+    failed: (cause: unknown) => report({ code: cause instanceof DOMException ? 'storage-unavailable' : 'bad-call', message: String(cause), cause }),
     /** A dropped call, said in debug mode only. */
     warn: (message: string) => options.debug && console.warn(`[habitual] ${message}`),
     /** Wraps a public method: errors are reported, never thrown at the host. */

@@ -50,7 +50,7 @@ describe('identify and consent close together keep the history', () => {
     });
   }
 
-  it('a pending user who switches to another and consents keeps the other\'s history', async () => {
+  it("a pending user who switches to another and consents keeps the other's history", async () => {
     const appId = nextApp();
     await earlierVisit(appId, 'u2');
     const { tracker } = setup({ appId, requireConsent: true });
@@ -155,7 +155,8 @@ describe('anonymous days are adopted once', () => {
 });
 
 describe('the journal', () => {
-  const left = (n: number) => JSON.stringify([{ day: '2026-11-24', tz: 'Europe/Helsinki', activeMs: 0, features: { 'invoice.sent': { n, value: 0 } }, firsts: {} }]);
+  const left = (n: number) =>
+    JSON.stringify([{ day: '2026-11-24', tz: 'Europe/Helsinki', activeMs: 0, features: { 'invoice.sent': { n, value: 0 } }, firsts: {} }]);
   const env = () => ({ window, document, navigator }) as never;
 
   it('a page hidden before the engine loaded: the engine counts its batch once', async () => {
@@ -302,7 +303,7 @@ describe('sync and remote config across switches', () => {
       const kv = idbKV(name);
       // The keeper's start waits on its profile: hold that write.
       const hold = async () => ((waiting = true), await held.promise);
-      return { ...kv, update: async <T,>(key: string, fn: (old: T | undefined) => T) => (key === 'profile' && (await hold()), kv.update(key, fn)) };
+      return { ...kv, update: async <T>(key: string, fn: (old: T | undefined) => T) => (key === 'profile' && (await hold()), kv.update(key, fn)) };
     };
     const { tracker } = setup({ endpoint: 'https://c.test' }, { openKV: openKV as never });
     await vi.waitFor(() => expect(waiting).toBe(true)); // the keeper is starting, held on its profile

@@ -35,6 +35,9 @@ export const abandon = (t: { destroy(): Promise<void> }) => instances.splice(ins
 
 /** A user's days as the store gives them back (records are kept encoded, day-codec.ts). */
 export const storedDays = (appId: string, user = 'u1') =>
-  readDays(createStore(idbKV(`habitual-${appId}-${user}`), () => {}), () => {});
+  readDays(
+    createStore(idbKV(`habitual-${appId}-${user}`), () => {}),
+    () => {},
+  );
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));

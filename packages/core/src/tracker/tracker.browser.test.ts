@@ -164,7 +164,14 @@ describe('day keys', () => {
   it('follows the local calendar across a 23-hour DST day', async () => {
     const { tracker, clock } = setup({}, { timeZone: () => 'Europe/Helsinki' });
     // 2026-03-29 is 23 hours long in Helsinki (03:00 -> 04:00).
-    for (const iso of ['2026-03-28T23:59:00+02:00', '2026-03-29T00:00:00+02:00', '2026-03-29T02:59:00+02:00', '2026-03-29T04:00:00+03:00', '2026-03-29T23:59:59+03:00', '2026-03-30T00:00:00+03:00']) {
+    for (const iso of [
+      '2026-03-28T23:59:00+02:00',
+      '2026-03-29T00:00:00+02:00',
+      '2026-03-29T02:59:00+02:00',
+      '2026-03-29T04:00:00+03:00',
+      '2026-03-29T23:59:59+03:00',
+      '2026-03-30T00:00:00+03:00',
+    ]) {
       clock.t = Date.parse(iso);
       tracker.track('invoice.sent');
     }
@@ -254,7 +261,15 @@ describe('journal', () => {
     // tab2's IndexedDB write had landed before the page went: its marker is there.
     const kv = idbKV(`habitual-${appId}-u1`);
     await kv.set('applied:tab2-1', Date.now());
-    await kv.set('day:2026-11-24', { v: 1, day: '2026-11-24', tz: 'Europe/Helsinki', rev: 1, activeMs: 0, features: { 'invoice.sent': { n: 4, value: 0 } }, firsts: {} });
+    await kv.set('day:2026-11-24', {
+      v: 1,
+      day: '2026-11-24',
+      tz: 'Europe/Helsinki',
+      rev: 1,
+      activeMs: 0,
+      features: { 'invoice.sent': { n: 4, value: 0 } },
+      firsts: {},
+    });
     const env = { window, document, navigator } as never;
     const { tracker } = setup({ appId }, { env });
     const { days } = await tracker.exportData();
@@ -366,7 +381,7 @@ describe('identity', () => {
     expect(await idbKV(`habitual-${options.appId}-anonymous`).entries()).toEqual([]);
   });
 
-  it('switching users keeps each user\'s record apart', async () => {
+  it("switching users keeps each user's record apart", async () => {
     const { tracker } = setup();
     tracker.track('invoice.sent');
     tracker.identify({ id: 'u2' });
@@ -394,11 +409,14 @@ describe('storage failures', () => {
   });
 
   it('keeps tracking when opening IndexedDB throws', async () => {
-    const { tracker, errors } = setup({}, {
-      openKV: () => {
-        throw new Error('no indexedDB');
+    const { tracker, errors } = setup(
+      {},
+      {
+        openKV: () => {
+          throw new Error('no indexedDB');
+        },
       },
-    });
+    );
     tracker.track('invoice.sent');
     expect((await tracker.exportData()).days[0].features['invoice.sent'].n).toBe(1);
     expect(errors.map((e) => e.code)).toEqual(['storage-unavailable']);

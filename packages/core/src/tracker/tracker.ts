@@ -111,8 +111,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   })().catch(failed);
   /** Queued work, once the keeper has started (or failed to load). */
   const work = <T>(fn: (k: Keeper | undefined) => Promise<T>) => queue(() => started.then(() => fn(keeper)));
-  const needKeeper = <T>(fn: (k: Keeper) => Promise<T>) =>
-    work((k) => (k ? fn(k) : Promise.reject(new Error('the Habitual engine is not loaded'))));
+  const needKeeper = <T>(fn: (k: Keeper) => Promise<T>) => work((k) => (k ? fn(k) : Promise.reject(new Error('the Habitual engine is not loaded'))));
 
   /**
    * Stores a batch into the store it was taken for and tells the keeper. Callers take both
@@ -210,7 +209,11 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       keeper?.consentChanged();
     }),
 
-    on: safe('on', (event, fn) => emitter.on(event, fn), () => {}),
+    on: safe(
+      'on',
+      (event, fn) => emitter.on(event, fn),
+      () => {},
+    ),
     getState: () => keeper?.state() ?? null,
 
     configure: safe('configure', (next: HabitualConfig) => {

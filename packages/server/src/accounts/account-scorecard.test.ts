@@ -9,7 +9,12 @@ const account = { id: 'acme', name: '', plan: '', pricePerMonth: 10, paidSeats: 
 const userActive = (id: string, ago: number[]): UserRollups => ({
   id,
   tz: 'UTC',
-  perDevice: [{ deviceId: `d_${id}`, days: ago.map((n) => ({ ...day(new Date(Date.UTC(2025, 2, 31 - n)).toISOString().slice(0, 10), 1, { 'invoice.sent': { n: 1, value: 1 } }), tz: 'UTC' })) }],
+  perDevice: [
+    {
+      deviceId: `d_${id}`,
+      days: ago.map((n) => ({ ...day(new Date(Date.UTC(2025, 2, 31 - n)).toISOString().slice(0, 10), 1, { 'invoice.sent': { n: 1, value: 1 } }), tz: 'UTC' })),
+    },
+  ],
 });
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const trendPart = (card: ReturnType<typeof accountScorecard>) => card.parts.find((p) => p.id === 'trend')!;

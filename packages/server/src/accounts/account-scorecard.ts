@@ -71,7 +71,14 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
   });
   const tz = users[0]?.tz ?? 'UTC';
   // The account as one user: every user's days summed, so breadth is "used by anyone".
-  const whole = states.length ? computeState(states.flatMap((s) => s.merged), config, now, tz) : undefined;
+  const whole = states.length
+    ? computeState(
+        states.flatMap((s) => s.merged),
+        config,
+        now,
+        tz,
+      )
+    : undefined;
   const bar = rc.engagement.engagedL28;
   const seats = account.paidSeats > 0 ? account.paidSeats : states.length;
   const meeting = states.filter((s) => s.state.l28 >= bar).length;
@@ -92,13 +99,70 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
 
   const perSeatTarget = rc.engagement.intensityTarget;
   const measures: MeasureInput[] = [
-    { id: 'depth', weight: ACCOUNT_WEIGHTS.depth, raw: seats > 0 ? meeting / seats : null, normalise: { kind: 'linear', points: [[0, 0], [1, 100]] } },
-    { id: 'breadth', weight: ACCOUNT_WEIGHTS.breadth, raw: whole ? whole.breadth : null, normalise: { kind: 'linear', points: [[0, 0], [1, 100]] } },
-    { id: 'reach', weight: ACCOUNT_WEIGHTS.reach, raw: seats > 0 ? reach / (perSeatTarget * seats) : null, normalise: { kind: 'linear', points: [[0, 0], [1, 100]] } },
+    {
+      id: 'depth',
+      weight: ACCOUNT_WEIGHTS.depth,
+      raw: seats > 0 ? meeting / seats : null,
+      normalise: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [1, 100],
+        ],
+      },
+    },
+    {
+      id: 'breadth',
+      weight: ACCOUNT_WEIGHTS.breadth,
+      raw: whole ? whole.breadth : null,
+      normalise: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [1, 100],
+        ],
+      },
+    },
+    {
+      id: 'reach',
+      weight: ACCOUNT_WEIGHTS.reach,
+      raw: seats > 0 ? reach / (perSeatTarget * seats) : null,
+      normalise: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [1, 100],
+        ],
+      },
+    },
     // One value unit per unit of monthly price scores full: what a customer renews on.
-    { id: 'valuePerDollar', weight: ACCOUNT_WEIGHTS.valuePerDollar, raw: valuePerDollar, normalise: { kind: 'linear', points: [[0, 0], [0.25, 50], [1, 100]] } },
+    {
+      id: 'valuePerDollar',
+      weight: ACCOUNT_WEIGHTS.valuePerDollar,
+      raw: valuePerDollar,
+      normalise: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [0.25, 50],
+          [1, 100],
+        ],
+      },
+    },
     // Halving activity scores 0, flat scores 60, growing a fifth or more scores 100.
-    { id: 'trend', weight: ACCOUNT_WEIGHTS.trend, raw: change, normalise: { kind: 'linear', points: [[-0.5, 0], [0, 60], [0.2, 100]] } },
+    {
+      id: 'trend',
+      weight: ACCOUNT_WEIGHTS.trend,
+      raw: change,
+      normalise: {
+        kind: 'linear',
+        points: [
+          [-0.5, 0],
+          [0, 60],
+          [0.2, 100],
+        ],
+      },
+    },
   ];
   const { score, band, parts } = scoreMeasures(measures, rc.engagement.bands);
 

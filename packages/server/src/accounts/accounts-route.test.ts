@@ -96,9 +96,9 @@ for (const target of testDatabases()) {
       expect(['red', 'yellow', 'green']).toContain(accounts[0].band);
     });
 
-    it('reads all accounts\' users in one query, however many accounts there are', async () => {
+    it("reads all accounts' users in one query, however many accounts there are", async () => {
       let queries = 0;
-      const counting: Db = { ...db, query: <T,>(sql: string, params?: unknown[]) => (queries++, db.query<T>(sql, params)) };
+      const counting: Db = { ...db, query: <T>(sql: string, params?: unknown[]) => (queries++, db.query<T>(sql, params)) };
       const { app } = createCollector({ db: counting, now: () => NOW });
       const list = async () => {
         queries = 0;

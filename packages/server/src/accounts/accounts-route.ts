@@ -14,7 +14,12 @@ const AccountBody = v.object({
   name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
   plan: v.optional(v.pipe(v.string('plan must be a string'), v.maxLength(100, 'plan must be at most 100 characters'))),
   pricePerMonth: v.pipe(v.number('pricePerMonth must be a number'), v.finite('pricePerMonth must be finite'), v.minValue(0, 'pricePerMonth must be 0 or more')),
-  paidSeats: v.pipe(v.number('paidSeats must be a number'), v.integer('paidSeats must be a whole number'), v.minValue(0, 'paidSeats must be 0 or more'), v.maxValue(1_000_000, 'paidSeats must be at most 1000000')),
+  paidSeats: v.pipe(
+    v.number('paidSeats must be a number'),
+    v.integer('paidSeats must be a whole number'),
+    v.minValue(0, 'paidSeats must be 0 or more'),
+    v.maxValue(1_000_000, 'paidSeats must be at most 1000000'),
+  ),
 });
 
 const ACCOUNT_ID = /^[\w.:@-]{1,200}$/;
@@ -30,7 +35,13 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     const id = c.req.param('id');
     if (!ACCOUNT_ID.test(id)) fail(400, 'The account id in the path must be 1-200 letters, digits or ._:@-.');
     const body = parseOr400(AccountBody, await readJsonBody(c.req.raw, { maxBytes: 8_192 }));
-    const account = await saveAccount(ctx.db, target.id, { id, name: body.name ?? '', plan: body.plan ?? '', pricePerMonth: body.pricePerMonth, paidSeats: body.paidSeats });
+    const account = await saveAccount(ctx.db, target.id, {
+      id,
+      name: body.name ?? '',
+      plan: body.plan ?? '',
+      pricePerMonth: body.pricePerMonth,
+      paidSeats: body.paidSeats,
+    });
     return c.json({ account });
   });
 
@@ -48,7 +59,9 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     const target = await adminApp(c, ctx);
     const id = c.req.param('id');
     const users = await loadAccountUsers(ctx.db, target.id, id);
-    const account = (await findAccount(ctx.db, target.id, id)) ?? (users.length ? { id, name: '', plan: '', pricePerMonth: 0, paidSeats: 0, updatedAt: new Date(ctx.now()).toISOString() } : undefined);
+    const account =
+      (await findAccount(ctx.db, target.id, id)) ??
+      (users.length ? { id, name: '', plan: '', pricePerMonth: 0, paidSeats: 0, updatedAt: new Date(ctx.now()).toISOString() } : undefined);
     if (!account) fail(404, `Account "${id}" has neither been set nor sent any summaries.`);
     const { config } = await currentConfig(ctx.db, target.id);
     return c.json(accountScorecard(account, users, config, ctx.now(), true));

@@ -25,13 +25,28 @@ export function AccountPage({ id }: { id: string }) {
       </p>
       <table>
         <thead>
-          <tr><th>Measure</th><th>Raw</th><th>Score</th><th>Weight</th><th>Adds</th><th>Gap</th></tr>
+          <tr>
+            <th>Measure</th>
+            <th>Raw</th>
+            <th>Score</th>
+            <th>Weight</th>
+            <th>Adds</th>
+            <th>Gap</th>
+          </tr>
         </thead>
         <tbody>
           {card.parts.map((p) => (
             <tr key={p.id}>
               <td>{p.id}</td>
-              <td>{p.id === 'depth' ? `${card.depth.meeting}/${card.depth.seats} at L28 ≥ ${card.depth.bar}` : p.id === 'breadth' ? percent(p.raw) : p.id === 'trend' ? trendChange(card.trend) : number(p.raw)}</td>
+              <td>
+                {p.id === 'depth'
+                  ? `${card.depth.meeting}/${card.depth.seats} at L28 ≥ ${card.depth.bar}`
+                  : p.id === 'breadth'
+                    ? percent(p.raw)
+                    : p.id === 'trend'
+                      ? trendChange(card.trend)
+                      : number(p.raw)}
+              </td>
               <td>{p.value === null ? 'no data' : Math.round(p.value)}</td>
               <td>{p.weight}</td>
               <td>{number(p.contribution)}</td>
@@ -43,14 +58,24 @@ export function AccountPage({ id }: { id: string }) {
       <h3>Users</h3>
       <table data-testid="users">
         <thead>
-          <tr><th>User</th><th>Stage</th><th>Score</th><th>L7</th><th>L28</th><th>Last active</th><th>Stuck on</th></tr>
+          <tr>
+            <th>User</th>
+            <th>Stage</th>
+            <th>Score</th>
+            <th>L7</th>
+            <th>L28</th>
+            <th>Last active</th>
+            <th>Stuck on</th>
+          </tr>
         </thead>
         <tbody>
           {(card.usersDetail ?? []).map((u) => (
             <tr key={u.id}>
               <td>{u.id}</td>
               <td>{u.stage}</td>
-              <td><BandChip score={u.score} band={u.band} /></td>
+              <td>
+                <BandChip score={u.score} band={u.band} />
+              </td>
               <td>{u.l7}</td>
               <td>{u.l28}</td>
               <td>{u.lastActive ?? '–'}</td>

@@ -14,7 +14,8 @@ import { AccountsPage } from './accounts-page';
 
 const NOW = Date.UTC(2025, 2, 31, 12);
 /** Qualified days `ago` (0 = 2025-03-31), one invoice each. */
-const daysAgo = (ago: number[]) => ago.map((n) => day(new Date(Date.UTC(2025, 2, 31 - n)).toISOString().slice(0, 10), 1, { 'invoice.sent': { n: 1, value: 1 } }));
+const daysAgo = (ago: number[]) =>
+  ago.map((n) => day(new Date(Date.UTC(2025, 2, 31 - n)).toISOString().slice(0, 10), 1, { 'invoice.sent': { n: 1, value: 1 } }));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 // The dashboard against a real collector over HTTP: the page's origin is the collector's, as
@@ -51,7 +52,11 @@ describe('dashboard trend', () => {
   it('lists a brand-new account as "new", not as a percentage, and a compared one with its change', async () => {
     const root = mount(h(AccountsPage, {}));
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=accounts] tbody tr')).toHaveLength(2), { timeout: 5_000 });
-    const trendOf = (id: string) => [...root.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes(id))!.querySelectorAll('td')[2].textContent!.trim();
+    const trendOf = (id: string) =>
+      [...root.querySelectorAll('tbody tr')]
+        .find((tr) => tr.textContent!.includes(id))!
+        .querySelectorAll('td')[2]
+        .textContent!.trim();
     expect(trendOf('fresh')).toBe('new');
     expect(trendOf('steady')).toMatch(/^\+20\s?%$/);
   });

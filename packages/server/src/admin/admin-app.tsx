@@ -27,8 +27,14 @@ function Login({ onDone }: { onDone: () => void }) {
         Admin token (printed by the collector on its first start) or app secret{' '}
         <input type="password" name="token" autoComplete="current-password" value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
       </label>{' '}
-      <button class="primary" type="submit">Sign in</button>
-      {error && <p class="error" role="alert">{error}</p>}
+      <button class="primary" type="submit">
+        Sign in
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -51,9 +57,25 @@ export function AdminApp() {
         <a href="#/accounts">Accounts</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
-        <button type="button" onClick={() => { saveToken(null); setSignedIn(false); }}>Sign out</button>
+        <button
+          type="button"
+          onClick={() => {
+            saveToken(null);
+            setSignedIn(false);
+          }}
+        >
+          Sign out
+        </button>
       </nav>
-      {account ? <AccountPage id={decodeURIComponent(account[1])} /> : path === '/config' ? <ConfigPage /> : path === '/settings' ? <SettingsPage /> : <AccountsPage />}
+      {account ? (
+        <AccountPage id={decodeURIComponent(account[1])} />
+      ) : path === '/config' ? (
+        <ConfigPage />
+      ) : path === '/settings' ? (
+        <SettingsPage />
+      ) : (
+        <AccountsPage />
+      )}
     </>
   );
 }

@@ -88,11 +88,18 @@ export function ConfigPage() {
   const shown = [...problems, ...serverProblems];
   return (
     <section>
-      <h2>Widget config <span class="muted">v{view.version}</span></h2>
+      <h2>
+        Widget config <span class="muted">v{view.version}</span>
+      </h2>
       {WIDGETS.map(({ id, label }) => (
         <fieldset key={id}>
           <label>
-            <input type="checkbox" data-testid={`toggle-${id}`} checked={!!w[id]?.enabled} onChange={(e) => edit(withWidget(draft, id, 'enabled', (e.target as HTMLInputElement).checked))} />{' '}
+            <input
+              type="checkbox"
+              data-testid={`toggle-${id}`}
+              checked={!!w[id]?.enabled}
+              onChange={(e) => edit(withWidget(draft, id, 'enabled', (e.target as HTMLInputElement).checked))}
+            />{' '}
             <strong>{label}</strong>
           </label>
           {id === 'digest' && (
@@ -103,7 +110,8 @@ export function ConfigPage() {
           )}
           {id === 'checklist' && (
             <label>
-              Title <input value={w.checklist?.title ?? ''} onInput={(e) => edit(withWidget(draft, 'checklist', 'title', (e.target as HTMLInputElement).value))} />
+              Title{' '}
+              <input value={w.checklist?.title ?? ''} onInput={(e) => edit(withWidget(draft, 'checklist', 'title', (e.target as HTMLInputElement).value))} />
             </label>
           )}
           {id === 'rewards' &&
@@ -125,17 +133,25 @@ export function ConfigPage() {
             <>
               <label>
                 At most per week{' '}
-                <input type="number" min="0" value={w.reminders?.maxPerWeek ?? ''} onInput={(e) => {
-                  const v = (e.target as HTMLInputElement).value;
-                  edit(withWidget(draft, 'reminders', 'maxPerWeek', v === '' ? undefined : Number(v)));
-                }} />
+                <input
+                  type="number"
+                  min="0"
+                  value={w.reminders?.maxPerWeek ?? ''}
+                  onInput={(e) => {
+                    const v = (e.target as HTMLInputElement).value;
+                    edit(withWidget(draft, 'reminders', 'maxPerWeek', v === '' ? undefined : Number(v)));
+                  }}
+                />
               </label>
               <label>
                 Quiet hours (HH:MM-HH:MM){' '}
-                <input value={w.reminders?.quietHours?.join('-') ?? ''} onInput={(e) => {
-                  const v = (e.target as HTMLInputElement).value.trim();
-                  edit(withWidget(draft, 'reminders', 'quietHours', v ? v.split('-').map((s) => s.trim()) : undefined));
-                }} />
+                <input
+                  value={w.reminders?.quietHours?.join('-') ?? ''}
+                  onInput={(e) => {
+                    const v = (e.target as HTMLInputElement).value.trim();
+                    edit(withWidget(draft, 'reminders', 'quietHours', v ? v.split('-').map((s) => s.trim()) : undefined));
+                  }}
+                />
               </label>
             </>
           )}
@@ -163,25 +179,53 @@ export function ConfigPage() {
       {jsonError && <p class="error">{jsonError}</p>}
       {shown.length > 0 && (
         <ul class="error" data-testid="problems">
-          {shown.map((p) => <li key={p.path + p.message}>{p.path || 'config'}: {p.message}</li>)}
+          {shown.map((p) => (
+            <li key={p.path + p.message}>
+              {p.path || 'config'}: {p.message}
+            </li>
+          ))}
         </ul>
       )}
       <p>
         <input placeholder="What changed (optional)" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />{' '}
-        <button type="button" class="primary" data-testid="save" disabled={!dirty || problems.length > 0 || !!jsonError} onClick={save}>Save as version {view.version + 1}</button>{' '}
-        <button type="button" disabled={!dirty} onClick={() => edit(view.config)}>Discard</button>
+        <button type="button" class="primary" data-testid="save" disabled={!dirty || problems.length > 0 || !!jsonError} onClick={save}>
+          Save as version {view.version + 1}
+        </button>{' '}
+        <button type="button" disabled={!dirty} onClick={() => edit(view.config)}>
+          Discard
+        </button>
       </p>
-      {message && <p class={message.kind === 'error' ? 'error' : 'muted'} role="status">{message.text}</p>}
+      {message && (
+        <p class={message.kind === 'error' ? 'error' : 'muted'} role="status">
+          {message.text}
+        </p>
+      )}
       <h3>Versions</h3>
       <table>
-        <thead><tr><th>Version</th><th>Saved</th><th>Note</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Version</th>
+            <th>Saved</th>
+            <th>Note</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {view.versions.map((v) => (
             <tr key={v.version}>
-              <td>v{v.version}{v.version === view.version ? ' (in force)' : ''}</td>
+              <td>
+                v{v.version}
+                {v.version === view.version ? ' (in force)' : ''}
+              </td>
               <td>{new Date(v.createdAt).toLocaleString()}</td>
               <td>{v.note}</td>
-              <td>{v.version !== view.version && <button type="button" onClick={() => rollback(v.version)}>Roll back to this</button>}</td>
+              <td>
+                {v.version !== view.version && (
+                  <button type="button" onClick={() => rollback(v.version)}>
+                    Roll back to this
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,10 +6,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Stores the admin token (hashed: a database dump does not hand out the dashboard). */
 export async function setAdminToken(db: Db, token: string): Promise<void> {
-  await db.query(
-    `INSERT INTO settings (key, value) VALUES ('admin_token_sha256', $1) ON CONFLICT (key) DO UPDATE SET value = $1`,
-    [sha256(token)],
-  );
+  await db.query(`INSERT INTO settings (key, value) VALUES ('admin_token_sha256', $1) ON CONFLICT (key) DO UPDATE SET value = $1`, [sha256(token)]);
 }
 
 export async function hasAdminToken(db: Db): Promise<boolean> {

@@ -18,11 +18,28 @@ for (const target of testDatabases()) {
     afterAll(() => db?.drop());
 
     const share = (body: Record<string, unknown> = {}) =>
-      fx.app.request('/v1/share', post({ appId: 'ledgerly', writeKey: 'wk_test', identity: { deviceId: 'dev_a' }, target: 'slack', milestone: 'first-invoice', payload: { text: 'First invoice!' }, ...body }));
+      fx.app.request(
+        '/v1/share',
+        post({
+          appId: 'ledgerly',
+          writeKey: 'wk_test',
+          identity: { deviceId: 'dev_a' },
+          target: 'slack',
+          milestone: 'first-invoice',
+          payload: { text: 'First invoice!' },
+          ...body,
+        }),
+      );
 
     it('shows the app without its secret', async () => {
       const body = await (await fx.call('GET', '/v1/admin/app')).json();
-      expect(body).toMatchObject({ id: 'ledgerly', writeKey: 'wk_test', origins: ['https://app.ledgerly.test'], verifyIdentity: false, webhooks: { slack: false, discord: false } });
+      expect(body).toMatchObject({
+        id: 'ledgerly',
+        writeKey: 'wk_test',
+        origins: ['https://app.ledgerly.test'],
+        verifyIdentity: false,
+        webhooks: { slack: false, discord: false },
+      });
       expect(JSON.stringify(body)).not.toContain('sk_test');
     });
 
@@ -39,7 +56,10 @@ for (const target of testDatabases()) {
       const notSlack = await fx.call('PUT', '/v1/admin/app', { webhooks: { slack: 'https://evil.test/hook' } });
       expect(notSlack.status).toBe(400);
       expect((await notSlack.json()).error).toMatch(/webhooks\.slack/);
-      const ok = await fx.call('PUT', '/v1/admin/app', { origins: ['https://app.ledgerly.test', 'http://localhost:5173'], webhooks: { slack: 'https://hooks.slack.com/services/T/B/X' } });
+      const ok = await fx.call('PUT', '/v1/admin/app', {
+        origins: ['https://app.ledgerly.test', 'http://localhost:5173'],
+        webhooks: { slack: 'https://hooks.slack.com/services/T/B/X' },
+      });
       expect(ok.status).toBe(200);
       expect(await ok.json()).toMatchObject({ origins: ['https://app.ledgerly.test', 'http://localhost:5173'], webhooks: { slack: true, discord: false } });
     });

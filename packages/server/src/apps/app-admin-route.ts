@@ -7,15 +7,30 @@ import { readJsonBody } from '../http/read-body';
 import { saveApp, type App } from './app-store';
 
 const webhook = (name: string, host: RegExp) =>
-  v.optional(v.nullable(v.pipe(v.string(`webhooks.${name} must be a URL`), v.url(`webhooks.${name} must be a URL`), v.check((u) => host.test(new URL(u).hostname), `webhooks.${name} must be a ${name} webhook URL`))));
+  v.optional(
+    v.nullable(
+      v.pipe(
+        v.string(`webhooks.${name} must be a URL`),
+        v.url(`webhooks.${name} must be a URL`),
+        v.check((u) => host.test(new URL(u).hostname), `webhooks.${name} must be a ${name} webhook URL`),
+      ),
+    ),
+  );
 
 const AppBody = v.object({
-  name: v.optional(v.pipe(v.string('name must be a string'), v.minLength(1, 'name must not be empty'), v.maxLength(200, 'name must be at most 200 characters'))),
+  name: v.optional(
+    v.pipe(v.string('name must be a string'), v.minLength(1, 'name must not be empty'), v.maxLength(200, 'name must be at most 200 characters')),
+  ),
   origins: v.optional(
-    v.array(v.pipe(v.string('origins must be strings'), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'origins must be "*" or scheme://host[:port] without a path')), 'origins must be an array'),
+    v.array(
+      v.pipe(v.string('origins must be strings'), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'origins must be "*" or scheme://host[:port] without a path')),
+      'origins must be an array',
+    ),
   ),
   verifyIdentity: v.optional(v.boolean('verifyIdentity must be true or false')),
-  webhooks: v.optional(v.object({ slack: webhook('slack', /(^|\.)slack\.com$/), discord: webhook('discord', /(^|\.)(discord|discordapp)\.com$/) }, 'webhooks must be an object')),
+  webhooks: v.optional(
+    v.object({ slack: webhook('slack', /(^|\.)slack\.com$/), discord: webhook('discord', /(^|\.)(discord|discordapp)\.com$/) }, 'webhooks must be an object'),
+  ),
 });
 
 /** What the dashboard shows of an app: never the secret, and webhook URLs only as set or not. */

@@ -24,7 +24,9 @@ export interface BootstrapResult {
  * set (or reset) them instead, for automation; they win on every start.
  */
 export async function bootstrap(db: Db, env: BootstrapEnv): Promise<BootstrapResult> {
-  const origins = env.HABITUAL_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = env.HABITUAL_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   let adminToken: string | undefined;
   if (env.HABITUAL_ADMIN_TOKEN) await setAdminToken(db, env.HABITUAL_ADMIN_TOKEN);
   else if (!(await hasAdminToken(db))) {

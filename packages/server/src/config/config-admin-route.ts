@@ -10,7 +10,11 @@ import { currentConfig, listConfigVersions, rollbackConfig, saveConfig } from '.
 
 const SaveBody = v.object({
   // Valibot's record takes an array (as {}), so arrays are refused before it.
-  config: v.pipe(v.unknown(), v.check((x) => !Array.isArray(x), 'config must be a JSON object, not an array'), v.record(v.string(), v.unknown(), 'config must be a JSON object')),
+  config: v.pipe(
+    v.unknown(),
+    v.check((x) => !Array.isArray(x), 'config must be a JSON object, not an array'),
+    v.record(v.string(), v.unknown(), 'config must be a JSON object'),
+  ),
   note: v.optional(v.pipe(v.string('note must be a string'), v.maxLength(500, 'note must be at most 500 characters'))),
   /** The version the editor started from: saving over someone else's change is refused (409). */
   baseVersion: v.optional(v.pipe(v.number('baseVersion must be a number'), v.integer('baseVersion must be a whole number'))),
@@ -50,7 +54,8 @@ export function configAdminRoute(app: Hono, ctx: CollectorContext) {
     }
     if (body.baseVersion !== undefined) {
       const { version } = await currentConfig(ctx.db, target.id);
-      if (version !== body.baseVersion) fail(409, `baseVersion ${body.baseVersion} is stale: the config changed since you opened it (now v${version}); reload and apply your change again.`);
+      if (version !== body.baseVersion)
+        fail(409, `baseVersion ${body.baseVersion} is stale: the config changed since you opened it (now v${version}); reload and apply your change again.`);
     }
     const saved = await saveConfig(ctx.db, target.id, body.config as HabitualConfig, body.note ?? '');
     return c.json(saved);

@@ -94,7 +94,12 @@ for (const target of testDatabases()) {
       ['a page origin the app does not allow', () => page({ origin: 'https://other.test' }), 403, /^Origin https:\/\/other\.test/],
       ['no Authorization', () => fx.call('GET', '/v1/admin/config', undefined, ''), 401, /^Authorization header is missing/],
       ['a wrong token', () => fx.call('GET', '/v1/admin/config', undefined, 'nope'), 401, /^Authorization is neither/],
-      ['a secret used for another app', () => fx.call('GET', '/v1/admin/config?app=ledgerly', undefined, 'sk_other'), 403, /^app query parameter: this secret belongs to app "other", not "ledgerly"/],
+      [
+        'a secret used for another app',
+        () => fx.call('GET', '/v1/admin/config?app=ledgerly', undefined, 'sk_other'),
+        403,
+        /^app query parameter: this secret belongs to app "other", not "ledgerly"/,
+      ],
       ['an unknown ?app=', () => fx.call('GET', '/v1/admin/config?app=nope'), 404, /^app query parameter: there is no app "nope"/],
       ['a config that is not an object', () => fx.call('PUT', '/v1/admin/config', { config: [] }), 400, /^config: /],
       ['a note that is not a string', () => fx.call('PUT', '/v1/admin/config', { config: {}, note: 5 }), 400, /^note: /],
@@ -102,7 +107,12 @@ for (const target of testDatabases()) {
       ['a body that is not JSON', () => fx.call('PUT', '/v1/admin/config', '{config'), 400, /^Body is not valid JSON/],
       ['a rollback version that is not a number', () => fx.call('POST', '/v1/admin/config/rollback', { version: 'one' }), 400, /^version: /],
       ['a rollback without a version', () => fx.call('POST', '/v1/admin/config/rollback', {}), 400, /^version is missing/],
-      ['a rollback to a version that never was', () => fx.call('POST', '/v1/admin/config/rollback', { version: 99 }), 404, /^version: config version 99 does not exist/],
+      [
+        'a rollback to a version that never was',
+        () => fx.call('POST', '/v1/admin/config/rollback', { version: 99 }),
+        404,
+        /^version: config version 99 does not exist/,
+      ],
       ['an unknown endpoint', () => fx.call('GET', '/v1/nope'), 404, /^GET \/v1\/nope is not an endpoint/],
     ])('answers %s with a 4xx naming the field', async (_name, request, status, message) => {
       const res = await request();

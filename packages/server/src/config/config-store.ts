@@ -27,10 +27,7 @@ export async function saveConfig(db: Db, appId: string, config: HabitualConfig, 
   return db.transaction(async (tx) => {
     // Row lock on the app: two editors saving at once get consecutive versions, not a clash.
     await tx.query('SELECT id FROM apps WHERE id = $1 FOR UPDATE', [appId]);
-    const [{ next }] = await tx.query<{ next: number }>(
-      'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM config_versions WHERE app_id = $1',
-      [appId],
-    );
+    const [{ next }] = await tx.query<{ next: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM config_versions WHERE app_id = $1', [appId]);
     const [row] = await tx.query<{ created_at: Date | string }>(
       'INSERT INTO config_versions (app_id, version, config, note) VALUES ($1, $2, $3::jsonb, $4) RETURNING created_at',
       [appId, next, JSON.stringify(config), note],

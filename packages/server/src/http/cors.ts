@@ -1,6 +1,5 @@
 /** True when `origin` may call the browser endpoints of an app allowing `origins`. */
-export const originAllowed = (origin: string, origins: readonly string[]): boolean =>
-  origins.includes('*') || origins.includes(origin);
+export const originAllowed = (origin: string, origins: readonly string[]): boolean => origins.includes('*') || origins.includes(origin);
 
 /** Headers a browser endpoint answers an allowed origin with. */
 export const corsHeaders = (origin: string): Record<string, string> => ({

@@ -1,8 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** HMAC-SHA256 of the user id with the app secret, hex: what the host's backend puts in `user.hash`. */
-export const identityHash = (userId: string, secret: string): string =>
-  createHmac('sha256', secret).update(userId).digest('hex');
+export const identityHash = (userId: string, secret: string): string => createHmac('sha256', secret).update(userId).digest('hex');
 
 export function identityMatches(userId: string, hash: string, secret: string): boolean {
   const want = Buffer.from(identityHash(userId, secret), 'hex');

@@ -9,9 +9,16 @@ import { readJsonBody } from '../http/read-body';
 const ShareBody = v.object({
   appId: v.pipe(v.string('appId must be a string'), v.minLength(1, 'appId must not be empty')),
   writeKey: v.pipe(v.string('writeKey must be a string'), v.minLength(1, 'writeKey must not be empty')),
-  identity: v.object({ deviceId: v.pipe(v.string(), v.regex(/^[\w.:-]{1,100}$/, 'identity.deviceId must be 1-100 letters, digits or ._:-')) }, 'identity must be an object with a deviceId'),
+  identity: v.object(
+    { deviceId: v.pipe(v.string(), v.regex(/^[\w.:-]{1,100}$/, 'identity.deviceId must be 1-100 letters, digits or ._:-')) },
+    'identity must be an object with a deviceId',
+  ),
   target: v.picklist(['slack', 'discord'], 'target must be "slack" or "discord"'),
-  milestone: v.pipe(v.string('milestone must be a string'), v.minLength(1, 'milestone must not be empty'), v.maxLength(200, 'milestone must be at most 200 characters')),
+  milestone: v.pipe(
+    v.string('milestone must be a string'),
+    v.minLength(1, 'milestone must not be empty'),
+    v.maxLength(200, 'milestone must be at most 200 characters'),
+  ),
   // Valibot's record takes an array (as {}), so arrays are refused before it.
   payload: v.pipe(
     v.unknown(),

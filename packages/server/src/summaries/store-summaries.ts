@@ -45,10 +45,18 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
 
 /** Every stored day rollup of a user, per device, oldest day first. */
 export async function loadUserDays(db: Db, appId: string, userId: string): Promise<Array<{ deviceId: string; days: DayRollup[] }>> {
-  const rows = await db.query<{ device_id: string; day: string; tz: string; rev: number; active_ms: number; features: DayRollup['features']; firsts: DayRollup['firsts'] }>(
-    'SELECT device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = $2 ORDER BY device_id, day',
-    [appId, userId],
-  );
+  const rows = await db.query<{
+    device_id: string;
+    day: string;
+    tz: string;
+    rev: number;
+    active_ms: number;
+    features: DayRollup['features'];
+    firsts: DayRollup['firsts'];
+  }>('SELECT device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = $2 ORDER BY device_id, day', [
+    appId,
+    userId,
+  ]);
   const byDevice = new Map<string, DayRollup[]>();
   for (const r of rows) {
     const list = byDevice.get(r.device_id) ?? [];

@@ -33,7 +33,13 @@ for (const target of testDatabases()) {
     it('stores the days and acknowledges each day at its revision', async () => {
       const res = await send(summaries({ days: [day('2025-03-01', 2), day('2025-03-02', 1)] }));
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ acks: [{ day: '2025-03-01', rev: 2 }, { day: '2025-03-02', rev: 1 }], stored: 2 });
+      expect(await res.json()).toEqual({
+        acks: [
+          { day: '2025-03-01', rev: 2 },
+          { day: '2025-03-02', rev: 1 },
+        ],
+        stored: 2,
+      });
       expect((await rows()).map((r) => [r.user_id, r.device_id, r.day, r.rev])).toEqual([
         ['u_1', 'dev_a', '2025-03-01', 2],
         ['u_1', 'dev_a', '2025-03-02', 1],
@@ -48,7 +54,13 @@ for (const target of testDatabases()) {
       const before = await rows();
       const again = await send(batch);
       expect(again.status).toBe(200);
-      expect(await again.json()).toEqual({ acks: [{ day: '2025-03-01', rev: 3 }, { day: '2025-03-02', rev: 4 }], stored: 0 });
+      expect(await again.json()).toEqual({
+        acks: [
+          { day: '2025-03-01', rev: 3 },
+          { day: '2025-03-02', rev: 4 },
+        ],
+        stored: 0,
+      });
       expect(await rows()).toEqual(before);
     });
 
@@ -64,7 +76,10 @@ for (const target of testDatabases()) {
     it('keeps each device of a user apart', async () => {
       await send(summaries({ days: [day('2025-03-01', 2)] }));
       await send(summaries({ identity: { userId: 'u_1', deviceId: 'dev_b' }, days: [day('2025-03-01', 1)] }));
-      expect((await rows()).map((r) => [r.device_id, r.rev])).toEqual([['dev_a', 2], ['dev_b', 1]]);
+      expect((await rows()).map((r) => [r.device_id, r.rev])).toEqual([
+        ['dev_a', 2],
+        ['dev_b', 1],
+      ]);
     });
 
     it('files a device without a user id under anon:<deviceId>', async () => {
@@ -134,7 +149,7 @@ for (const target of testDatabases()) {
         expect(bad.headers.get('access-control-allow-origin')).toBe('https://app.ledgerly.test');
       });
 
-      it("refuses an origin another app allows but this app does not, storing nothing", async () => {
+      it('refuses an origin another app allows but this app does not, storing nothing', async () => {
         const res = await send(summaries(), { origin: 'https://other.test' });
         expect(res.status).toBe(403);
         expect((await res.json()).error).toMatch(/Origin https:\/\/other\.test is not allowed for app "ledgerly"/);
@@ -167,7 +182,12 @@ for (const target of testDatabases()) {
         ['a hash that is not hex', () => send(summaries({ identity: { deviceId: 'd', hash: 'zz' } })), 400, /identity\.hash/],
         ['a wrong wire version', () => send(summaries({ v: 2 })), 400, /^v: /],
         ['no days', () => send(summaries({ days: [] })), 400, /^days: .*at least one/],
-        ['too many days', () => send(summaries({ days: Array.from({ length: 101 }, (_, i) => day(`2025-01-${String((i % 28) + 1).padStart(2, '0')}`, 1)) })), 400, /at most 100/],
+        [
+          'too many days',
+          () => send(summaries({ days: Array.from({ length: 101 }, (_, i) => day(`2025-01-${String((i % 28) + 1).padStart(2, '0')}`, 1)) })),
+          400,
+          /at most 100/,
+        ],
         ['a day of another format version', () => send(summaries({ days: [{ ...day('2025-03-01', 1), v: 2 }] })), 400, /^days\.0\.v must be 1/],
         ['a day without a version', () => send(summaries({ days: [{ ...day('2025-03-01', 1), v: undefined }] })), 400, /^days\.0\.v must be 1/],
         ['a day that is not an object', () => send(summaries({ days: [7] })), 400, /^days\.0: not an object/],

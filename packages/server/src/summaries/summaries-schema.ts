@@ -54,7 +54,8 @@ export function daysProblem(days: unknown[]): string | undefined {
   for (let i = 0; i < days.length; i++) {
     // Core says "unknown version" without the field's name; say which field.
     const version = (days[i] as { v?: unknown } | null)?.v;
-    if (days[i] && typeof days[i] === 'object' && version !== 1) return `days.${i}.v must be 1, the day rollup format version (got ${JSON.stringify(version) ?? 'none'})`;
+    if (days[i] && typeof days[i] === 'object' && version !== 1)
+      return `days.${i}.v must be 1, the day rollup format version (got ${JSON.stringify(version) ?? 'none'})`;
     const problem = rollupProblem(days[i]);
     if (problem) return `days.${i}: ${problem}`;
     const d = days[i] as DayRollup;

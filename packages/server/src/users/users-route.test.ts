@@ -27,7 +27,10 @@ for (const target of testDatabases()) {
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body.accountId).toBe('acme');
-      expect(body.devices.map((d: { deviceId: string; days: unknown[] }) => [d.deviceId, d.days.length])).toEqual([['dev_a', 1], ['dev_b', 2]]);
+      expect(body.devices.map((d: { deviceId: string; days: unknown[] }) => [d.deviceId, d.days.length])).toEqual([
+        ['dev_a', 1],
+        ['dev_b', 2],
+      ]);
       const march1 = body.merged.find((d: { day: string }) => d.day === '2025-03-01');
       expect(march1.features['invoice.sent']).toEqual({ n: 7, value: 7 });
     });

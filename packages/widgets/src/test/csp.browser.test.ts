@@ -11,7 +11,6 @@ afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
 type CspWindow = Window & { __violations: string[]; __mounted?: boolean; __error?: string };
 
-
 it('shows every widget under a strict CSP with no violation', async () => {
   const frame = document.createElement('iframe');
   frame.style.width = '1000px';

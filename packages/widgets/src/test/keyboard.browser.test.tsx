@@ -12,8 +12,7 @@ afterEach(() => {
 const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 it('walks through the checklist with the keyboard alone', async () => {
-  document.body.innerHTML =
-    '<button id="before">Before</button><button id="new-customer" style="margin: 200px">New customer</button>';
+  document.body.innerHTML = '<button id="before">Before</button><button id="new-customer" style="margin: 200px">New customer</button>';
   const instance = fakeInstance({
     config: {
       locale: 'en',

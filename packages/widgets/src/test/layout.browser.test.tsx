@@ -96,7 +96,10 @@ describe('anchored nudges', () => {
       '<div style="height: 3000px; position: relative"><button id="target" style="position: absolute; top: 500px; left: 300px; width: 120px; height: 40px">Send</button></div>';
     return document.getElementById('target')!;
   };
-  const config = { locale: 'en' as const, widgets: { nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#target', text: 'Send it straight from here' }] } } };
+  const config = {
+    locale: 'en' as const,
+    widgets: { nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#target', text: 'Send it straight from here' }] } },
+  };
 
   /** Below the target, 8px apart, centred on it (or shifted inside the viewport). */
   function expectNextTo(nudge: Element, target: Element) {

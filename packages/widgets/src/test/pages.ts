@@ -21,5 +21,4 @@ export const allWidgets: HabitualConfig = {
   },
 };
 
-export const targetsHtml =
-  '<main><button id="new-customer">New customer</button><p>Invoices</p><button id="send">Send</button></main>';
+export const targetsHtml = '<main><button id="new-customer">New customer</button><p>Invoices</p><button id="send">Send</button></main>';
