@@ -4,6 +4,9 @@ import { createNames } from './day-codec';
 import { setAside } from './set-aside';
 import { APPLIED_PREFIX, DAY_PREFIX, NAMES_KEY, PROFILE_KEY, QUARANTINE_PREFIX, UNSYNCED_KEY, type Store, type Unsynced } from './store';
 
+/** The `oldestKept` of the last prune. */
+const PRUNED_KEY = 'pruned';
+
 /** Decodes stored day records; the invalid ones are moved aside (so reading may write). */
 async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: unknown, onError: (e: HabitualError) => void) {
   const list = createNames(names);
@@ -71,8 +74,14 @@ export function markSynced(store: Store, deviceId: string, acks: Array<{ day: st
   });
 }
 
-/** Deletes days before `oldestKept` (a day key) and old journal markers; resolves to how many went. */
+/**
+ * Deletes days before `oldestKept` (a day key) and old journal markers; resolves to how many
+ * went. Once per window: a page load that finds the store pruned up to `oldestKept` already
+ * reads one key, not the whole store.
+ */
 export async function prune(store: Store, oldestKept: string): Promise<number> {
+  if ((await store.get(PRUNED_KEY)) === oldestKept) return 0;
+  await store.set(PRUNED_KEY, oldestKept);
   const now = store.now();
   // Journal markers only need to outlive a replay, which happens at the next start; records
   // set aside stay a month for anyone who wants to look at them (their key ends in the time).
