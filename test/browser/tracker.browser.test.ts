@@ -46,13 +46,14 @@ describe('script tag', () => {
   it('with every widget off the page never downloads the widgets; switching one on loads and shows it', async () => {
     const page = await openPage({ app: freshApp() });
     const h = page.win().habitual;
-    await h.flush(); // the engine chunk has loaded by now
+    await h.flush(); // the keeper (habitual-engine.js) has loaded by now
     const loaded = () =>
       page
         .win()
         .performance.getEntriesByType('resource')
         .map((e) => e.name.split('/').pop());
     expect(loaded()).toContain('habitual-engine.js');
+    // Asserting that something does not happen: a fixed wait gives a stray load its chance.
     await new Promise((r) => setTimeout(r, 300));
     expect(loaded()).not.toContain('habitual-widgets.js');
     h.configure({ widgets: { records: { enabled: true } } });

@@ -1,7 +1,7 @@
 import { whenIdle, type HabitualInstance, type InitOptions, type KeeperModule } from '@habitual/core';
 import { init } from './init';
 
-/** The engine chunk sits next to habitual.js; it is fetched once the page is idle. */
+/** The keeper (habitual-engine.js) sits next to habitual.js; it is fetched once the page is idle. */
 const loadEngine = () =>
   new Promise<void>((ready) => whenIdle(ready, 2000)).then(
     () => import(/* @vite-ignore */ new URL('habitual-engine.js', import.meta.url).href) as Promise<KeeperModule>,

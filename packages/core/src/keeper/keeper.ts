@@ -62,6 +62,9 @@ export interface Keeper {
   stop(): void;
 }
 
+// Longer than most on purpose: the methods share this closure's profile copy and sync
+// client; each job with no such state is a module of its own (engagement, adopt-days,
+// sync-source, days, profile).
 export function createKeeper(ctx: KeeperContext): Keeper {
   const { session, report } = ctx;
   const newProfile = (): Profile => ({

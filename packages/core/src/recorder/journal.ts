@@ -30,7 +30,7 @@ export function createJournal(place: JournalPlace) {
   };
 }
 
-/** The brain's half (habitual-engine.js): entries a page that went away left behind, stored once each. */
+/** The keeper's half (habitual-engine.js): entries a page that went away left behind, stored once each. */
 export async function replayJournal(place: JournalPlace, store: Store, policy: FeaturePolicy): Promise<void> {
   const found: Array<{ key: string; deltas: DayDelta[] }> = [];
   safely(place, (s) => {

@@ -106,7 +106,7 @@ describe('what was tracked goes to the store it was tracked for', () => {
     expect((await today(options.appId))?.['invoice.sent'].n).toBe(2);
   });
 
-  it('without the engine chunk, identify() still switches stores and forget() still forgets', async () => {
+  it('without the keeper (habitual-engine.js blocked), identify() still switches stores and forget() still forgets', async () => {
     const { tracker, options } = setup({}, { keeper: () => Promise.reject(new Error('chunk blocked')) });
     tracker.track('invoice.sent');
     await tracker.flush();

@@ -59,6 +59,10 @@ export const defaultTrackerDeps = (): TrackerDeps => ({
  * them on the device without losing any (debounced, journaled on page hide, in call order),
  * and the keeper, which arrives a moment later, keeps the state and syncs. Every public
  * method catches its own errors: nothing throws into the host page.
+ *
+ * The composition root, longer than most functions on purpose: each public method is a few
+ * lines over the modules it composes (recorder, session, lifecycle, queue, reporter), and
+ * they share the state only this closure should hold (the flush timer, the keeper).
  */
 export function createTracker(options: InitOptions, overrides: Partial<TrackerDeps> = {}): HabitualInstance {
   const deps = { ...defaultTrackerDeps(), ...overrides };
