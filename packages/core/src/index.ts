@@ -5,6 +5,7 @@ export type * from './tracker/types';
 export { scoreMeasures, normalise, bandOf, DEFAULT_BANDS } from './engine/scorecard';
 export type { Normaliser, MeasureInput, MeasurePart } from './engine/scorecard';
 export { createTracker, defaultTrackerDeps } from './tracker/tracker';
+export { internalOf } from './tracker/internal-of';
 export type { TrackerDeps, Extras } from './tracker/tracker';
 export { createBrain } from './tracker/brain';
 export type { Brain, RecorderHooks } from './tracker/brain';

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbKV } from '../store/kv';
 import { createBrain } from './brain';
 import { abandon, destroyAll, nextApp, setup, storedDays, tick } from './test-setup';
+import { internalOf } from './internal-of';
 
 // Identity, consent and forget switching stores while other work waits in the queue; the
 // journal meeting those switches; sync and remote config across them. Each case was a
@@ -277,7 +278,7 @@ describe('sync and remote config across switches', () => {
     const { tracker } = setup({ endpoint: 'https://c.test' });
     const seen: string[] = [];
     tracker.on('milestone', (m) => seen.push(m.id));
-    await vi.waitFor(() => expect(tracker.getConfig()).toEqual(remote));
+    await vi.waitFor(() => expect(internalOf(tracker).config()).toEqual(remote));
     tracker.track('invoice.sent');
     await tracker.flush();
     expect(seen).toEqual(['first']);
@@ -289,7 +290,7 @@ describe('sync and remote config across switches', () => {
     const { tracker, errors } = setup({ endpoint: 'https://c.test', config: inline });
     await vi.waitFor(() => expect(errors.map((e) => e.code)).toContain('config-invalid'));
     expect(errors.find((e) => e.code === 'config-invalid')?.message).toContain('activation');
-    expect(tracker.getConfig()).toEqual(inline);
+    expect(internalOf(tracker).config()).toEqual(inline);
   });
 
   it('destroy() while the engine starts leaves no sync client running', async () => {

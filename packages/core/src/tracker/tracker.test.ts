@@ -5,6 +5,7 @@ import { createStore } from '../store/store';
 import { readDays } from '../store/records';
 import { destroyAll, nextApp, setup, storedDays } from './test-setup';
 import type { HabitualError } from './types';
+import { internalOf } from './internal-of';
 
 /** A day as the store gives it back. */
 const storedDay = async (appId: string, day: string, user = 'u1') => (await storedDays(appId, user)).find((d) => d.day === day);
@@ -93,7 +94,7 @@ describe('track and store', () => {
     await tracker.flush();
     expect(errors.map((e) => e.code)).toEqual(['config-invalid']);
     expect(errors[0].message).toContain('features.invoice.sent.weight');
-    expect(tracker.getConfig()).toEqual({});
+    expect(internalOf(tracker).config()).toEqual({});
   });
 
   it('before any config names a feature, a day keeps 64 names, then other', async () => {

@@ -21,7 +21,9 @@ import type {
   Profile,
   ShareMessage,
   TrackProps,
+  WidgetHost,
 } from './types';
+import { INTERNAL } from './internal-of';
 import { trackProblem } from './validate-track';
 
 /** The part of Habitual not needed on the hot path, loaded as its own chunk. */
@@ -335,8 +337,6 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
     on: safe('on', (event, fn) => emitter.on(event, fn), () => {}),
     getState: () => brain?.state() ?? null,
-    getConfig: () => config,
-    getProfile: () => brain?.profile() ?? placeholderProfile,
 
     configure: safe('configure', (next: HabitualConfig) => {
       if (brain) brain.configure(next ?? {});
@@ -363,12 +363,18 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       return done.finally(() => emitter.clear());
     }),
 
-    setWidgetState: safe('setWidgetState', (key: string, value: unknown) => later((b) => b.setWidgetState(key, value))),
     digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider)),
-    getDigestProvider: () => digestProvider,
+  };
+  const host: WidgetHost = {
+    config: () => config,
+    profile: () => brain?.profile() ?? placeholderProfile,
+    setWidgetState: safe('setWidgetState', (key: string, value: unknown) => later((b) => b.setWidgetState(key, value))),
+    digestProvider: () => digestProvider,
     now: () => now(),
-    getOptions: () => options,
+    options: () => options,
     share: safe('share', (message: ShareMessage) => later((b) => b.share(message))),
   };
+  // Not enumerable: `window.habitual` copies the instance's own enumerable methods only.
+  Object.defineProperty(instance, INTERNAL, { value: host });
   return instance;
 }

@@ -112,15 +112,24 @@ export interface HabitualInstance {
   digest(provider: DigestProvider): void;
   /** Replaces the config (the remote config arrives through here). */
   configure(config: HabitualConfig): void;
-  getConfig(): HabitualConfig;
-  getProfile(): Profile;
+}
+
+/**
+ * What the widgets need from an instance beyond its public methods, behind a non-enumerable
+ * `Symbol.for('habitual.internal')` property (read it with `internalOf`). A registered
+ * symbol, because the widgets chunk is its own bundle with its own copy of core.
+ */
+export interface WidgetHost {
+  /** The config in force (unvalidated until the engine chunk has loaded). */
+  config(): HabitualConfig;
+  profile(): Profile;
   /** Persists widget state under `profile.widgets[key]`. */
   setWidgetState(key: string, value: unknown): Promise<void>;
-  getDigestProvider(): DigestProvider | undefined;
+  digestProvider(): DigestProvider | undefined;
   /** The instance's clock (epoch ms): `Date.now`, or the `now` option when time travels. */
   now(): number;
-  /** The options `init` was called with (widgets read `messages`). */
-  getOptions(): Readonly<InitOptions>;
+  /** The options `init` was called with (widgets read `messages` and `timeZone`). */
+  options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
 }
