@@ -30,3 +30,7 @@ export type { ResolvedConfig } from './config/resolve-config';
 export { validateConfig, assertConfig } from './config/validate-config';
 export type { ConfigProblem } from './config/validate-config';
 export { ENGAGEMENT_DEFAULTS } from './config/defaults';
+export { CONFIG_SCHEMA } from './config/config-schema';
+export type { ConfigField } from './config/config-field';
+export { LOCALES, STREAK_PERIODS, SCORE_MEASURES, DEFAULT_WEIGHTS } from './config/vocabulary';
+export { safeHref } from './config/safe-href';

@@ -1,3 +1,4 @@
+import type { ScoreMeasure } from '../config/vocabulary';
 import type { ResolvedConfig } from '../config/resolve-config';
 import type { Normaliser } from './scorecard';
 
@@ -26,7 +27,7 @@ export interface FeatureIndex {
   /** Active-day milestones as [slot, qualified days in all]. */
   activeDaySlots: Array<[slot: number, days: number]>;
   activeMs: number;
-  normalisers: Record<'frequency' | 'breadth' | 'intensity' | 'momentum' | 'activation', Normaliser>;
+  normalisers: Record<ScoreMeasure, Normaliser>;
 }
 
 const cache = new WeakMap<ResolvedConfig, FeatureIndex>();

@@ -1,3 +1,4 @@
+import { ENGAGEMENT_DEFAULTS } from '../config/defaults';
 import type { Band } from './types';
 
 /**
@@ -31,7 +32,7 @@ export interface MeasurePart {
 }
 
 /** Score bands: red up to `red`, yellow up to `yellow`, green above. */
-export const DEFAULT_BANDS = { red: 50, yellow: 75 } as const;
+export const DEFAULT_BANDS: Readonly<{ red: number; yellow: number }> = ENGAGEMENT_DEFAULTS.bands;
 
 const clamp100 = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
 

@@ -1,4 +1,4 @@
-import type { ScoreMeasure } from '../config/types';
+import type { ScoreMeasure, StreakPeriod } from '../config/vocabulary';
 
 export type Stage =
   | 'new'
@@ -26,7 +26,7 @@ export interface ScorePart {
 }
 
 export interface StreakState {
-  period: 'day' | 'weekday' | 'week';
+  period: StreakPeriod;
   current: number;
   longest: number;
   /** Qualified periods in all. */
