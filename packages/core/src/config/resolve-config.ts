@@ -52,7 +52,7 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
   const resolved: ResolvedConfig = {
     locale: c.locale ?? (defaultOf('locale') as 'auto'),
     features,
-    engagement: filled(ENGAGEMENT_DEFAULTS, c.engagement) as ResolvedEngagement,
+    engagement: filled(ENGAGEMENT_DEFAULTS, c.engagement) as unknown as ResolvedEngagement,
     activation: (c.activation ?? []).map((a) => ({
       event: a.event,
       count: a.count ?? STEP_COUNT,

@@ -121,12 +121,13 @@ export function validateConfig(config: unknown, parts: readonly ConfigField[] = 
           if (seen.has(v)) bad(`repeats the ${f.unique} id ${show(v)}`);
           seen.add(v);
         }
-        const known = f.ref && refs[f.ref]();
-        if (known && !known.includes(v)) {
+        const ref = f.ref;
+        const known = ref && refs[ref]();
+        if (ref && known && !known.includes(v)) {
           bad(
-            f.ref === 'features'
+            ref === 'features'
               ? `names ${show(v)}, which is not in features; add it to features or fix the name`
-              : `names ${show(v)}, which is not a configured ${f.ref.slice(0, -1)} id`,
+              : `names ${show(v)}, which is not a configured ${ref.slice(0, -1)} id`,
           );
         }
       }
