@@ -27,7 +27,7 @@ export { mergeDeviceRollups } from './engine/merge-device-rollups';
 export { dayIndex, dayKey, addDays, todayKey, weekdayOf } from './engine/day-keys';
 export { resolveConfig } from './config/resolve-config';
 export type { ResolvedConfig } from './config/resolve-config';
-export { validateConfig, assertConfig } from './config/validate-config';
+export { validateConfig, validateFields, assertConfig, registerConfigFields } from './config/validate-config';
 export type { ConfigProblem } from './config/validate-config';
 export { ENGAGEMENT_DEFAULTS } from './config/defaults';
 export { CONFIG_SCHEMA } from './config/config-schema';

@@ -7,11 +7,12 @@
 export interface ConfigField {
   /** Dotted path; `*` stands for every key of an object, `#` for every index of an array. */
   path: string;
-  kind: 'int' | 'number' | 'string' | 'boolean' | 'object' | 'array' | 'href' | 'times';
-  /** What applies when the field is left out (shown in the README's config table). */
+  kind: 'int' | 'number' | 'string' | 'boolean' | 'object' | 'array' | 'href' | 'time' | 'times';
+  /**
+   * What applies when the field is left out (the README's config table shows it; a default
+   * derived from other fields, such as a label from the feature's name, is only described there).
+   */
   default?: unknown;
-  /** Words for a default that is derived rather than a value (`'the name'`). */
-  defaultText?: string;
   min?: number;
   max?: number;
   /** Strictly greater than. */

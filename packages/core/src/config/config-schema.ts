@@ -10,17 +10,21 @@ const wholeUpTo = (max: number, d: number) => ({ kind: 'int', min: 0, max, defau
  * default. `validateConfig` checks a config against it, `resolveConfig` fills defaults
  * from it, and a test holds the README's config table to it. Widget fields that core
  * itself reads (checklist items for the next step, nudge items for the rule events) are
- * here; every other widget field is the widget's own part.
+ * here; every other widget field, and each widget's object, is the widget's own part.
  */
-export const CONFIG_SCHEMA: readonly ConfigField[] = [
+export const CONFIG_SCHEMA: readonly ConfigField[] = /*#__PURE__*/ coreFields();
+
+// A function, so bundles that never read the schema (habitual.js) drop it.
+function coreFields(): ConfigField[] {
+  return [
   { path: 'locale', kind: 'string', oneOf: ['auto', ...LOCALES], default: 'auto' },
   { path: 'features', kind: 'object', default: {} },
   { path: 'features.*', kind: 'object' },
-  { path: 'features.*.label', kind: 'string', defaultText: 'the name' },
+  { path: 'features.*.label', kind: 'string' },
   { path: 'features.*.key', kind: 'boolean', default: false },
   { path: 'features.*.weight', kind: 'number', ...nonNegative, default: 1 },
   { path: 'features.*.value', kind: 'string' },
-  { path: 'features.*.core', kind: 'boolean', defaultText: 'true when value is set' },
+  { path: 'features.*.core', kind: 'boolean' },
   { path: 'engagement', kind: 'object' },
   { path: 'engagement.activeMinutes', kind: 'number', ...nonNegative, default: 5 },
   { path: 'engagement.streak', kind: 'object' },
@@ -60,7 +64,7 @@ export const CONFIG_SCHEMA: readonly ConfigField[] = [
   { path: 'activation.#', kind: 'object' },
   { path: 'activation.#.event', kind: 'string', required: true, ref: 'features' },
   { path: 'activation.#.count', ...days(1) },
-  { path: 'activation.#.label', kind: 'string', defaultText: "the feature's label" },
+  { path: 'activation.#.label', kind: 'string' },
   { path: 'funnels', kind: 'array', default: [] },
   { path: 'funnels.#', kind: 'object' },
   { path: 'funnels.#.id', kind: 'string', required: true, unique: 'funnel' },
@@ -69,7 +73,7 @@ export const CONFIG_SCHEMA: readonly ConfigField[] = [
   { path: 'funnels.#.start', kind: 'string', required: true },
   { path: 'funnels.#.done', kind: 'string', required: true, ref: 'features' },
   { path: 'funnels.#.withinDays', ...days(2) },
-  { path: 'funnels.#.label', kind: 'string', defaultText: "the help text, the done feature's label or the id" },
+  { path: 'funnels.#.label', kind: 'string' },
   { path: 'funnels.#.help', kind: 'object' },
   { path: 'funnels.#.help.text', kind: 'string', required: true },
   { path: 'funnels.#.help.href', kind: 'href' },
@@ -82,7 +86,6 @@ export const CONFIG_SCHEMA: readonly ConfigField[] = [
   { path: 'milestones.#.streak', kind: 'int', min: 1 },
   { path: 'milestones.#.activeDays', kind: 'int', min: 1 },
   { path: 'widgets', kind: 'object' },
-  { path: 'widgets.checklist', kind: 'object' },
   { path: 'widgets.checklist.items', kind: 'array', default: [] },
   { path: 'widgets.checklist.items.#', kind: 'object', atLeastOne: ['event', 'milestone'] },
   { path: 'widgets.checklist.items.#.id', kind: 'string', required: true, unique: 'checklist item' },
@@ -92,7 +95,6 @@ export const CONFIG_SCHEMA: readonly ConfigField[] = [
   { path: 'widgets.checklist.items.#.milestone', kind: 'string', ref: 'milestones' },
   { path: 'widgets.checklist.items.#.target', kind: 'string' },
   { path: 'widgets.checklist.items.#.help', kind: 'string' },
-  { path: 'widgets.nudges', kind: 'object' },
   { path: 'widgets.nudges.items', kind: 'array', default: [] },
   { path: 'widgets.nudges.items.#', kind: 'object' },
   { path: 'widgets.nudges.items.#.feature', kind: 'string', ref: 'features' },
@@ -102,3 +104,4 @@ export const CONFIG_SCHEMA: readonly ConfigField[] = [
   { path: 'widgets.nudges.items.#.href', kind: 'href' },
   { path: 'retentionDays', ...days(400) },
 ];
+}

@@ -18,7 +18,10 @@ function defaultsUnder(prefix: string): Record<string, unknown> {
 }
 
 /** Every engagement default, read from the schema (where each is written once). */
-export const ENGAGEMENT_DEFAULTS = defaultsUnder('engagement') as unknown as ResolvedEngagement;
+export const ENGAGEMENT_DEFAULTS = /*#__PURE__*/ defaultsUnder('engagement') as unknown as ResolvedEngagement;
+
+/** Score bands: red up to `red`, yellow up to `yellow`, green above. */
+export const DEFAULT_BANDS = /*#__PURE__*/ defaultsUnder('engagement.bands') as unknown as Readonly<{ red: number; yellow: number }>;
 
 /** Days of rollups kept on the device. */
-export const DEFAULT_RETENTION_DAYS = defaultOf('retentionDays') as number;
+export const DEFAULT_RETENTION_DAYS = /*#__PURE__*/ defaultOf('retentionDays') as number;

@@ -76,7 +76,7 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
 }
 
 const EMPTY: HabitualConfig = {};
-const STEP_COUNT = defaultOf('activation.#.count') as number;
+const STEP_COUNT = /*#__PURE__*/ defaultOf('activation.#.count') as number;
 
 type Tree = { [key: string]: unknown };
 const isTree = (x: unknown): x is Tree => !!x && typeof x === 'object' && !Array.isArray(x);

@@ -35,6 +35,7 @@ function expand(config: unknown, path: string): Array<[path: string, value: unkn
   return level;
 }
 
+const isTime = (t: unknown) => typeof t === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
 const get = (config: unknown, path: string) => expand(config, path)[0]?.[1];
 
 /** The type and range problem of one value, if any. */
@@ -60,10 +61,10 @@ function typeProblem(f: ConfigField, v: unknown): string | undefined {
       return isObj(v) ? undefined : `must be an object${got}`;
     case 'array':
       return Array.isArray(v) ? undefined : `must be an array${got}`;
+    case 'time':
+      return isTime(v) ? undefined : `must be an 'HH:MM' time, e.g. '08:30'${got}`;
     case 'times':
-      return Array.isArray(v) && v.length === 2 && v.every((t) => typeof t === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(t))
-        ? undefined
-        : `must be two 'HH:MM' times, e.g. ['20:00', '08:00']${got}`;
+      return Array.isArray(v) && v.length === 2 && v.every(isTime) ? undefined : `must be two 'HH:MM' times, e.g. ['20:00', '08:00']${got}`;
     default:
       if (f.oneOf && !f.oneOf.includes(v as string)) return `must be one of ${f.oneOf.map((a) => `'${a}'`).join(', ')}${got}`;
       if (typeof v !== 'string' || !v) return `must be a non-empty string${got}`;
@@ -71,17 +72,33 @@ function typeProblem(f: ConfigField, v: unknown): string | undefined {
   }
 }
 
+let registered: readonly ConfigField[] = [];
+
+/**
+ * Makes the widgets' config fields part of every later `validateConfig` that is not given
+ * its own: the engine chunk registers the widget registry's fields as it loads, so the
+ * device rejects what the collector rejects. Core itself never imports the widgets.
+ */
+export function registerConfigFields(fields: readonly ConfigField[]): void {
+  registered = fields;
+}
+
 /**
  * Everything wrong with a config, or an empty list: core's schema (`CONFIG_SCHEMA`) plus
- * the `parts` given (the widgets' own fields, from `@habitual/widgets/registry`). Checks
+ * the `parts` given (the widgets' own fields from `@habitual/widgets/registry`; by default
+ * those registered with `registerConfigFields`). Checks
  * shapes and ranges, and that every rule names a configured feature, milestone or funnel,
  * so a typo fails loudly instead of a milestone that can never be reached.
  */
-export function validateConfig(config: unknown, parts: readonly ConfigField[] = []): ConfigProblem[] {
+export function validateConfig(config: unknown, parts: readonly ConfigField[] = registered): ConfigProblem[] {
+  return validateFields(config, parts.length ? [...CONFIG_SCHEMA, ...parts] : CONFIG_SCHEMA);
+}
+
+/** The problems of `config` against just these fields (the widgets check their own part with it). */
+export function validateFields(config: unknown, fields: readonly ConfigField[]): ConfigProblem[] {
   if (config === undefined || config === null) return [];
   if (!isObj(config)) return [{ path: '', message: `must be an object (got ${show(config)})` }];
   const out: ConfigProblem[] = [];
-  const fields = parts.length ? [...CONFIG_SCHEMA, ...parts] : CONFIG_SCHEMA;
   const features = isObj(config.features) ? config.features : {};
   // Without any configured feature there is nothing to check names against: the tracker
   // then keeps whatever it is given and every rule stands on its own.

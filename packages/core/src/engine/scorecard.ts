@@ -1,4 +1,4 @@
-import { ENGAGEMENT_DEFAULTS } from '../config/defaults';
+import { DEFAULT_BANDS } from '../config/defaults';
 import type { Band } from './types';
 
 /**
@@ -31,8 +31,7 @@ export interface MeasurePart {
   gap: number;
 }
 
-/** Score bands: red up to `red`, yellow up to `yellow`, green above. */
-export const DEFAULT_BANDS: Readonly<{ red: number; yellow: number }> = ENGAGEMENT_DEFAULTS.bands;
+export { DEFAULT_BANDS };
 
 const clamp100 = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
 

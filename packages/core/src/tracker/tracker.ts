@@ -370,7 +370,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     profile: () => brain?.profile() ?? placeholderProfile,
     setWidgetState: safe('setWidgetState', (key: string, value: unknown) => later((b) => b.setWidgetState(key, value))),
     digestProvider: () => digestProvider,
-    now: () => now(),
+    now,
+    timeZone: deps.timeZone,
     options: () => options,
     share: safe('share', (message: ShareMessage) => later((b) => b.share(message))),
   };

@@ -128,7 +128,9 @@ export interface WidgetHost {
   digestProvider(): DigestProvider | undefined;
   /** The instance's clock (epoch ms): `Date.now`, or the `now` option when time travels. */
   now(): number;
-  /** The options `init` was called with (widgets read `messages` and `timeZone`). */
+  /** The IANA zone the tracker reads local days in: with `now()`, the widgets' "today". */
+  timeZone(): string;
+  /** The options `init` was called with (widgets read `messages`). */
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
