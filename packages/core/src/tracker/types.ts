@@ -33,7 +33,7 @@ export interface InitOptions {
   now?: () => number;
   /**
    * Replacement widget texts per locale, merged over the built-in catalogs:
-   * `{ fi: { checklist: 'Aloitus' } }`. Keys: packages/widgets/src/locales/en.ts.
+   * `{ fi: { checklist: 'Aloitus' } }`. Keys: packages/widgets/src/host/locales/en.ts.
    */
   messages?: Record<string, Record<string, string>>;
 }
