@@ -1,11 +1,13 @@
 import { useHub } from '../host/hub';
 import type { WidgetView } from '../host/widget-view';
 import { Checklist, useChecklist } from './checklist';
+import { css } from './styles';
 
 export const checklistView: WidgetView = {
   Panel: Checklist,
   Inline: Checklist,
   tab: 'checklistTab',
+  css,
   useTab(on) {
     const [{ config, t }] = useHub();
     const { items, done, celebrated } = useChecklist(on);

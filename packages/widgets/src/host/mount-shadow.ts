@@ -1,4 +1,8 @@
-import { css } from './styles';
+import { css as shell } from './styles';
+import { VIEWS } from './views';
+
+// The shell's rules and every widget's own, in registry order.
+const css = shell + Object.values(VIEWS).map((v) => v.css ?? '').join('');
 
 // A constructed sheet can only be adopted in the document whose window made it.
 const sheets = new WeakMap<Document, CSSStyleSheet>();

@@ -1,4 +1,5 @@
-// The widgets' one stylesheet. Theme through custom properties, set on the page (they
+// The shell's part of the widgets' one stylesheet (each widget adds its own rules through
+// its view, `WidgetView.css`). Theme through custom properties, set on the page (they
 // inherit into the shadow root) or by `widgets.theme` in the config:
 // --habitual-accent, -bg, -fg, -muted, -border, -radius, -font.
 //
@@ -30,27 +31,16 @@ ul{list-style:none}
 .fixed{position:fixed;pointer-events:auto}
 .launcher{position:fixed;right:16px;bottom:16px;border-radius:999px;padding:8px 14px;background:var(--a);color:var(--on);border:0;box-shadow:0 4px 14px #0003}
 .panel{right:16px;bottom:64px;max-height:calc(100vh - 96px);overflow:auto}
-.digest{right:16px;top:16px}
 .toasts{position:fixed;left:16px;bottom:16px;display:grid;gap:8px}
 .row{display:flex;align-items:center;gap:8px;justify-content:space-between}
 .acts{display:flex;flex-wrap:wrap;gap:6px;margin-top:10px}
 .mu{color:var(--mu);font-size:13px}
 .big{font-size:22px;font-weight:600}
-.bar{height:6px;border-radius:3px;background:var(--bd);margin:8px 0;overflow:hidden}
-.bar i{display:block;height:100%;background:var(--a)}
 .items li{display:flex;align-items:center;gap:8px;padding:6px 0;border-top:1px solid var(--bd)}
 .items li>span{flex:1}
-.check{width:18px;height:18px;border-radius:50%;border:2px solid var(--bd);flex:none}
-.ok .check{background:var(--a);border-color:var(--a)}
-.ok>span{text-decoration:line-through;color:var(--mu)}
 .tabs{display:flex;gap:4px;margin-bottom:8px}
 .tabs [aria-selected=true]{background:var(--a);color:var(--on);border-color:var(--a)}
 .nudge{position:fixed;top:0;left:0;width:max-content;max-width:280px;padding:10px 12px}
-.spark{display:block;width:100%;height:28px;margin-top:6px}
-.spark polyline{fill:none;stroke:var(--a);stroke-width:2;vector-effect:non-scaling-stroke}
-.heat rect{fill:var(--bd)}
-.heat rect.on{fill:var(--a)}
-.heat{display:block;width:100%;height:auto;margin-top:6px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 @media (prefers-reduced-motion:no-preference){.toast{animation:pop .35s cubic-bezier(.2,1.4,.4,1)}}
 @keyframes pop{from{transform:translateY(12px) scale(.9);opacity:0}}

@@ -16,4 +16,6 @@ export interface WidgetView {
   useTab?(on: boolean): { hidden: boolean; button?: string };
   /** Its custom element's body (the registry entry names the element). */
   Inline?: FunctionComponent;
+  /** Its own CSS rules, added to the one stylesheet every shadow root adopts. */
+  css?: string;
 }
