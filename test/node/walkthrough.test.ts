@@ -323,7 +323,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await page.locator('habitual-widgets .panel [data-tab=reminders]').click();
     const panel = page.locator('habitual-widgets .panel section[aria-label=Reminders]');
     await panel.getByRole('button', { name: 'Add reminder' }).click();
-    await panel.locator('select[name=repeat]').selectOption('1');
+    await panel.locator('select[name=repeat]').selectOption({ label: 'Monday' });
     await panel.locator('input[name=note]').fill('Chase unpaid invoices');
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => panel.locator('li[data-reminder]').textContent()).toMatch(/Every Monday at .*Chase unpaid invoices/);

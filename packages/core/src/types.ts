@@ -33,7 +33,7 @@ export interface InitOptions {
   now?: () => number;
   /**
    * Replacement widget texts per locale, merged over the built-in catalogs:
-   * `{ fi: { checklist: 'Aloitus' } }`. Keys: packages/widgets/src/locales/en.ts.
+   * `{ fi: { checklist: 'Aloitus' } }`. Keys: packages/widgets/src/host/locales/en.ts.
    */
   messages?: Record<string, Record<string, string>>;
   sync?: {
@@ -137,6 +137,8 @@ export interface WidgetHost {
   digestProvider(): DigestProvider | undefined;
   /** The instance's clock (epoch ms): `Date.now`, or the `now` option when time travels. */
   now(): number;
+  /** The IANA zone the tracker reads local days in: with `now()`, the widgets' "today". */
+  timeZone(): string;
   /** The options `init` was called with (widgets read `messages`). */
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */

@@ -1,20 +1,22 @@
 import { internalOf, type HabitualConfig, type HabitualInstance } from '@habitual/core';
+import type { mount } from '@habitual/widgets';
+import { anyWidgetEnabled } from '@habitual/widgets/registry';
 
+/** What the widgets chunk exports: its mount signature, imported rather than restated. */
 interface WidgetsModule {
-  mount(instance: HabitualInstance, options?: { messages?: Record<string, Record<string, string>> }): { unmount(): void };
+  mount: typeof mount;
 }
 
-export function anyWidgetEnabled(config: HabitualConfig): boolean {
-  return Object.values(config.widgets ?? {}).some((w) => (w as { enabled?: unknown } | null)?.enabled === true);
-}
+export { anyWidgetEnabled };
 
 /**
  * Loads the widgets chunk (Preact and the widgets) the first time the config switches any
- * widget on, never before: a page with every widget off downloads none of it. From then
- * on the chunk follows config changes itself.
+ * widget on (as the widget registry says), never before: a page with every widget off
+ * downloads none of it. From then on the chunk follows config changes itself.
  */
 export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string): void {
   if (typeof document === 'undefined') return;
+  const host = internalOf(instance);
   let requested = false;
   const load = (config: HabitualConfig) => {
     if (requested || !anyWidgetEnabled(config)) return;
@@ -24,7 +26,7 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     const href = url ?? new URL('habitual-widgets.js', import.meta.url).href;
     const start = () =>
       (import(/* @vite-ignore */ href) as Promise<WidgetsModule>)
-        .then((m) => m.mount(instance, { messages: internalOf(instance).options().messages }))
+        .then((m) => m.mount(instance, { messages: host.options().messages }))
         .catch((cause) => console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`));
     // After the first flush the profile and state are there for the widgets to read.
     const go = () => void instance.flush().finally(start);
@@ -32,5 +34,5 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     else go();
   };
   const off = instance.on('config', load);
-  load(internalOf(instance).config());
+  load(host.config());
 }

@@ -12,9 +12,9 @@ import { healthRoute } from './health-route';
 import { accountsRoute } from './accounts/accounts-route';
 import { usersRoute } from './users/users-route';
 import { configAdminRoute } from './config/config-admin-route';
+import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
 import { adminPageRoute } from './admin/admin-page-route';
-import { validateConfig } from '@habitual/core';
 
 export interface CollectorOptions {
   db: Db;
@@ -26,7 +26,7 @@ export interface CollectorOptions {
   rateLimit?: RateLimitOptions;
   /** Per write key, all devices together. @default { perMinute: 60000, burst: 5000 } */
   appRateLimit?: RateLimitOptions;
-  /** Widget config validation. @default core's `validateConfig` */
+  /** Config validation. @default core's `validateConfig` with every widget's fields (`validateAppConfig`) */
   validateConfig?: CollectorContext['validateConfig'];
   /** Largest request body on the wire. @default 262144 */
   maxBodyBytes?: number;
@@ -55,7 +55,7 @@ export function createCollector(options: CollectorOptions) {
       }
       return origins.list;
     },
-    validateConfig: options.validateConfig ?? validateConfig,
+    validateConfig: options.validateConfig ?? validateAppConfig,
     maxBodyBytes: options.maxBodyBytes ?? 262_144,
   };
   const app = new Hono();

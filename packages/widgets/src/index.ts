@@ -1,2 +1,2 @@
-export { mount, type MountOptions } from './mount';
-export { catalogs, type Catalog, type Locale, type Messages } from './i18n';
+export { mount, type MountOptions } from './host/mount';
+export { catalogs, type Catalog, type Locale, type Messages } from './host/i18n';

@@ -1,55 +1,27 @@
-import type { ScoreMeasure } from './types';
+import { CONFIG_SCHEMA } from './config-schema';
+import type { ResolvedEngagement } from './types';
 
-/**
- * Every engagement default in one place. `resolveConfig()` fills a config from here, and
- * the TSDoc in `types.ts` quotes the same numbers.
- */
-export const ENGAGEMENT_DEFAULTS = {
-  /** @default 5 */
-  activeMinutes: 5,
-  streak: {
-    /** @default 'day' */
-    period: 'day' as 'day' | 'weekday' | 'week',
-    /** @default 7 */
-    freezeEvery: 7,
-    /** @default 2 */
-    maxFreezes: 2,
-  },
-  /** @default 30 */
-  onboardingDays: 30,
-  /** @default 5 */
-  stuckDays: 5,
-  /** @default 20 */
-  intensityTarget: 20,
-  /** @default 20 */
-  frequencyTarget: 20,
-  /** @default { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } */
-  weights: { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } as Record<ScoreMeasure, number>,
-  /** @default { l7: 5, l28: 20, breadth: 0.6, leaveBelowL28: 16 } */
-  power: { l7: 5, l28: 20, breadth: 0.6, leaveBelowL28: 16 },
-  /** @default 8 */
-  engagedL28: 8,
-  /** @default { red: 50, yellow: 75 } */
-  bands: { red: 50, yellow: 75 },
-  /** @default 7 */
-  newDays: 7,
-  /** @default 7 */
-  atRiskDays: 7,
-  /** @default 30 */
-  dormantDays: 30,
-  /** @default 7 */
-  returnDays: 7,
-  /** @default { halfLifeDays: 7, baselineDays: 56, minHistoryDays: 14, atRiskBelow: 0.5 } */
-  momentum: { halfLifeDays: 7, baselineDays: 56, minHistoryDays: 14, atRiskBelow: 0.5 },
-};
+/** The schema's default of a field (`'funnels.#.withinDays'`), or undefined when it has none. */
+export const defaultOf = (path: string): unknown => CONFIG_SCHEMA.find((f) => f.path === path)?.default;
 
-/** @default 400 */
-export const DEFAULT_RETENTION_DAYS = 400;
-/** @default 1 */
-export const DEFAULT_FEATURE_WEIGHT = 1;
-/** @default 1 */
-export const DEFAULT_STEP_COUNT = 1;
-/** @default 2 */
-export const DEFAULT_FUNNEL_WITHIN_DAYS = 2;
+/** The defaults of every fixed field under `prefix`, as one nested object. */
+function defaultsUnder(prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of CONFIG_SCHEMA) {
+    if (f.default === undefined || !f.path.startsWith(`${prefix}.`) || /[*#]/.test(f.path)) continue;
+    const keys = f.path.slice(prefix.length + 1).split('.');
+    let at = out;
+    for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+    at[keys[keys.length - 1]] = f.default;
+  }
+  return out;
+}
 
-export const SCORE_MEASURES: readonly ScoreMeasure[] = ['frequency', 'breadth', 'intensity', 'momentum', 'activation'];
+/** Every engagement default, read from the schema (where each is written once). */
+export const ENGAGEMENT_DEFAULTS = /*#__PURE__*/ defaultsUnder('engagement') as unknown as ResolvedEngagement;
+
+/** Score bands: red up to `red`, yellow up to `yellow`, green above. */
+export const DEFAULT_BANDS = /*#__PURE__*/ defaultsUnder('engagement.bands') as unknown as Readonly<{ red: number; yellow: number }>;
+
+/** Days of rollups kept on the device. */
+export const DEFAULT_RETENTION_DAYS = /*#__PURE__*/ defaultOf('retentionDays') as number;

@@ -109,10 +109,10 @@ describe('validateConfig', () => {
     [{ engagement: { bands: { red: 80 } } }, 'engagement.bands.yellow', /not be below/],
     [{ features: { 'a.b': { weight: -2 } } }, 'features.a.b.weight', />= 0/],
     [{ features: { 'a.b': 'yes' } }, 'features.a.b', /object/],
-    [{ features, activation: [{ event: 'invoice.snet' }] }, 'activation[0].event', /"invoice.snet", which is not in features/],
-    [{ features, activation: [{ event: 'invoice.sent', count: 0 }] }, 'activation[0].count', />= 1/],
-    [{ features, milestones: [{ id: 'm', title: 'M', event: 'nope' }] }, 'milestones[0].event', /not in features/],
-    [{ features, milestones: [{ id: 'm', title: 'M' }] }, 'milestones[0]', /exactly one of/],
+    [{ features, activation: [{ event: 'invoice.snet' }] }, 'activation.0.event', /"invoice.snet", which is not in features/],
+    [{ features, activation: [{ event: 'invoice.sent', count: 0 }] }, 'activation.0.count', />= 1/],
+    [{ features, milestones: [{ id: 'm', title: 'M', event: 'nope' }] }, 'milestones.0.event', /not in features/],
+    [{ features, milestones: [{ id: 'm', title: 'M' }] }, 'milestones.0', /exactly one of/],
     [
       {
         features,
@@ -121,19 +121,18 @@ describe('validateConfig', () => {
           { id: 'm', title: 'N', streak: 4 },
         ],
       },
-      'milestones[1].id',
+      'milestones.1.id',
       /repeats/,
     ],
-    [{ features, funnels: [{ id: 'f', start: 'x.opened', done: 'x.done' }] }, 'funnels[0].done', /not in features/],
-    [{ features, funnels: [{ id: 'f', start: 'x.opened', done: 'invoice.sent', withinDays: -1 }] }, 'funnels[0].withinDays', />= 1/],
-    [{ features, widgets: { checklist: { items: [{ id: 'c', label: 'C', event: 'typo.x' }] } } }, 'widgets.checklist.items[0].event', /not in features/],
+    [{ features, funnels: [{ id: 'f', start: 'x.opened', done: 'x.done' }] }, 'funnels.0.done', /not in features/],
+    [{ features, funnels: [{ id: 'f', start: 'x.opened', done: 'invoice.sent', withinDays: -1 }] }, 'funnels.0.withinDays', />= 1/],
+    [{ features, widgets: { checklist: { items: [{ id: 'c', label: 'C', event: 'typo.x' }] } } }, 'widgets.checklist.items.0.event', /not in features/],
     [
       { features, widgets: { checklist: { items: [{ id: 'c', label: 'C', milestone: 'nope' }] } } },
-      'widgets.checklist.items[0].milestone',
+      'widgets.checklist.items.0.milestone',
       /not a configured milestone/,
     ],
-    [{ widgets: { reminders: { quietHours: ['8pm', '08:00'] } } }, 'widgets.reminders.quietHours', /HH:MM/],
-    [{ features, widgets: { nudges: { items: [{ feature: 'typo', target: '#x', text: 't' }] } } }, 'widgets.nudges.items[0].feature', /not in features/],
+    [{ features, widgets: { nudges: { items: [{ feature: 'typo', target: '#x', text: 't' }] } } }, 'widgets.nudges.items.0.feature', /not in features/],
     [{ retentionDays: 0 }, 'retentionDays', />= 1/],
     [{ locale: 'de' }, 'locale', /one of/],
   ])('%j -> problem at %s', (config, path, message) => {
@@ -152,5 +151,41 @@ describe('validateConfig', () => {
     expect(error?.message).toBe('Invalid Habitual config: engagement.activeMinutes must be a finite number >= 0 (got -1) (and 1 more problem).');
     expect(error?.code).toBe('config-invalid');
     expect(error?.problems).toHaveLength(2);
+  });
+});
+
+describe('config problems name the field precisely', () => {
+  it('points at the checklist item field, by index', () => {
+    const problems = validateConfig({
+      features: { 'invoice.sent': {} },
+      widgets: {
+        checklist: {
+          items: [
+            { id: 'a', label: 'A', event: 'invoice.sent' },
+            { id: 'b', label: 'B', event: 'invoice.snet' },
+          ],
+        },
+      },
+    });
+    expect(problems).toEqual([
+      { path: 'widgets.checklist.items.1.event', message: 'names "invoice.snet", which is not in features; add it to features or fix the name' },
+    ]);
+  });
+
+  it('names a missing required field', () => {
+    expect(validateConfig({ widgets: { checklist: { items: [{ id: 'a', event: 'x.y' }] } } })).toEqual([
+      { path: 'widgets.checklist.items.0.label', message: 'is missing: it must be a non-empty string' },
+    ]);
+  });
+
+  it('takes widget parts as a parameter and checks them after core', () => {
+    const part = [
+      { path: 'widgets.digest', kind: 'object' as const },
+      { path: 'widgets.digest.enabled', kind: 'boolean' as const },
+    ];
+    expect(validateConfig({ widgets: { digest: { enabled: 'yes' } } })).toEqual([]);
+    expect(validateConfig({ widgets: { digest: { enabled: 'yes' } } }, part)).toEqual([
+      { path: 'widgets.digest.enabled', message: 'must be true or false (got "yes")' },
+    ]);
   });
 });

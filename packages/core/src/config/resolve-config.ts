@@ -1,6 +1,8 @@
-import { DEFAULT_FEATURE_WEIGHT, DEFAULT_FUNNEL_WITHIN_DAYS, DEFAULT_RETENTION_DAYS, DEFAULT_STEP_COUNT, ENGAGEMENT_DEFAULTS as D } from './defaults';
-import type { ChecklistItem, HabitualConfig, MilestoneSpec, ScoreMeasure } from './types';
+import { defaultOf, DEFAULT_RETENTION_DAYS, ENGAGEMENT_DEFAULTS } from './defaults';
+import type { ChecklistItem, HabitualConfig, Locale, MilestoneSpec, ResolvedEngagement } from './types';
 import { assertConfig } from './validate-config';
+
+export type { ResolvedEngagement } from './types';
 
 export interface ResolvedFeature {
   label: string;
@@ -10,27 +12,9 @@ export interface ResolvedFeature {
   core: boolean;
 }
 
-export interface ResolvedEngagement {
-  activeMinutes: number;
-  streak: { period: 'day' | 'weekday' | 'week'; freezeEvery: number; maxFreezes: number };
-  onboardingDays: number;
-  stuckDays: number;
-  intensityTarget: number;
-  frequencyTarget: number;
-  weights: Record<ScoreMeasure, number>;
-  power: { l7: number; l28: number; breadth: number; leaveBelowL28: number };
-  engagedL28: number;
-  bands: { red: number; yellow: number };
-  newDays: number;
-  atRiskDays: number;
-  dormantDays: number;
-  returnDays: number;
-  momentum: { halfLifeDays: number; baselineDays: number; minHistoryDays: number; atRiskBelow: number };
-}
-
 /** A config with every default filled in: what the engine reads. */
 export interface ResolvedConfig {
-  locale: 'auto' | 'en' | 'zh' | 'fi';
+  locale: 'auto' | Locale;
   features: Record<string, ResolvedFeature>;
   engagement: ResolvedEngagement;
   activation: Array<{ event: string; count: number; label: string }>;
@@ -54,68 +38,55 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
   if (hit) return hit;
   assertConfig(config);
   const c = config ?? {};
-  const e = c.engagement ?? {};
   const features: Record<string, ResolvedFeature> = {};
   for (const name in c.features ?? {}) {
     const f = c.features![name];
     features[name] = {
       label: f.label ?? name,
-      key: f.key ?? false,
-      weight: f.weight ?? DEFAULT_FEATURE_WEIGHT,
+      key: f.key ?? (defaultOf('features.*.key') as boolean),
+      weight: f.weight ?? (defaultOf('features.*.weight') as number),
       value: f.value,
       core: f.core ?? f.value !== undefined,
     };
   }
   const resolved: ResolvedConfig = {
-    locale: c.locale ?? 'auto',
+    locale: c.locale ?? (defaultOf('locale') as 'auto'),
     features,
-    engagement: {
-      activeMinutes: e.activeMinutes ?? D.activeMinutes,
-      streak: {
-        period: e.streak?.period ?? D.streak.period,
-        freezeEvery: e.streak?.freezeEvery ?? D.streak.freezeEvery,
-        maxFreezes: e.streak?.maxFreezes ?? D.streak.maxFreezes,
-      },
-      onboardingDays: e.onboardingDays ?? D.onboardingDays,
-      stuckDays: e.stuckDays ?? D.stuckDays,
-      intensityTarget: e.intensityTarget ?? D.intensityTarget,
-      frequencyTarget: e.frequencyTarget ?? D.frequencyTarget,
-      weights: { ...D.weights, ...e.weights } as Record<ScoreMeasure, number>,
-      power: { ...D.power, ...e.power },
-      engagedL28: e.engagedL28 ?? D.engagedL28,
-      bands: { ...D.bands, ...e.bands },
-      newDays: e.newDays ?? D.newDays,
-      atRiskDays: e.atRiskDays ?? D.atRiskDays,
-      dormantDays: e.dormantDays ?? D.dormantDays,
-      returnDays: e.returnDays ?? D.returnDays,
-      momentum: { ...D.momentum, ...e.momentum },
-    },
+    engagement: filled(ENGAGEMENT_DEFAULTS, c.engagement) as unknown as ResolvedEngagement,
     activation: (c.activation ?? []).map((a) => ({
       event: a.event,
-      count: a.count ?? DEFAULT_STEP_COUNT,
+      count: a.count ?? STEP_COUNT,
       label: a.label ?? c.features?.[a.event]?.label ?? a.event,
     })),
     funnels: (c.funnels ?? []).map((f) => ({
       id: f.id,
       start: f.start,
       done: f.done,
-      withinDays: f.withinDays ?? DEFAULT_FUNNEL_WITHIN_DAYS,
+      withinDays: f.withinDays ?? (defaultOf('funnels.#.withinDays') as number),
       label: f.label ?? f.help?.text ?? c.features?.[f.done]?.label ?? f.id,
       help: f.help,
     })),
     milestones: c.milestones ?? [],
-    checklist: (c.widgets?.checklist?.items ?? []).map((it) => ({ ...it, count: it.count ?? DEFAULT_STEP_COUNT })),
+    checklist: (c.widgets?.checklist?.items ?? []).map((it) => ({ ...it, count: it.count ?? STEP_COUNT })),
     widgets: c.widgets ?? {},
     retentionDays: c.retentionDays ?? DEFAULT_RETENTION_DAYS,
   };
-  // Partial objects spread over the defaults may carry explicit `undefined`s; keep defaults.
-  for (const k of Object.keys(resolved.engagement.weights) as ScoreMeasure[]) resolved.engagement.weights[k] ??= D.weights[k];
-  for (const o of [resolved.engagement.power, resolved.engagement.bands, resolved.engagement.momentum] as Array<Record<string, number>>) {
-    const src = (o === resolved.engagement.power ? D.power : o === resolved.engagement.bands ? D.bands : D.momentum) as Record<string, number>;
-    for (const k in src) o[k] ??= src[k];
-  }
   cache.set(key, resolved);
   return resolved;
 }
 
 const EMPTY: HabitualConfig = {};
+const STEP_COUNT = /*#__PURE__*/ defaultOf('activation.#.count') as number;
+
+type Tree = { [key: string]: unknown };
+const isTree = (x: unknown): x is Tree => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** `given` over `defaults`, object by object; a missing or explicitly undefined value keeps the default. */
+function filled(defaults: object, given: object | undefined): Tree {
+  const out: Tree = {};
+  for (const [k, d] of Object.entries(defaults)) {
+    const g = (given as Tree | undefined)?.[k];
+    out[k] = isTree(d) ? filled(d, isTree(g) ? g : undefined) : (g ?? d);
+  }
+  return out;
+}

@@ -1,10 +1,14 @@
+import type { Locale, ScoreMeasure, StreakPeriod } from './vocabulary';
+
+export type { Locale, ScoreMeasure, StreakPeriod } from './vocabulary';
+
 /**
  * The config product teams edit: inline in `init({ config })` or remote from the collector
  * (`GET /v1/config`). Every field is optional; `resolveConfig()` fills the defaults.
  */
 export interface HabitualConfig {
   /** Widget language. @default 'auto' */
-  locale?: 'auto' | 'en' | 'zh' | 'fi';
+  locale?: 'auto' | Locale;
   /** The features that matter, by `noun.verb` name. */
   features?: Record<string, FeatureSpec>;
   engagement?: EngagementConfig;
@@ -34,7 +38,7 @@ export interface EngagementConfig {
   activeMinutes?: number;
   streak?: {
     /** @default 'day' */
-    period?: 'day' | 'weekday' | 'week';
+    period?: StreakPeriod;
     /** One freeze earned per this many periods. @default 7 */
     freezeEvery?: number;
     /** Most freezes held at once. @default 2 */
@@ -74,8 +78,6 @@ export interface EngagementConfig {
     atRiskBelow?: number;
   };
 }
-
-export type ScoreMeasure = 'frequency' | 'breadth' | 'intensity' | 'momentum' | 'activation';
 
 export interface ActivationStep {
   event: string;
@@ -138,4 +140,23 @@ export interface NudgeItem {
   target: string;
   text: string;
   href?: string;
+}
+
+/** Every engagement setting with its default filled in (defaults from `CONFIG_SCHEMA`). */
+export interface ResolvedEngagement {
+  activeMinutes: number;
+  streak: { period: StreakPeriod; freezeEvery: number; maxFreezes: number };
+  onboardingDays: number;
+  stuckDays: number;
+  intensityTarget: number;
+  frequencyTarget: number;
+  weights: Record<ScoreMeasure, number>;
+  power: { l7: number; l28: number; breadth: number; leaveBelowL28: number };
+  engagedL28: number;
+  bands: { red: number; yellow: number };
+  newDays: number;
+  atRiskDays: number;
+  dormantDays: number;
+  returnDays: number;
+  momentum: { halfLifeDays: number; baselineDays: number; minHistoryDays: number; atRiskBelow: number };
 }

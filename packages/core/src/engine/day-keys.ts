@@ -4,6 +4,7 @@
  * is still one day and no epoch-ms division ever crosses a local midnight.
  */
 import { localDay } from '../clock/day-clock';
+import type { StreakPeriod } from '../config/vocabulary';
 
 const ZERO = 48;
 
@@ -65,7 +66,7 @@ export function weekIndex(index: number): number {
  * The streak period a day belongs to, as a consecutive integer: the day itself, the
  * weekday ordinal (null on Saturday and Sunday, which neither break nor count) or the week.
  */
-export function periodOf(index: number, period: 'day' | 'weekday' | 'week'): number | null {
+export function periodOf(index: number, period: StreakPeriod): number | null {
   if (period === 'day') return index;
   if (period === 'week') return weekIndex(index);
   const dow = weekdayOf(index);

@@ -1,3 +1,4 @@
+import type { ScoreMeasure } from '../config/vocabulary';
 import type { ResolvedConfig } from '../config/resolve-config';
 import type { Normaliser } from './scorecard';
 
@@ -9,6 +10,8 @@ export interface FeatureInfo {
   keyPos: number;
   /** Counts value units. */
   value: boolean;
+  /** Position among the value features, or -1. */
+  valuePos: number;
   /** Thresholds on the running total of uses: [slot in `reached`, count]. */
   watch: Array<[slot: number, count: number]>;
 }
@@ -19,6 +22,9 @@ export interface FeatureIndex {
   keyWeights: number[];
   keyWeightSum: number;
   hasValue: boolean;
+  /** The value features in config order, and their unit labels. */
+  valueNames: string[];
+  valueUnits: string[];
   /** Reached slots: activation steps first, then milestones (config order). */
   slots: number;
   /** Streak milestones as [slot, streak length]. */
@@ -26,7 +32,7 @@ export interface FeatureIndex {
   /** Active-day milestones as [slot, qualified days in all]. */
   activeDaySlots: Array<[slot: number, days: number]>;
   activeMs: number;
-  normalisers: Record<'frequency' | 'breadth' | 'intensity' | 'momentum' | 'activation', Normaliser>;
+  normalisers: Record<ScoreMeasure, Normaliser>;
 }
 
 const cache = new WeakMap<ResolvedConfig, FeatureIndex>();
@@ -38,20 +44,24 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
   const info = new Map<string, FeatureInfo>();
   const keyNames: string[] = [];
   const keyWeights: number[] = [];
+  const valueNames: string[] = [];
+  const valueUnits: string[] = [];
   let anyCore = false;
   for (const name in rc.features) {
     const f = rc.features[name];
     if (f.core) anyCore = true;
     const keyPos = f.key ? keyNames.push(name) - 1 : -1;
     if (f.key) keyWeights.push(f.weight);
-    info.set(name, { core: f.core, keyPos, value: f.value !== undefined, watch: [] });
+    const valuePos = f.value !== undefined ? valueNames.push(name) - 1 : -1;
+    if (f.value !== undefined) valueUnits.push(f.value);
+    info.set(name, { core: f.core, keyPos, value: f.value !== undefined, valuePos, watch: [] });
   }
   // With no core value event configured, using any key feature is what counts as value.
   if (!anyCore) for (const i of info.values()) if (i.keyPos >= 0) i.core = true;
   const watch = (event: string, slot: number, count: number) => {
     let i = info.get(event);
     // Rules may name events that are not features (a funnel start); they still get counted.
-    if (!i) info.set(event, (i = { core: false, keyPos: -1, value: false, watch: [] }));
+    if (!i) info.set(event, (i = { core: false, keyPos: -1, value: false, valuePos: -1, watch: [] }));
     i.watch.push([slot, count]);
   };
   rc.activation.forEach((a, s) => watch(a.event, s, a.count));
@@ -71,7 +81,9 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
     keyNames,
     keyWeights,
     keyWeightSum: keyWeights.reduce((a, b) => a + b, 0),
-    hasValue: [...Object.values(rc.features)].some((f) => f.value !== undefined),
+    hasValue: valueNames.length > 0,
+    valueNames,
+    valueUnits,
     slots: rc.activation.length + rc.milestones.length,
     streakSlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.streak !== undefined ? [[rc.activation.length + i, m.streak]] : [])),
     activeDaySlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.activeDays !== undefined ? [[rc.activation.length + i, m.activeDays]] : [])),

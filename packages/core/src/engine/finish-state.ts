@@ -4,7 +4,9 @@ import { dayKey } from './day-keys';
 import type { EngineDay } from './engine-day';
 import type { FeatureIndex } from './feature-index';
 import { activationIdx, foldQualified, type History } from './history';
+import { checklistState } from './checklist-state';
 import { nextStep } from './next-step';
+import { addRecentUnits, RECENT_DAYS, valueSummary } from './value-summary';
 import { scanDay, type DayScan } from './qualified-days';
 import { scoreUser } from './score';
 import { stageOf } from './stage';
@@ -39,7 +41,9 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
   const funnels = h.funnels.slice();
 
   const scan: DayScan = { qualified: false, units: 0 };
+  const recent = h.recent.slice();
   if (today) {
+    addRecentUnits(today, fx, recent, RECENT_DAYS - 1);
     scanDay(today, fx, totals, keyLast, reached, scan, stepLast);
     for (let k = 0; k < funnels.length; k++) funnels[k] = stepFunnel(funnels[k], today, rc.funnels[k]);
   }
@@ -154,7 +158,8 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
   const totalsOut: Record<string, FeatureCount> = {};
   for (const [k, v] of totals) totalsOut[k] = v;
   const activation = { done, total: steps.length, complete: activated, steps };
-  const next = nextStep({ stuck, totals: totalsOut, activation }, reachedIds, keyUsed, rc, fx);
+  const checklist = checklistState(rc.checklist, totalsOut, reachedIds);
+  const next = nextStep({ stuck, activation, checklist }, keyUsed, rc, fx);
 
   const state: EngagementState = {
     today: todayKeyStr,
@@ -174,6 +179,8 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     milestones,
     newMilestones,
     totals: totalsOut,
+    value: valueSummary(recent, T, fx),
+    checklist,
   };
   if (stuck) state.stuck = stuck;
   if (next) state.next = next;

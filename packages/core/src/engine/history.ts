@@ -3,6 +3,7 @@ import type { FeatureCount } from '../rollup/day-rollup';
 import type { EngineDay } from './engine-day';
 import type { FeatureIndex } from './feature-index';
 import { scanDay, type DayScan } from './qualified-days';
+import { addRecentUnits, recentRows, RECENT_DAYS } from './value-summary';
 import { newStreak, stepStreak, type StreakAcc } from './streak';
 import { stepFunnel, type FunnelPending } from './stuck';
 
@@ -27,6 +28,8 @@ export interface History {
   /** Last day each activation step's event was used (NEVER when not). */
   stepLast: Int32Array;
   value28: number;
+  /** Value units per value feature for the 14 days ending today (today's row empty). */
+  recent: Float64Array;
   l7: number;
   l28: number;
   /** Momentum sums over the baseline window: weighted qualified, weights, qualified, days. */
@@ -76,10 +79,13 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
   const scan: DayScan = { qualified: false, units: 0 };
   let value28 = 0;
   const from28 = todayIdx - 27;
+  const recent = recentRows(fx);
+  const fromRecent = todayIdx - RECENT_DAYS + 1;
   for (let i = 0; i < end; i++) {
     const day = days[i];
     scanDay(day, fx, totals, keyLast, reached, scan, stepLast);
     if (scan.units && day.idx >= from28) value28 += scan.units;
+    if (scan.units && day.idx >= fromRecent) addRecentUnits(day, fx, recent, day.idx - fromRecent);
     for (let k = 0; k < funnels.length; k++) funnels[k] = stepFunnel(funnels[k], day, rc.funnels[k]);
     if (scan.qualified) {
       q[day.idx - firstIdx!] = 1;
@@ -133,6 +139,7 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
     reached,
     stepLast,
     value28,
+    recent,
     l7,
     l28,
     mom,

@@ -8,8 +8,7 @@ import type { EngagementState, NextStep } from './types';
  * close the largest part of the breadth gap (largest weight; config order breaks ties).
  */
 export function nextStep(
-  s: Pick<EngagementState, 'stuck' | 'totals' | 'activation'>,
-  reachedMilestones: Record<string, unknown>,
+  s: Pick<EngagementState, 'stuck' | 'activation' | 'checklist'>,
   keyUsed: ArrayLike<boolean | number>,
   rc: ResolvedConfig,
   fx: FeatureIndex,
@@ -18,11 +17,8 @@ export function nextStep(
     const f = rc.funnels.find((x) => x.id === s.stuck!.funnel)!;
     return { kind: 'stuck', id: f.id, label: f.label, ...(f.help ? { help: f.help } : {}) };
   }
-  for (const it of rc.checklist) {
-    const byEvent = it.event !== undefined && (s.totals[it.event]?.n ?? 0) >= it.count;
-    const byMilestone = it.milestone !== undefined && it.milestone in reachedMilestones;
-    if (!byEvent && !byMilestone) return { kind: 'checklist', id: it.id, label: it.label };
-  }
+  const item = rc.checklist[s.checklist.findIndex((c) => !c.done)];
+  if (item) return { kind: 'checklist', id: item.id, label: item.label };
   const open = s.activation.steps.findIndex((x) => x.reachedOn === undefined);
   if (open >= 0) {
     const a = rc.activation[open];

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve-config';
 import type { ScoreMeasure } from '../config/types';
+import { SCORE_MEASURES } from '../config/vocabulary';
 import type { FeatureIndex } from './feature-index';
 import { scoreMeasures } from './scorecard';
 import type { Band, ScorePart } from './types';
@@ -7,13 +8,11 @@ import type { Band, ScorePart } from './types';
 /** Raw measures of one user; null where the measure has no data. */
 export type RawMeasures = Record<ScoreMeasure, number | null>;
 
-const ORDER: ScoreMeasure[] = ['frequency', 'breadth', 'intensity', 'momentum', 'activation'];
-
 /** The user score, built with the same combiner as the collector's account scorecard. */
 export function scoreUser(raw: RawMeasures, rc: ResolvedConfig, fx: FeatureIndex): { score: number; band: Band; parts: ScorePart[] } {
   const w = rc.engagement.weights;
   const r = scoreMeasures(
-    ORDER.map((m) => ({ id: m, weight: w[m], raw: raw[m], normalise: fx.normalisers[m] })),
+    SCORE_MEASURES.map((m) => ({ id: m, weight: w[m], raw: raw[m], normalise: fx.normalisers[m] })),
     rc.engagement.bands,
   );
   return {

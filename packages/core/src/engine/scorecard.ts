@@ -1,3 +1,4 @@
+import { DEFAULT_BANDS } from '../config/defaults';
 import type { Band } from './types';
 
 /**
@@ -28,8 +29,7 @@ export interface MeasurePart {
   gap: number;
 }
 
-/** Score bands: red up to `red`, yellow up to `yellow`, green above. */
-export const DEFAULT_BANDS = { red: 50, yellow: 75 } as const;
+export { DEFAULT_BANDS };
 
 const clamp100 = (x: number): number => (x < 0 ? 0 : Math.min(x, 100));
 

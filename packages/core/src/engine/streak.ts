@@ -1,7 +1,8 @@
 import type { StreakState } from './types';
+import type { StreakPeriod } from '../config/vocabulary';
 import { periodOf, weekIndex } from './day-keys';
 
-export type StreakPeriod = 'day' | 'weekday' | 'week';
+export type { StreakPeriod } from '../config/vocabulary';
 
 /** Running streak over qualified periods, folded in ascending order. */
 export interface StreakAcc {

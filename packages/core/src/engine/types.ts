@@ -1,4 +1,4 @@
-import type { ScoreMeasure } from '../config/types';
+import type { ScoreMeasure, StreakPeriod } from '../config/vocabulary';
 
 export type Stage = 'new' | 'activating' | 'stuck' | 'engaged' | 'power' | 'at_risk' | 'dormant' | 'reactivated' | 'resurrected';
 
@@ -17,7 +17,7 @@ export interface ScorePart {
 }
 
 export interface StreakState {
-  period: 'day' | 'weekday' | 'week';
+  period: StreakPeriod;
   current: number;
   longest: number;
   /** Qualified periods in all. */
@@ -75,4 +75,23 @@ export interface EngagementState {
   totals: Record<string, { n: number; value: number }>;
   /** First local day of use. */
   firstDay?: string;
+  /** Value units of the value features lately: what the digest shows. */
+  value: ValueSummary;
+  /** The configured checklist items in order, each done or not (one rule, in the engine). */
+  checklist: ChecklistItemState[];
+}
+
+export interface ValueSummary {
+  /**
+   * Per value feature (config order): its unit label and the units delivered yesterday and
+   * this week (Monday to today). A use without a positive `value` is one unit.
+   */
+  features: Array<{ feature: string; unit: string; yesterday: number; week: number }>;
+  /** All value units per day for the 14 days ending today, oldest first. */
+  daily: number[];
+}
+
+export interface ChecklistItemState {
+  id: string;
+  done: boolean;
 }

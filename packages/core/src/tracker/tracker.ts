@@ -256,6 +256,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     setWidgetState: (key, value) => needKeeper((k) => k.setWidgetState(key, value)),
     digestProvider: () => digestProvider,
     now: () => now(),
+    timeZone: deps.timeZone,
     options: () => options,
     share: (message) => needKeeper((k) => k.share(message)),
   });

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { validateConfig, type HabitualConfig, type WidgetsConfig } from '@habitual/core';
+import type { HabitualConfig } from '@habitual/core';
+import { WIDGETS, type EditorField, type WidgetId } from '@habitual/widgets/registry';
+import { validateAppConfig } from '../config/validate-app-config';
 import { api, type ApiError } from './api';
 
 interface ConfigView {
@@ -8,27 +10,58 @@ interface ConfigView {
   versions: Array<{ version: number; note: string; createdAt: string }>;
 }
 
-type WidgetId = Exclude<keyof WidgetsConfig, 'theme'>;
-const WIDGETS: Array<{ id: WidgetId; label: string }> = [
-  { id: 'digest', label: 'Coffee-stat digest' },
-  { id: 'checklist', label: 'Checklist' },
-  { id: 'rewards', label: 'Rewards' },
-  { id: 'records', label: 'Records' },
-  { id: 'reminders', label: 'Reminders' },
-  { id: 'nudges', label: 'Nudges' },
-];
+type Fields = Record<string, unknown>;
 
 /** Sets `widgets[id][key] = value` in a copy of `config` (undefined or '' removes the key). */
 function withWidget(config: HabitualConfig, id: WidgetId, key: string, value: unknown): HabitualConfig {
-  const widget: Record<string, unknown> = { ...(config.widgets?.[id] as Record<string, unknown> | undefined) };
+  const widget: Fields = { ...(config.widgets?.[id] as Fields | undefined) };
   if (value === undefined || value === '') delete widget[key];
   else widget[key] = value;
   return { ...config, widgets: { ...config.widgets, [id]: widget } };
 }
 
+/** One control for a widget field the registry lists for the editor. */
+function FieldControl({ field, value, set }: { field: EditorField; value: unknown; set(value: unknown): void }) {
+  const text = (e: Event) => (e.target as HTMLInputElement).value;
+  if (field.kind === 'choices') {
+    const chosen = Array.isArray(value) ? (value as string[]) : [];
+    return (
+      <>
+        {field.choices!.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(c)}
+              onChange={(e) => {
+                const rest = chosen.filter((x) => x !== c);
+                set((e.target as HTMLInputElement).checked ? [...rest, c] : rest);
+              }}
+            />{' '}
+            {field.label} {c}
+          </label>
+        ))}
+      </>
+    );
+  }
+  const shown = field.kind === 'times' && Array.isArray(value) ? value.join('-') : value === undefined ? '' : String(value);
+  const parse = (v: string): unknown =>
+    field.kind === 'number' ? (v === '' ? undefined : Number(v)) : field.kind === 'times' ? (v.trim() ? v.split('-').map((x) => x.trim()) : undefined) : v;
+  return (
+    <label>
+      {field.label}{' '}
+      <input
+        type={field.kind === 'number' ? 'number' : 'text'}
+        min={field.kind === 'number' ? '0' : undefined}
+        value={shown}
+        onInput={(e) => set(parse(text(e)))}
+      />
+    </label>
+  );
+}
+
 /**
  * The widget config editor: a toggle and the common fields per widget, the whole config as
- * JSON, validated with core's `validateConfig` before save, and every version to roll back to.
+ * JSON, validated with the collector's own check (core's schema plus every widget's part) before save, and every version to roll back to.
  */
 export function ConfigPage() {
   const [view, setView] = useState<ConfigView | null>(null);
@@ -56,7 +89,7 @@ export function ConfigPage() {
     setServerProblems([]);
   }
 
-  const problems = useMemo(() => validateConfig(draft), [draft]);
+  const problems = useMemo(() => validateAppConfig(draft), [draft]);
   const dirty = view && JSON.stringify(view.config) !== JSON.stringify(draft);
 
   async function save() {
@@ -91,7 +124,7 @@ export function ConfigPage() {
       <h2>
         Widget config <span class="muted">v{view.version}</span>
       </h2>
-      {WIDGETS.map(({ id, label }) => (
+      {WIDGETS.map(({ id, label, editor }) => (
         <fieldset key={id}>
           <label>
             <input
@@ -102,59 +135,14 @@ export function ConfigPage() {
             />{' '}
             <strong>{label}</strong>
           </label>
-          {id === 'digest' && (
-            <label>
-              Show at (HH:MM, empty for the first visit of the day){' '}
-              <input value={w.digest?.at ?? ''} onInput={(e) => edit(withWidget(draft, 'digest', 'at', (e.target as HTMLInputElement).value))} />
-            </label>
-          )}
-          {id === 'checklist' && (
-            <label>
-              Title{' '}
-              <input value={w.checklist?.title ?? ''} onInput={(e) => edit(withWidget(draft, 'checklist', 'title', (e.target as HTMLInputElement).value))} />
-            </label>
-          )}
-          {id === 'rewards' &&
-            (['slack', 'discord'] as const).map((t) => (
-              <label key={t}>
-                <input
-                  type="checkbox"
-                  checked={!!w.rewards?.share?.includes(t)}
-                  onChange={(e) => {
-                    const on = (e.target as HTMLInputElement).checked;
-                    const share = (w.rewards?.share ?? []).filter((x) => x !== t);
-                    edit(withWidget(draft, 'rewards', 'share', on ? [...share, t] : share));
-                  }}
-                />{' '}
-                Share to {t}
-              </label>
-            ))}
-          {id === 'reminders' && (
-            <>
-              <label>
-                At most per week{' '}
-                <input
-                  type="number"
-                  min="0"
-                  value={w.reminders?.maxPerWeek ?? ''}
-                  onInput={(e) => {
-                    const v = (e.target as HTMLInputElement).value;
-                    edit(withWidget(draft, 'reminders', 'maxPerWeek', v === '' ? undefined : Number(v)));
-                  }}
-                />
-              </label>
-              <label>
-                Quiet hours (HH:MM-HH:MM){' '}
-                <input
-                  value={w.reminders?.quietHours?.join('-') ?? ''}
-                  onInput={(e) => {
-                    const v = (e.target as HTMLInputElement).value.trim();
-                    edit(withWidget(draft, 'reminders', 'quietHours', v ? v.split('-').map((s) => s.trim()) : undefined));
-                  }}
-                />
-              </label>
-            </>
-          )}
+          {editor.map((field) => (
+            <FieldControl
+              key={field.key}
+              field={field}
+              value={(w[id] as Fields | undefined)?.[field.key]}
+              set={(v) => edit(withWidget(draft, id, field.key, v))}
+            />
+          ))}
         </fieldset>
       ))}
       <fieldset>

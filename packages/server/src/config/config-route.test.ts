@@ -54,6 +54,41 @@ for (const target of testDatabases()) {
       expect(after.versions).toHaveLength(before.versions.length);
     });
 
+    it.each([
+      [
+        'java\tscript:alert(1)',
+        'widgets.digest.link.href',
+        { widgets: { digest: { enabled: true, link: { text: 'Reports', href: 'java\tscript:alert(1)' } } } },
+      ],
+      [
+        '\x01javascript:alert(1)',
+        'widgets.nudges.items.0.href',
+        { widgets: { nudges: { enabled: true, items: [{ feature: 'x.y', target: '#t', text: 't', href: '\x01javascript:alert(1)' }] } } },
+      ],
+      [
+        'javascript:alert(1)',
+        'funnels.0.help.href',
+        { funnels: [{ id: 'f', start: 'a.b', done: 'c.d', help: { text: 'Help', href: 'javascript:alert(1)' } }] },
+      ],
+    ])('refuses a script link (%j) with a 400 naming %s, and stores nothing (issue 11, item 2)', async (_, path, config) => {
+      const before = await (await fx.call('GET', '/v1/admin/config')).json();
+      const res = await fx.call('PUT', '/v1/admin/config', { config });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.error).toMatch(new RegExp(`^config\\.${path.replace(/\./g, '\\.')}: must be an http:, https:, mailto: or relative link`));
+      expect(body.problems.map((p: { path: string }) => p.path)).toEqual([path]);
+      expect((await (await fx.call('GET', '/v1/admin/config')).json()).version).toBe(before.version);
+    });
+
+    it("checks each widget's own fields from the widget registry", async () => {
+      const res = await fx.call('PUT', '/v1/admin/config', { config: { widgets: { reminders: { enabled: true, quietHours: ['8pm', '08:00'] } } } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).problems[0]).toEqual({
+        path: 'widgets.reminders.quietHours',
+        message: `must be two 'HH:MM' times, e.g. ['20:00', '08:00'] (got ["8pm","08:00"])`,
+      });
+    });
+
     it('refuses to save over a change made since the editor opened (409)', async () => {
       const { version } = await (await fx.call('GET', '/v1/admin/config')).json();
       const stale = await fx.call('PUT', '/v1/admin/config', { config: {}, baseVersion: version - 1 });

@@ -1,9 +1,9 @@
 // Loaded as an external module into a page served with `Content-Security-Policy:
 // default-src 'self'`: mounts every widget and records violations. (Vitest rewrites
 // dynamic import() for its runner, so this imports the source, not the built chunk.)
-import { mount } from '../mount';
+import { mount } from '../host/mount';
 import { allWidgets, targetsHtml } from './pages';
-import { engagementState, fakeInstance } from './fake-instance';
+import { realTracker } from './real-tracker';
 
 type CspWindow = Window & { __violations: string[]; __mounted?: boolean };
 const win = window as unknown as CspWindow;
@@ -11,11 +11,9 @@ win.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => win.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
 document.body.insertAdjacentHTML('beforeend', targetsHtml);
-const instance = fakeInstance({
-  config: { ...allWidgets, widgets: { ...allWidgets.widgets, theme: { '--habitual-accent': 'rgb(0, 128, 0)' } } },
-  state: engagementState(),
-});
+const instance = realTracker({ config: { ...allWidgets, widgets: { ...allWidgets.widgets, theme: { '--habitual-accent': 'rgb(0, 128, 0)' } } } });
 mount(instance);
 document.body.insertAdjacentHTML('beforeend', '<habitual-checklist></habitual-checklist>');
-instance.emit('milestone', { id: 'm', title: 'First invoice sent', day: '2025-03-12' });
-setTimeout(() => (win.__mounted = true), 200);
+// The milestone raises a reward toast; once it is on screen, every widget has rendered.
+instance.on('milestone', () => requestAnimationFrame(() => setTimeout(() => (win.__mounted = true))));
+instance.track('report.viewed');

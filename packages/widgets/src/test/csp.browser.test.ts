@@ -41,7 +41,7 @@ it('shows every widget under a strict CSP with no violation', async () => {
   expect(shadow.querySelector('[data-toast="milestone:m"]')).not.toBeNull();
   expect(shadow.querySelector('.nudge')!.getBoundingClientRect().width).toBeGreaterThan(50);
   launcher.click();
-  await new Promise((r) => setTimeout(r, 100));
+  await until(() => shadow.querySelector('.panel .bar i'), 'the checklist panel');
   expect((shadow.querySelector('.bar i') as HTMLElement).getBoundingClientRect().width).toBe(0);
   const inline = doc.querySelector('habitual-checklist')!.shadowRoot!;
   expect(win.getComputedStyle(inline.querySelector('.bar')!).height).toBe('6px');

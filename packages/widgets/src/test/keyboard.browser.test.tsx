@@ -1,7 +1,7 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { mount } from '../mount';
-import { engagementState, fakeInstance } from './fake-instance';
+import { mount } from '../host/mount';
+import { realInstance } from './real-instance';
 
 // Keyboard only, real focus in Chromium: Tab into the shadow root, open, "show me", close.
 
@@ -9,11 +9,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
-
 it('walks through the checklist with the keyboard alone', async () => {
   document.body.innerHTML = '<button id="before">Before</button><button id="new-customer" style="margin: 200px">New customer</button>';
-  const instance = fakeInstance({
+  const { instance, use } = await realInstance({
     config: {
       locale: 'en',
       widgets: {
@@ -26,7 +24,6 @@ it('walks through the checklist with the keyboard alone', async () => {
         },
       },
     },
-    state: engagementState(),
   });
   const handle = mount(instance);
   const shadow = document.querySelector('habitual-widgets')!.shadowRoot!;
@@ -41,7 +38,7 @@ it('walks through the checklist with the keyboard alone', async () => {
   expect(getComputedStyle(launcher).outlineWidth).toBe('2px');
 
   await userEvent.keyboard('{Enter}');
-  await wait();
+  await vi.waitFor(() => expect(shadow.querySelector('.panel')).not.toBeNull());
   const panel = shadow.querySelector('.panel') as HTMLElement;
   expect(launcher.getAttribute('aria-expanded')).toBe('true');
   expect(active()).toBe(panel);
@@ -54,7 +51,7 @@ it('walks through the checklist with the keyboard alone', async () => {
   expect(showMe.closest('li')!.dataset.item).toBe('customer');
 
   await userEvent.keyboard('{Enter}');
-  await wait(120);
+  await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.nudge')?.hidden).toBe(false));
   const nudge = shadow.querySelector('.nudge') as HTMLElement;
   expect(nudge.hidden).toBe(false);
   expect(nudge.textContent).toContain('Start here');
@@ -63,21 +60,18 @@ it('walks through the checklist with the keyboard alone', async () => {
   expect(Math.abs(nudge.getBoundingClientRect().top - (target.bottom + 8))).toBeLessThanOrEqual(1);
 
   await userEvent.keyboard('{Escape}');
-  await wait();
-  expect(shadow.querySelector('.nudge')).toBeNull();
+  await vi.waitFor(() => expect(shadow.querySelector('.nudge')).toBeNull());
   expect(active()).toBe(showMe);
 
   // The item completes while the panel is open; the list updates in place.
-  instance.setState(engagementState({ totals: { 'customer.created': { n: 1, value: 0 } } }));
-  await wait();
-  expect(shadow.querySelector('[data-item=customer]')!.classList.contains('ok')).toBe(true);
+  await use('customer.created');
+  await vi.waitFor(() => expect(shadow.querySelector('[data-item=customer]')!.classList.contains('ok')).toBe(true));
   expect(launcher.textContent).toBe('Get set up 1/2');
   // Its "show me" button went away with focus on it: focus moves to the panel, not the page.
   expect(active()).toBe(panel);
 
   await userEvent.keyboard('{Escape}');
-  await wait();
-  expect(shadow.querySelector('.panel')).toBeNull();
+  await vi.waitFor(() => expect(shadow.querySelector('.panel')).toBeNull());
   expect(launcher.getAttribute('aria-expanded')).toBe('false');
   expect(active()).toBe(launcher);
   handle.unmount();

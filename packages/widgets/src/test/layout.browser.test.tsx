@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, page } from 'vitest/browser';
-import { mount } from '../mount';
-import { engagementState, fakeInstance } from './fake-instance';
+import type { HabitualConfig } from '@habitual/core';
+import { mount } from '../host/mount';
 import { allWidgets, targetsHtml } from './pages';
+import { realInstance } from './real-instance';
 
 // Real layout in Chromium: hostile page CSS, top-layer stacking, anchored positioning, media.
 
@@ -17,14 +18,13 @@ afterEach(async () => {
 });
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function start(config = allWidgets) {
-  const instance = fakeInstance({ config, state: engagementState() });
-  const handle = mount(instance);
+async function start(config: HabitualConfig = allWidgets) {
+  const real = await realInstance({ config });
+  const handle = mount(real.instance);
   cleanups.push(handle.unmount);
   const host = document.querySelector('habitual-widgets') as HTMLElement;
-  return { instance, host, shadow: host.shadowRoot! };
+  return { ...real, host, shadow: host.shadowRoot! };
 }
 
 /** The element at the centre of `el` is `el` (or inside it): nothing of the page covers it. */
@@ -55,9 +55,10 @@ describe('hostile page CSS', () => {
       habitual-records { color: red; font-size: 40px }`;
     document.head.append(style);
     document.body.insertAdjacentHTML('beforeend', `${targetsHtml}<habitual-records></habitual-records><section class="cover"></section>`);
-    const { instance, host, shadow } = start();
-    instance.emit('milestone', { id: 'm', title: 'First invoice sent', day: '2025-03-12' });
-    await wait(150);
+    const { use, host, shadow } = await start();
+    await use('report.viewed'); // the milestone: a reward toast
+    await vi.waitFor(() => expect(shadow.querySelector('[data-toast]') && shadow.querySelector('.digest')).not.toBeNull());
+    await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.nudge')?.hidden).toBe(false));
 
     expect(host.matches(':popover-open')).toBe(true);
     const launcher = shadow.querySelector('.launcher')!;
@@ -96,8 +97,8 @@ describe('anchored nudges', () => {
       '<div style="height: 3000px; position: relative"><button id="target" style="position: absolute; top: 500px; left: 300px; width: 120px; height: 40px">Send</button></div>';
     return document.getElementById('target')!;
   };
-  const config = {
-    locale: 'en' as const,
+  const config: HabitualConfig = {
+    locale: 'en',
     widgets: { nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#target', text: 'Send it straight from here' }] } },
   };
 
@@ -115,60 +116,69 @@ describe('anchored nudges', () => {
 
   it('sits next to its target and follows scroll and resize', async () => {
     const target = place();
-    const { shadow } = start(config);
-    await wait(100);
+    const { shadow } = await start(config);
+    await vi.waitFor(() => expectNextTo(shadow.querySelector('.nudge')!, target));
     const nudge = shadow.querySelector('.nudge')!;
     visible(nudge);
-    expectNextTo(nudge, target);
     const before = nudge.getBoundingClientRect().top;
 
     window.scrollTo(0, 300);
-    await wait(100);
-    expect(nudge.getBoundingClientRect().top).toBeCloseTo(before - 300, 0);
-    expectNextTo(nudge, target);
+    await vi.waitFor(() => {
+      expect(nudge.getBoundingClientRect().top).toBeCloseTo(before - 300, 0);
+      expectNextTo(nudge, target);
+    });
 
     await page.viewport(500, 400);
-    await wait(150);
-    expectNextTo(nudge, target);
+    await vi.waitFor(() => expectNextTo(nudge, target));
 
     // Near the bottom edge it flips above the target.
     window.scrollTo(0, 500 - 400 + 60);
-    await wait(100);
-    expect(nudge.getBoundingClientRect().bottom).toBeLessThanOrEqual(target.getBoundingClientRect().top);
-    expectNextTo(nudge, target);
+    await vi.waitFor(() => {
+      expect(nudge.getBoundingClientRect().bottom).toBeLessThanOrEqual(target.getBoundingClientRect().top);
+      expectNextTo(nudge, target);
+    });
 
     // Scrolled far away: it leaves the viewport with its target instead of sticking to an edge.
     window.scrollTo(0, 1500);
-    await wait(100);
-    expect(nudge.getBoundingClientRect().bottom).toBeLessThan(0);
+    await vi.waitFor(() => expect(nudge.getBoundingClientRect().bottom).toBeLessThan(0));
   });
 
   it('cleans up: dismissing stops following', async () => {
     const target = place();
-    const { shadow } = start(config);
-    await wait(100);
+    const { shadow } = await start(config);
+    await vi.waitFor(() => expect(shadow.querySelector('.nudge button')).not.toBeNull());
     (shadow.querySelector('.nudge button') as HTMLButtonElement).click();
-    await wait(50);
-    expect(shadow.querySelector('.nudge')).toBeNull();
+    await vi.waitFor(() => expect(shadow.querySelector('.nudge')).toBeNull());
     target.remove();
     window.scrollTo(0, 100);
-    await wait(50); // no errors from a leftover autoUpdate on a removed target
+    // A fixed wait on purpose: what is checked is that nothing happens (no error from a
+    // leftover autoUpdate on the removed target), which no condition can signal.
+    await new Promise((r) => setTimeout(r, 50));
   });
 });
 
 describe('media preferences', () => {
+  const rewardsOn: HabitualConfig = {
+    locale: 'en',
+    milestones: [
+      { id: 'a', title: 'A', event: 'a.done' },
+      { id: 'b', title: 'B', event: 'b.done' },
+    ],
+    widgets: { rewards: { enabled: true } },
+  };
   const emulate = (name: string, value: string) => cdp().send('Emulation.setEmulatedMedia', { features: [{ name, value }] });
 
   it('animates the reward toast only without a reduced-motion preference', async () => {
-    const { instance, shadow } = start({ locale: 'en', widgets: { rewards: { enabled: true } } });
+    const { use, shadow } = await start(rewardsOn);
     await emulate('prefers-reduced-motion', 'reduce');
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).toBe(true);
-    instance.emit('milestone', { id: 'a', title: 'A', day: '2025-03-12' });
-    await frame();
+    await use('a.done');
+    await vi.waitFor(() => expect(shadow.querySelector('[data-toast="milestone:a"]')).not.toBeNull());
     expect(getComputedStyle(shadow.querySelector('[data-toast="milestone:a"]')!).animationName).toBe('none');
 
     await emulate('prefers-reduced-motion', 'no-preference');
-    instance.emit('milestone', { id: 'b', title: 'B', day: '2025-03-12' });
+    await use('b.done');
+    await vi.waitFor(() => expect(shadow.querySelector('[data-toast="milestone:b"]')).not.toBeNull());
     await frame();
     const toast = shadow.querySelector('[data-toast="milestone:b"]')!;
     expect(getComputedStyle(toast).animationName).toBe('pop');
@@ -176,9 +186,9 @@ describe('media preferences', () => {
   });
 
   it('follows prefers-color-scheme, and theme properties override', async () => {
-    const { instance, shadow } = start({ locale: 'en', widgets: { rewards: { enabled: true } } });
-    instance.emit('milestone', { id: 'a', title: 'A', day: '2025-03-12' });
-    await frame();
+    const { use, shadow } = await start(rewardsOn);
+    await use('a.done');
+    await vi.waitFor(() => expect(shadow.querySelector('.card')).not.toBeNull());
     const card = shadow.querySelector('.card')!;
     await emulate('prefers-color-scheme', 'light');
     expect(getComputedStyle(card).backgroundColor).toBe('rgb(255, 255, 255)');

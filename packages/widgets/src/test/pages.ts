@@ -3,7 +3,9 @@ import type { HabitualConfig } from '@habitual/core';
 /** Every widget on, with targets in `targetsHtml`. */
 export const allWidgets: HabitualConfig = {
   locale: 'en',
-  features: { 'invoice.sent': { label: 'Send an invoice', value: 'invoices' } },
+  features: { 'invoice.sent': { label: 'Send an invoice', value: 'invoices' }, 'customer.created': { label: 'Add a customer' }, 'report.viewed': {} },
+  // Reached by a use that is neither a checklist item nor a nudge: those stay as they are.
+  milestones: [{ id: 'm', title: 'First report viewed', event: 'report.viewed' }],
   widgets: {
     digest: { enabled: true },
     checklist: {

@@ -1,20 +1,22 @@
-import { mount } from '../mount';
-import { fakeInstance, type FakeInit, type FakeInstance } from './fake-instance';
+import { act } from 'preact/test-utils';
+import { mount } from '../host/mount';
+import { realInstance, type RealInit } from './real-instance';
 
-/** Lets Preact's debounced renders and after-paint effects run. */
-export const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Runs Preact's pending renders and effects now (preact/test-utils' act) instead of sleeping. */
+export const flushRender = (): Promise<void> => Promise.resolve(act(() => {})).then(() => {});
 
-/** Mounts the widgets for a fake instance and hands back the overlay's shadow root. */
-export async function mountWidgets(init: FakeInit = {}, before?: (instance: FakeInstance) => void) {
-  const instance = fakeInstance(init);
-  before?.(instance);
+/** Mounts the widgets for a real instance (`realInstance`) and hands back the overlay's shadow root. */
+export async function mountWidgets(init: RealInit = {}, before?: (real: Awaited<ReturnType<typeof realInstance>>) => void) {
+  const real = await realInstance(init);
+  before?.(real);
+  const { instance } = real;
   // As the SDK mounts it.
-  const handle = mount(instance, { messages: instance.getOptions().messages });
+  const handle = mount(instance, { messages: init.options?.messages });
   const host = document.querySelector('habitual-widgets') as HTMLElement;
   const root = host.shadowRoot!;
-  await settle();
+  await flushRender();
   return {
-    instance,
+    ...real,
     handle,
     host,
     root,

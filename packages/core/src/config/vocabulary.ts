@@ -1,0 +1,15 @@
+// Every word of the config's fixed vocabularies, written once: the types, the schema, the
+// resolver, the engine, the widgets and the collector import them from here.
+
+/** The widgets' languages (`locale: 'auto'` picks one of them from the browser). */
+export const LOCALES = ['en', 'zh', 'fi'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** What a streak counts: every day, working days (weekends neither break nor count), or weeks. */
+export const STREAK_PERIODS = ['day', 'weekday', 'week'] as const;
+export type StreakPeriod = (typeof STREAK_PERIODS)[number];
+
+/** The score's measures in display order, each with its default weight. */
+export const DEFAULT_WEIGHTS = { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } as const;
+export type ScoreMeasure = keyof typeof DEFAULT_WEIGHTS;
+export const SCORE_MEASURES = Object.keys(DEFAULT_WEIGHTS) as ScoreMeasure[];

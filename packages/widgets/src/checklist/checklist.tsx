@@ -1,0 +1,71 @@
+import { useEffect } from 'preact/hooks';
+import { useHub } from '../host/hub';
+
+/**
+ * Items and progress of the configured checklist, done as the engine says (`state.checklist`);
+ * `celebrate` raises the one-time toast on completion.
+ */
+export function useChecklist(celebrate: boolean) {
+  const [{ config, state, t }, hub] = useHub();
+  // Until the engine has a state there is no progress to show.
+  const items = state ? (config.widgets?.checklist?.items ?? []) : [];
+  const done = items.filter((item) => state?.checklist.some((c) => c.id === item.id && c.done));
+  const celebrated = !!hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated;
+  const complete = items.length > 0 && done.length === items.length;
+  useEffect(() => {
+    // Once, ever: the cache in setWidget makes a second checklist on the page see it at once.
+    if (celebrate && complete && !hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated) {
+      hub.setWidget('checklist', { celebrated: true });
+      hub.toast({ id: 'checklist', title: t('checklistDone') });
+    }
+  }, [celebrate, complete]);
+  return { items, done, celebrated };
+}
+
+/** The checklist; with no items (none configured, a rejected config, no state yet) it renders nothing. */
+export function Checklist() {
+  const [{ t, config }, hub] = useHub();
+  const { items, done } = useChecklist(true);
+  if (!items.length) return null;
+  const title = config.widgets?.checklist?.title ?? t('checklist');
+  const pct = Math.round((done.length / items.length) * 100);
+  return (
+    <section aria-label={title}>
+      <h2>{title}</h2>
+      <p class="mu">{t('itemsDone', { done: done.length, total: items.length })}</p>
+      <div class="bar" role="progressbar" aria-label={title} aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={done.length}>
+        <i style={{ width: `${pct}%` }} />
+      </div>
+      <ul class="items">
+        {items.map((item) => {
+          const ok = done.includes(item);
+          return (
+            <li key={item.id} class={ok ? 'ok' : ''} data-item={item.id}>
+              <i class="check" aria-hidden="true" />
+              <span>
+                {item.label}
+                <span class="sr"> ({t(ok ? 'done' : 'todo')})</span>
+              </span>
+              {!ok && item.target && (
+                <button
+                  onClick={(e) =>
+                    hub.set({
+                      nudge: {
+                        key: `checklist:${item.id}`,
+                        target: item.target!,
+                        text: item.help ?? item.label,
+                        opener: e.currentTarget as HTMLElement,
+                      },
+                    })
+                  }
+                >
+                  {t('showMe')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

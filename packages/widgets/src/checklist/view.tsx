@@ -1,0 +1,17 @@
+import { useHub } from '../host/hub';
+import type { WidgetView } from '../host/widget-view';
+import { Checklist, useChecklist } from './checklist';
+import { css } from './styles';
+
+export const checklistView: WidgetView = {
+  Panel: Checklist,
+  Inline: Checklist,
+  tab: 'checklistTab',
+  css,
+  useTab(on) {
+    const [{ config, t }] = useHub();
+    const { items, done, celebrated } = useChecklist(on);
+    // A completed checklist has celebrated and gets out of the way.
+    return { hidden: celebrated || !items.length, button: `${config.widgets?.checklist?.title ?? t('checklist')} ${done.length}/${items.length}` };
+  },
+};

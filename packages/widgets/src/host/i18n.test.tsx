@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { catalogs, createTranslator, resolveLocale, type Locale } from './i18n';
+import { createFormat } from './format';
+import { flushRender, mountWidgets } from '../test/render';
+
+describe('i18n', () => {
+  it('every locale has every key, with the plural forms its language uses', () => {
+    const keys = Object.keys(catalogs.en).sort();
+    for (const locale of ['zh', 'fi'] as Locale[]) {
+      expect(Object.keys(catalogs[locale]).sort()).toEqual(keys);
+      const rules = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const message of Object.values(catalogs[locale])) {
+        if (typeof message === 'object') for (const rule of rules) expect(message[rule], `${locale} ${rule}`).toBeTypeOf('string');
+      }
+    }
+  });
+
+  it('picks plural forms with Intl.PluralRules', () => {
+    const en = createTranslator('en');
+    expect(en('streakDay', { n: 1 })).toBe('1 day in a row');
+    expect(en('streakDay', { n: 5 })).toBe('5 days in a row');
+    const fi = createTranslator('fi');
+    expect(fi('streakDay', { n: 1 })).toBe('1 päivä putkeen');
+    expect(fi('streakDay', { n: 3 })).toBe('3 päivää putkeen');
+    const zh = createTranslator('zh');
+    expect(zh('streakDay', { n: 1 })).toBe('连续 1 天');
+    expect(zh('streakDay', { n: 3 })).toBe('连续 3 天');
+  });
+
+  it('formats numbers in the locale', () => {
+    expect(createTranslator('en')('uses', { n: 12345 })).toBe('12,345 uses');
+    expect(createTranslator('fi')('uses', { n: 12345 })).toBe('12\u00a0345 käyttökertaa');
+    expect(createFormat('fi').num(1.5)).toBe('1,5');
+  });
+
+  it('formats dates and times with Intl', () => {
+    expect(createFormat('en').day('2025-03-12')).toBe('Mar 12, 2025');
+    expect(createFormat('fi').day('2025-03-12')).toBe('12.3.2025');
+    expect(createFormat('zh').day('2025-03-12')).toBe('2025年3月12日');
+    // Core's calendar: 0 = Monday.
+    expect(createFormat('en').weekday(0)).toBe('Monday');
+    expect(createFormat('fi').weekday(6)).toBe('sunnuntai');
+    expect(createFormat('en').time('09:05')).toMatch(/^9:05\sAM$/);
+  });
+
+  it('replaceable catalogs override single keys', () => {
+    const t = createTranslator('en', { en: { showMe: 'Take me there' } });
+    expect(t('showMe')).toBe('Take me there');
+    expect(t('close')).toBe('Close');
+  });
+
+  it('a replacement without the form a count needs falls back to the built-in one', () => {
+    const t = createTranslator('en', { en: { uses: { one: '{n} go' }, done: null as unknown as string } });
+    expect(t('uses', { n: 1 })).toBe('1 go');
+    expect(t('uses', { n: 3 })).toBe('3 uses');
+    expect(t('done')).toBe('Done');
+  });
+
+  it('resolves auto from the browser language', () => {
+    expect(resolveLocale('auto', 'zh-CN')).toBe('zh');
+    expect(resolveLocale('auto', 'fi-FI')).toBe('fi');
+    expect(resolveLocale('auto', 'de-DE')).toBe('en');
+    expect(resolveLocale('fi', 'zh-CN')).toBe('fi');
+    expect(resolveLocale(undefined, 'fi')).toBe('fi');
+  });
+});
+
+describe('widgets in each locale', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+  const cases = [
+    ['en', 'Get set up 1/2', '1 of 2 done', 'Show me'],
+    ['zh', '开始设置 1/2', '已完成 1/2', '带我去'],
+    ['fi', 'Aloita käyttö 1/2', '1/2 tehty', 'Näytä'],
+  ] as const;
+  for (const [locale, launcher, progress, showMe] of cases) {
+    it(locale, async () => {
+      const w = await mountWidgets({
+        config: {
+          locale,
+          widgets: {
+            checklist: {
+              enabled: true,
+              items: [
+                { id: 'a', label: 'A', event: 'a.done' },
+                { id: 'b', label: 'B', event: 'b.done', target: '#b' },
+              ],
+            },
+          },
+        },
+        days: { '2025-03-11': { 'a.done': 1 } },
+      });
+      cleanup = w.handle.unmount;
+      expect(w.$('.launcher')!.textContent).toBe(launcher);
+      w.$('.launcher')!.click();
+      await flushRender();
+      expect(w.text()).toContain(progress);
+      expect(w.$('[data-item=b] button')!.textContent).toBe(showMe);
+      expect(w.$('[lang]')!.getAttribute('lang')).toBe(locale);
+    });
+  }
+});

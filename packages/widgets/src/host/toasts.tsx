@@ -1,0 +1,50 @@
+import { useEffect } from 'preact/hooks';
+import { useHub, type Toast } from './hub';
+
+/** The live region every toast is announced through; it exists before any toast does. */
+export function Toasts() {
+  const [{ toasts }] = useHub();
+  return (
+    <div class="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <ToastCard key={toast.id} toast={toast} />
+      ))}
+    </div>
+  );
+}
+
+function ToastCard({ toast }: { toast: Toast }) {
+  const [{ t }, hub] = useHub();
+  const close = () => {
+    hub.set({ toasts: hub.view().toasts.filter((x) => x !== toast) });
+    toast.onClose?.();
+  };
+  // Plain celebrations leave by themselves; toasts with something to do wait for the user.
+  const lingers = !!(toast.lingers || toast.actions);
+  useEffect(() => {
+    if (lingers) return;
+    const id = setTimeout(close, 8000);
+    return () => clearTimeout(id);
+  }, []);
+  return (
+    <div class="card toast" data-toast={toast.id}>
+      <div class="row">
+        <strong>{toast.title}</strong>
+        <button class="x" aria-label={t('close')} onClick={close}>
+          ×
+        </button>
+      </div>
+      {toast.body && <p>{toast.body}</p>}
+      {toast.content}
+      {toast.actions && (
+        <div class="acts">
+          {toast.actions.map((a) => (
+            <button key={a.label} onClick={() => (a.run(), close())}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { defineWidget } from '../widget-entry';
+
+// The items (`widgets.nudges.items`) are core's: the tracker keeps the events they name.
+export const nudges = /*#__PURE__*/ defineWidget({
+  id: 'nudges',
+  label: 'Nudges',
+  interruptive: true,
+  defaultEnabled: false,
+  fields: [],
+  editor: [],
+});

@@ -1,0 +1,56 @@
+import type { ConfigField, HabitualConfig } from '@habitual/core';
+import { checklist } from './checklist/widget';
+import { digest } from './digest/widget';
+import { nudges } from './nudges/widget';
+import { records } from './records/widget';
+import { reminders } from './reminders/widget';
+import { rewards } from './rewards/widget';
+
+// The data half of the widget registry (package subpath `@habitual/widgets/registry`): no
+// Preact, no DOM. A new widget is its folder plus one line here (and its view in
+// `host/views.ts`, which the compiler asks for). Order is display order.
+export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges] as const;
+
+export type WidgetId = (typeof WIDGETS)[number]['id'];
+export const WIDGET_IDS = /*#__PURE__*/ WIDGETS.map((w) => w.id) as WidgetId[];
+export type { EditorField, WidgetEntry } from './widget-entry';
+
+/** The shell's own fields: the theme every widget host applies. */
+const HOST_FIELDS: readonly ConfigField[] = [
+  { path: 'widgets.theme', kind: 'object' },
+  { path: 'widgets.theme.*', kind: 'string' },
+];
+
+/**
+ * Every widget config field core does not declare itself: for each widget its object, its
+ * `enabled` flag and its own fields. The collector checks configs with
+ * `validateConfig(config, WIDGET_FIELDS)`; the engine chunk registers them with core
+ * (`registerConfigFields`), so the device rejects the same configs.
+ */
+export const WIDGET_FIELDS: readonly ConfigField[] = /*#__PURE__*/ widgetFields();
+
+function widgetFields(): ConfigField[] {
+  return [
+    ...WIDGETS.flatMap((w): ConfigField[] => [
+      { path: `widgets.${w.id}`, kind: 'object' },
+      { path: `widgets.${w.id}.enabled`, kind: 'boolean', default: w.defaultEnabled },
+      ...w.fields,
+    ]),
+    ...HOST_FIELDS,
+  ];
+}
+
+/** Whether the config switches widget `id` on (its default when it does not say). */
+export function isEnabled(config: HabitualConfig, id: WidgetId): boolean {
+  const enabled = (config.widgets?.[id] as { enabled?: unknown } | null | undefined)?.enabled;
+  return enabled === undefined ? WIDGETS.find((w) => w.id === id)!.defaultEnabled : enabled === true;
+}
+
+/**
+ * Whether the config switches any widget on: the SDK loads the widgets chunk only then.
+ * Every widget is off by default (a registry test holds this), so any `enabled: true` under
+ * `widgets` is a widget switched on; that keeps the registry's data out of habitual.js.
+ */
+export function anyWidgetEnabled(config: HabitualConfig): boolean {
+  return Object.values(config.widgets ?? {}).some((w) => (w as { enabled?: unknown } | null)?.enabled === true);
+}

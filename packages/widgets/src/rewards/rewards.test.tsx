@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { internalOf, type HabitualConfig, type ShareMessage } from '@habitual/core';
+import { clickButton, flushRender, mountWidgets } from '../test/render';
+import { discordPayload, slackPayload } from './share';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+const milestones = (title = 'First invoice sent') => [
+  { id: 'first-invoice', title, event: 'invoice.sent' },
+  { id: 'other', title: 'Other', event: 'invoice.sent', count: 2 },
+];
+const config: HabitualConfig = {
+  locale: 'en',
+  features: { 'invoice.sent': {} },
+  milestones: milestones(),
+  widgets: { rewards: { enabled: true, share: ['slack', 'discord'] } },
+};
+
+/** Mounts, reaches the first milestone for real, and waits for its toast. */
+async function reach(over: Partial<HabitualConfig> = {}, before?: Parameters<typeof mountWidgets>[1]) {
+  const w = await mountWidgets({ config: { ...config, ...over } }, before);
+  cleanup = w.handle.unmount;
+  await w.use('invoice.sent');
+  await vi.waitFor(() => expect(w.$('[data-toast="milestone:first-invoice"]')).not.toBeNull());
+  return w;
+}
+
+/** Shares land here: the collector relay is the network boundary. */
+const relay =
+  (sent: ShareMessage[], fail = false) =>
+  ({ instance }: { instance: Parameters<typeof internalOf>[0] }) => {
+    internalOf(instance).share = async (m) => {
+      if (fail) throw new Error('503');
+      sent.push(m);
+    };
+  };
+
+describe('share payloads', () => {
+  it('Slack: Block Kit with mrkdwn control characters escaped', () => {
+    const p = slackPayload('Reached <!channel> & <https://evil|click>', 'March 12, 2025');
+    expect(p.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':tada: *Reached &lt;!channel&gt; &amp; &lt;https://evil|click&gt;*' },
+    });
+    expect(p.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'March 12, 2025' }] });
+    expect(p.text).not.toContain('<');
+  });
+  it('Discord: one embed, mentions never ping', () => {
+    const p = discordPayload('@everyone look', 'March 12, 2025');
+    expect(p.allowed_mentions).toEqual({ parse: [] });
+    expect(p.embeds).toEqual([{ title: '🎉 @everyone look', description: 'March 12, 2025', color: 0x4f46e5 }]);
+    expect(discordPayload('x'.repeat(300), '').embeds[0].title).toHaveLength(256);
+  });
+});
+
+describe('reward toast', () => {
+  it('appears in a polite live region on a milestone', async () => {
+    const w = await mountWidgets({ config });
+    cleanup = w.handle.unmount;
+    const region = w.$('[role=status]')!;
+    expect(region.getAttribute('aria-live')).toBe('polite');
+    expect(region.children).toHaveLength(0);
+    await w.use('invoice.sent');
+    await vi.waitFor(() => expect(region.querySelector('[data-toast="milestone:first-invoice"]')!.textContent).toContain('First invoice sent'));
+  });
+
+  it('shares through the collector as Slack and Discord payloads', async () => {
+    const shared: ShareMessage[] = [];
+    const w = await reach({}, relay(shared));
+    clickButton(w.root, 'Share to Slack');
+    clickButton(w.root, 'Share to Discord');
+    await vi.waitFor(() => expect(w.text()).toContain('Shared'));
+    expect(shared.map((s) => [s.target, s.milestone])).toEqual([
+      ['slack', 'first-invoice'],
+      ['discord', 'first-invoice'],
+    ]);
+    expect(JSON.stringify(shared[0].payload)).toContain('Milestone reached: First invoice sent');
+    expect(JSON.stringify(shared[0].payload)).toContain('March 12, 2025');
+  });
+
+  it('says so when sharing fails', async () => {
+    const w = await reach({}, relay([], true));
+    clickButton(w.root, 'Share to Slack');
+    await vi.waitFor(() => expect(w.text()).toContain('Could not share. Try again later.'));
+  });
+
+  it('copies plain text', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const w = await reach();
+    clickButton(w.root, 'Copy text');
+    await vi.waitFor(() => expect(w.text()).toContain('Copied'));
+    expect(writeText).toHaveBeenCalledWith('🎉 Milestone reached: First invoice sent\nMarch 12, 2025');
+  });
+
+  it('offers only the configured share targets, and none when rewards are off', async () => {
+    const w = await reach({ widgets: { rewards: { enabled: true, share: ['discord'] } } });
+    expect(w.$$('[data-share]').map((b) => b.dataset.share)).toEqual(['discord']);
+    w.instance.configure({ ...config, widgets: { rewards: { enabled: false } } });
+    await flushRender();
+    await w.use('invoice.sent');
+    await flushRender();
+    expect(w.instance.getState()!.milestones.map((m) => m.id)).toContain('other');
+    expect(w.$('[data-toast="milestone:other"]')).toBeNull();
+  });
+
+  it('closes with its button and keeps a hostile title as text', async () => {
+    const w = await reach({ milestones: milestones('<img src=x onerror=alert(1)>') });
+    expect(w.root.querySelector('img')).toBeNull();
+    expect(w.text()).toContain('<img src=x onerror=alert(1)>');
+    (w.$('[data-toast] button[aria-label=Close]') as HTMLButtonElement).click();
+    await flushRender();
+    expect(w.$('[data-toast]')).toBeNull();
+  });
+});

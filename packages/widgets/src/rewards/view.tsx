@@ -1,0 +1,4 @@
+import type { WidgetView } from '../host/widget-view';
+import { Rewards } from './rewards';
+
+export const rewardsView: WidgetView = { Overlay: Rewards };

@@ -1,0 +1,15 @@
+import { defineWidget } from '../widget-entry';
+
+export const SHARE_TARGETS = ['slack', 'discord'] as const;
+
+export const rewards = /*#__PURE__*/ defineWidget({
+  id: 'rewards',
+  label: 'Rewards',
+  interruptive: true,
+  defaultEnabled: false,
+  fields: [
+    { path: 'widgets.rewards.share', kind: 'array', default: [] },
+    { path: 'widgets.rewards.share.#', kind: 'string', oneOf: SHARE_TARGETS },
+  ],
+  editor: [{ key: 'share', label: 'Share to', kind: 'choices', choices: SHARE_TARGETS }],
+});
