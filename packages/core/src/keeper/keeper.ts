@@ -3,12 +3,11 @@ import type { HabitualConfig } from '../config/types';
 import { validateConfig } from '../config/validate-config';
 import { addDays } from '../engine/day-keys';
 import type { EngagementState } from '../engine/types';
-import { whenIdle } from '../env';
 import { dropJournal, replayJournal } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
 import type { Session } from '../session/session';
-import { prune, readDays } from '../store/days';
+import { prune, readDays, startUnsynced } from '../store/days';
 import { updateProfile } from '../store/profile';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
@@ -91,7 +90,11 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   const loadProfile = () => write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId }));
 
   const engagement = createEngagement({ now: ctx.now, timeZone: ctx.timeZone, emit: ctx.emit, profile: () => profile, writeProfile: write });
-  const reload = async () => engagement.load(await readDays(session.store(), report));
+  const reload = async () => {
+    const days = await readDays(session.store(), report);
+    await engagement.load(days);
+    return days;
+  };
 
   const said = new Set<string>();
   function configure(next: HabitualConfig): boolean {
@@ -112,12 +115,13 @@ export function createKeeper(ctx: KeeperContext): Keeper {
 
   const replay = () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : undefined);
 
-  function pruneWhenIdle() {
+  // Prune reads one key when it has run today already: a timer, not an idle callback, will do.
+  function pruneSoon() {
     if (!session.store().persistent()) return;
-    whenIdle(() => {
+    setTimeout(() => {
       const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
       prune(session.store(), oldest).catch(report);
-    });
+    }, 2000);
   }
 
   return {
@@ -135,19 +139,19 @@ export function createKeeper(ctx: KeeperContext): Keeper {
         sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });
         if (session.consent() === 'granted') sync.start();
       }
-      await reload();
-      pruneWhenIdle();
+      await startUnsynced(session.store(), await reload());
+      pruneSoon();
     },
     async stored(deltas) {
       engagement.absorb(deltas);
       await engagement.refresh();
     },
-    reload,
+    reload: async () => void (await reload()),
     async switched(from, adopt) {
       if (adopt) await adoptDays(from, session.store(), session.policy(), report);
       await replay();
       await loadProfile();
-      await reload();
+      await startUnsynced(session.store(), await reload());
     },
     configure(next) {
       const applied = configure(next);
@@ -166,11 +170,11 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       await reload();
     },
     setWidgetState: (key, value) => write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } })).then(() => {}),
-    share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint: the collector relays it.'))),
+    share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint.'))),
     state: engagement.state,
     profile: () => profile,
     pageHidden: () => sync?.sendOnHide(),
-    sync: () => (sync && session.consent() === 'granted' && session.store().persistent() ? sync.syncNow() : Promise.resolve()),
+    sync: async () => void (session.consent() === 'granted' && (await sync?.syncNow())),
     stop() {
       stopped = true;
       sync?.stop();

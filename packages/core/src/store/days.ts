@@ -1,6 +1,5 @@
 import { rollupProblem, type DayRollup } from '../rollup/day-rollup';
 import type { HabitualError } from '../types';
-import { createNames } from './day-codec';
 import { setAside } from './set-aside';
 import { APPLIED_PREFIX, DAY_PREFIX, NAMES_KEY, PROFILE_KEY, QUARANTINE_PREFIX, UNSYNCED_KEY, type Store, type Unsynced } from './store';
 
@@ -9,7 +8,7 @@ const PRUNED_KEY = 'pruned';
 
 /** Decodes stored day records; the invalid ones are moved aside (so reading may write). */
 async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: unknown, onError: (e: HabitualError) => void) {
-  const list = createNames(names);
+  const list = store.names(names);
   const days: DayRollup[] = [];
   for (const [key, value] of rows) {
     if (value === undefined) continue;
@@ -33,13 +32,9 @@ export async function readDays(store: Store, onError: (e: HabitualError) => void
   );
 }
 
-/**
- * The stored days the collector has not acknowledged yet: a few reads, never a scan. A store
- * from before the unsynced list existed builds it once from the profile's old sync cursor.
- */
-export async function readUnsynced(store: Store, onError: (e: HabitualError) => void, cursor: Record<string, number> = {}): Promise<DayRollup[]> {
-  const unsynced = (await store.get<Unsynced>(UNSYNCED_KEY)) ?? (await adoptCursor(store, onError, cursor));
-  const keys = Object.keys(unsynced).map((day) => DAY_PREFIX + day);
+/** The stored days the collector has not acknowledged yet: a few reads, never a scan. */
+export async function readUnsynced(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
+  const keys = Object.keys((await store.get<Unsynced>(UNSYNCED_KEY)) ?? {}).map((day) => DAY_PREFIX + day);
   if (!keys.length) return [];
   // A transaction that writes nothing: one round trip for every record needed.
   let read: unknown[] = [];
@@ -53,12 +48,13 @@ export async function readUnsynced(store: Store, onError: (e: HabitualError) => 
   );
 }
 
-async function adoptCursor(store: Store, onError: (e: HabitualError) => void, cursor: Record<string, number>): Promise<Unsynced> {
-  const built: Unsynced = {};
-  for (const d of await readDays(store, onError)) if (d.rev > (cursor[d.day] ?? 0)) built[d.day] = d.rev;
-  // Days stored meanwhile (another tab) are in the list already: keep theirs.
-  return store.update<Unsynced>(UNSYNCED_KEY, (now) => ({ ...built, ...now }));
-}
+/**
+ * A store from before the unsynced list existed gets one, before this tab stores anything:
+ * every day it holds counts as unsynced once (sending a day again is harmless: the collector
+ * keeps the larger counts).
+ */
+export const startUnsynced = (store: Store, days: DayRollup[]) =>
+  store.transact([UNSYNCED_KEY], ([list]) => (list ? [] : [Object.fromEntries(days.map((d) => [d.day, d.rev]))]));
 
 /**
  * The collector stored these revisions of `deviceId`'s days: they leave the unsynced list

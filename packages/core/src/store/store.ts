@@ -34,6 +34,11 @@ export interface Store extends KV {
   persistent(): boolean;
   /** The clock its records are stamped with. */
   now: () => number;
+  /**
+   * The codec of its days (day-codec.ts), for readers: the store owns its encoding, and the
+   * keeper's bundle decodes with the tracker's copy instead of shipping a second one.
+   */
+  names: typeof createNames;
   /** The IndexedDB database behind it; undefined for a memory store. */
   name?: string;
 }
@@ -119,6 +124,7 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
     clear: () => run((kv) => kv.clear()),
     persistent: () => (opened(), persistent),
     now,
+    names: createNames,
     name,
   };
 }

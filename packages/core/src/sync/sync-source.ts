@@ -35,7 +35,7 @@ export function createSyncSource({ session, profile, report, configure }: SyncSo
     pending() {
       const store = session.store();
       batch = { store, profile: profile(), hash: session.user()?.hash };
-      return readUnsynced(store, report, batch.profile.syncCursor);
+      return readUnsynced(store, report);
     },
     async ack(acks) {
       if (batch) await markSynced(batch.store, batch.profile.deviceId, acks);
