@@ -70,4 +70,21 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'shared rate-limit windows; identity verification on by default',
+    sql: `
+      CREATE TABLE rate_windows (
+        key text NOT NULL,
+        window_start bigint NOT NULL,
+        count integer NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE INDEX rate_windows_expiry ON rate_windows (expires_at);
+      -- New apps verify identities; existing apps keep what they had (a live integration
+      -- that sends no hash must not stop syncing at an upgrade); the start log names them.
+      ALTER TABLE apps ALTER COLUMN verify_identity SET DEFAULT true;
+    `,
+  },
 ];
