@@ -379,7 +379,7 @@ describe('createSyncClient', () => {
     srv.script.push({ status: 200, body: { ok: true } });
     await client.share({ target: 'slack', milestone: 'first-invoice', payload: { text: 'hi' } });
     expect(srv.requests[0].url).toBe('https://collector.test/v1/share');
-    expect(srv.requests[0].body).toMatchObject({ appId: 'ledgerly', target: 'slack', milestone: 'first-invoice', payload: { text: 'hi' }, identity: { deviceId: 'dev_a' } });
+    expect(srv.requests[0].body).toMatchObject({ appId: 'ledgerly', target: 'slack', milestone: 'first-invoice', payload: { text: 'hi' }, identity: { userId: 'u_1', accountId: 'acme', deviceId: 'dev_a' } });
     srv.script.push({ status: 404, body: { error: 'App "ledgerly" has no slack webhook; set one in the dashboard.' } });
     await expect(client.share({ target: 'slack', milestone: 'x', payload: {} })).rejects.toThrow(/no slack webhook/);
   });

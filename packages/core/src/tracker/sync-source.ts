@@ -19,20 +19,21 @@ export function syncSource(
   configure: (config: HabitualConfig) => void,
 ): SyncSource {
   const { appId, writeKey, endpoint } = h.options;
-  let batch: { store: Store; profile: Profile; hash?: string } | undefined;
+  let batch: { store: Store; profile: Profile; hash?: string; hashExpires?: number } | undefined;
   return {
     appId,
     writeKey,
     endpoint: endpoint!,
     identity() {
       const p = batch?.profile ?? profile();
-      return { userId: p.userId, accountId: p.accountId, deviceId: p.deviceId, hash: batch ? batch.hash : h.user()?.hash };
+      const signed = batch ?? h.user();
+      return { userId: p.userId, accountId: p.accountId, deviceId: p.deviceId, hash: signed?.hash, hashExpires: signed?.hashExpires };
     },
     async pending() {
       const store = h.store();
       // The cursor is read from the store, not this tab's copy: the tab that synced last may be another.
       const read = await writeTo(store, (p) => p);
-      batch = { store, profile: read, hash: h.user()?.hash };
+      batch = { store, profile: read, hash: h.user()?.hash, hashExpires: h.user()?.hashExpires };
       return (await readDays(store, h.report)).filter((d) => d.rev > (read.syncCursor[d.day] ?? 0));
     },
     async ack(acks) {

@@ -30,7 +30,10 @@ export function jsonProblem(value: unknown, path = '', depth = 0): string | unde
     return undefined;
   }
   if (!value || typeof value !== 'object') return undefined;
-  if (depth >= MAX_JSON_DEPTH) return `${shape(path)} is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+  if (depth >= MAX_JSON_DEPTH) {
+    const parts = path.split('.');
+    return `${parts.length > 6 ? `${parts.slice(0, 6).join('.')}...` : path} is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const problem = jsonProblem(value[i], path ? `${path}.${i}` : String(i), depth + 1);
