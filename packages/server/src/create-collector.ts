@@ -9,6 +9,7 @@ import { createSharedWindows } from './http/shared-windows';
 import { clientAddress } from './http/client-address';
 import { securityHeaders } from './http/security-headers';
 import { logError } from './http/log-error';
+import { textProblem } from './http/json-problem';
 import { summariesRoute } from './summaries/summaries-route';
 import { configRoute } from './config/config-route';
 import { shareRoute } from './share/share-route';
@@ -110,6 +111,8 @@ export function createCollector(options: CollectorOptions) {
   });
   app.notFound((c) => c.json({ error: `${c.req.method} ${c.req.path} is not an endpoint of this collector.` }, 404));
 
+  app.use('*', securityHeaders);
+
   // CORS for the browser endpoints. Errors carry the headers too, so a page can read why it
   // was refused instead of seeing an opaque network failure (which it would retry forever).
   app.use('*', async (c, next) => {
@@ -137,7 +140,21 @@ export function createCollector(options: CollectorOptions) {
     if (c.res.status >= 400 && c.res.status < 500 && c.res.status !== 429) ctx.limits.invalid.take(address);
   });
 
-  app.use('*', securityHeaders);
+  // Path and query reach SQL as text: NUL or a lone surrogate there would fail in the
+  // database (500); answer 400 naming the parameter instead.
+  app.use('*', async (c, next) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.json({ error: 'The path is not valid percent-encoded UTF-8.' }, 400);
+    }
+    const problem =
+      textProblem(path, 'The path') ??
+      Object.entries(c.req.queries()).flatMap(([k, values]) => [textProblem(k, 'A query parameter name'), ...values.map((v) => textProblem(v, `${k} query parameter`))]).find(Boolean);
+    if (problem) return c.json({ error: problem }, 400);
+    return next();
+  });
 
   healthRoute(app, ctx);
   summariesRoute(app, ctx);

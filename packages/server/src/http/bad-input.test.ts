@@ -77,6 +77,20 @@ for (const target of testDatabases()) {
       expect(hook).not.toHaveBeenCalled();
     });
 
+    it.each([
+      ['GET', '/v1/users/u%00x', /^The path contains a NUL/],
+      ['DELETE', '/v1/users/u%ED%A0%80', /^The path is not valid percent-encoded UTF-8/],
+      ['GET', '/v1/accounts/acme%00/scorecard', /^The path contains a NUL/],
+      ['GET', '/v1/config?appId=ledgerly%00&key=wk_test', /^appId query parameter contains a NUL/],
+      ['GET', '/v1/admin/app?app=a%00', /^app query parameter contains a NUL/],
+    ])('%s %s answers 400 naming the parameter', async (method, path, message) => {
+      const before = await snapshot();
+      const res = await fx.call(method, path);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(message);
+      expect(await snapshot()).toBe(before);
+    });
+
     it('still takes each endpoint’s valid body (so the cases above fail for the payload alone)', async () => {
       for (const e of endpoints.filter((x) => x.path !== '/v1/share' && x.path !== '/v1/admin/config/rollback')) {
         const res = e.admin ? await fx.call(e.method, e.path, e.body()) : await fx.app.request(e.path, { ...post(e.body()), method: e.method });

@@ -13,6 +13,13 @@ const key = (path: string, k: string) => {
 
 const shape = (path: string) => path || 'Body';
 
+/** Why a path or query text cannot be stored (NUL, lone surrogate), or `undefined`. */
+export function textProblem(value: string, what: string): string | undefined {
+  if (NUL.test(value)) return `${what} contains a NUL character (U+0000); remove it.`;
+  if (LONE_SURROGATE.test(value)) return `${what} contains a lone surrogate (invalid UTF-16); send well-formed text.`;
+  return undefined;
+}
+
 /**
  * Why a parsed JSON body cannot be stored whatever the endpoint, naming the field, or
  * `undefined`: nesting past MAX_JSON_DEPTH, NUL characters or lone surrogates in strings or
@@ -20,11 +27,7 @@ const shape = (path: string) => path || 'Body';
  * turns into Infinity). Schemas then check what each field means.
  */
 export function jsonProblem(value: unknown, path = '', depth = 0): string | undefined {
-  if (typeof value === 'string') {
-    if (NUL.test(value)) return `${shape(path)} contains a NUL character (U+0000); remove it.`;
-    if (LONE_SURROGATE.test(value)) return `${shape(path)} contains a lone surrogate (invalid UTF-16); send well-formed text.`;
-    return undefined;
-  }
+  if (typeof value === 'string') return textProblem(value, shape(path));
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return `${shape(path)} is out of range (${value}); numbers must lie within ±${Number.MAX_SAFE_INTEGER}.`;
     return undefined;
@@ -43,8 +46,8 @@ export function jsonProblem(value: unknown, path = '', depth = 0): string | unde
   }
   for (const k of Object.keys(value)) {
     const at = key(path, k);
-    if (NUL.test(k)) return `${at}: the name contains a NUL character (U+0000); remove it.`;
-    if (LONE_SURROGATE.test(k)) return `${at}: the name contains a lone surrogate (invalid UTF-16); send well-formed text.`;
+    const name = textProblem(k, `${at}: the name`);
+    if (name) return name;
     const problem = jsonProblem((value as Record<string, unknown>)[k], at, depth + 1);
     if (problem) return problem;
   }

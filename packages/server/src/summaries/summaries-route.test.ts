@@ -61,6 +61,15 @@ for (const target of testDatabases()) {
       expect((await rows())[0]).toMatchObject({ rev: 6, features: { 'invoice.sent': { n: 6 } } });
     });
 
+    it('merges a copy into the stored one: a name it lacks stays, higher counts win, stale ones change nothing', async () => {
+      await send(summaries({ days: [day('2025-03-01', 5, { a: { n: 5, value: 2 }, b: { n: 1, value: 0 } })] }));
+      const res = await send(summaries({ days: [day('2025-03-01', 6, { a: { n: 4, value: 9 }, c: { n: 1, value: 0 } })] }));
+      expect(await res.json()).toMatchObject({ stored: 1 });
+      expect((await rows())[0]).toMatchObject({ rev: 6, features: { a: { n: 5, value: 9 }, b: { n: 1, value: 0 }, c: { n: 1, value: 0 } } });
+      const stale = await send(summaries({ days: [day('2025-03-01', 2, { a: { n: 1, value: 1 } })] }));
+      expect(await stale.json()).toMatchObject({ stored: 0 });
+    });
+
     it('keeps each device of a user apart', async () => {
       await send(summaries({ days: [day('2025-03-01', 2)] }));
       await send(summaries({ identity: { userId: 'u_1', deviceId: 'dev_b' }, days: [day('2025-03-01', 1)] }));
