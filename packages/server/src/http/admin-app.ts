@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { findApp, findAppBySecret, listApps, type App } from '../apps/app-store';
 import { isAdminToken } from '../apps/admin-token';
 import type { CollectorContext } from '../collector-context';
-import { refuseIfLimited } from './browser-app';
+import { refuseIfLimited } from './refuse-if-limited';
 import { fail } from './fail';
 
 /**

@@ -4,7 +4,7 @@ import { findApp } from '../apps/app-store';
 import type { CollectorContext } from '../collector-context';
 import { originAllowed } from './cors';
 import { fail } from './fail';
-import type { RateDecision } from './rate-limit';
+import { refuseIfLimited } from './refuse-if-limited';
 import { sameSecret } from './identity';
 
 /**
@@ -22,11 +22,6 @@ export async function browserApp(c: Context, ctx: CollectorContext, appId: strin
     fail(403, `Origin ${origin} is not allowed for app "${appId}"; add it to the app's origins.`);
   }
   return app;
-}
-
-/** Answers 429 with Retry-After when `decision` refuses. */
-export function refuseIfLimited(decision: RateDecision, what = 'Too many requests'): void {
-  if (!decision.ok) fail(429, `${what}; retry in ${decision.retryAfterS} s.`, { 'retry-after': String(decision.retryAfterS) });
 }
 
 /**

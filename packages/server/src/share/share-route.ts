@@ -2,12 +2,13 @@ import * as v from 'valibot';
 import type { Hono } from 'hono';
 import type { CollectorContext } from '../collector-context';
 import { currentConfig } from '../config/config-store';
-import { browserApp, refuseIfLimited, spendRequest } from '../http/browser-app';
+import { browserApp, spendRequest } from '../http/browser-app';
+import { refuseIfLimited } from '../http/refuse-if-limited';
 import { checkIdentity } from '../http/check-identity';
 import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
-import { countInDatabase } from '../http/shared-windows';
+import { countInDatabase } from '../http/count-in-database';
 import { id } from '../summaries/summaries-schema';
 import { shareMessage } from './share-message';
 

@@ -1,0 +1,17 @@
+import type { Db } from '../db/database';
+
+/**
+ * Adds one to `key`'s counter of the window of `windowMs` holding now, in the database at
+ * once (exact across collectors; for rare requests such as shares), and says whether the
+ * counter is still within `limit`.
+ */
+export async function countInDatabase(db: Db, key: string, limit: number, windowMs: number, nowMs: number): Promise<{ ok: boolean; retryAfterS: number }> {
+  const start = Math.floor(nowMs / windowMs) * windowMs;
+  const [row] = await db.query<{ count: number }>(
+    `INSERT INTO rate_windows (key, window_start, count, expires_at) VALUES ($1, $2, 1, $3)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_windows.count + 1
+     RETURNING count`,
+    [key, start, start + 2 * windowMs],
+  );
+  return { ok: Number(row.count) <= limit, retryAfterS: Math.max(1, Math.ceil((start + windowMs - nowMs) / 1000)) };
+}
