@@ -48,7 +48,7 @@ export function SettingsPage() {
       <p>Write key (public, goes in the page): <code>{app.writeKey}</code></p>
       <fieldset>
         <label>Allowed origins, one per line (<code>*</code> for any)<textarea value={origins} onInput={(e) => setOrigins((e.target as HTMLTextAreaElement).value)} /></label>
-        <label><input type="checkbox" checked={verify} onChange={(e) => setVerify((e.target as HTMLInputElement).checked)} /> Require identity verification (user.hash = HMAC-SHA256 of the user id with the app secret)</label>
+        <label><input type="checkbox" checked={verify} onChange={(e) => setVerify((e.target as HTMLInputElement).checked)} /> Require identity verification (user.hash signs user, account and expiry with the app secret; README, "Identity")</label>
         <label>Slack webhook {app.webhooks.slack ? '(set)' : '(not set)'} <input value={slack} placeholder="https://hooks.slack.com/services/…" onInput={(e) => setSlack((e.target as HTMLInputElement).value)} /></label>
         <label>Discord webhook {app.webhooks.discord ? '(set)' : '(not set)'} <input value={discord} placeholder="https://discord.com/api/webhooks/…" onInput={(e) => setDiscord((e.target as HTMLInputElement).value)} /></label>
       </fieldset>
