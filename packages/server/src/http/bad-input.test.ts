@@ -61,7 +61,7 @@ for (const target of testDatabases()) {
 
     beforeAll(async () => {
       db = await target.open();
-      fx = await adminFixture(db, { fetch: hook as unknown as typeof fetch, invalidRateLimit: { burst: 10_000 } });
+      fx = await adminFixture(db, { fetch: hook as unknown as typeof fetch });
       await saveApp(db, { id: 'ledgerly', webhooks: { slack: 'https://hooks.slack.com/services/T/B/X' } });
     });
     afterAll(() => db?.drop());

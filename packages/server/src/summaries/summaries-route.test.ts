@@ -23,7 +23,7 @@ for (const target of testDatabases()) {
       db = await target.open();
       await saveApp(db, { id: 'ledgerly', writeKey: 'wk_test', secret: 'sk_test', origins: ['https://app.ledgerly.test'], verifyIdentity: false });
       await saveApp(db, { id: 'verified', writeKey: 'wk_verified', secret: 'sk_verified', origins: ['https://other.test'] });
-      app = createCollector({ db, now: () => clock, rateLimit: { perMinute: 60, burst: 1000 } }).app;
+      app = createCollector({ db, now: () => clock, rateLimit: { perMinute: 60, burst: 1000 }, invalidRateLimit: { burst: 1000 } }).app;
     });
     afterAll(() => db?.drop());
     beforeEach(async () => {
