@@ -97,6 +97,12 @@ for (const target of testDatabases()) {
       expect(hook.hits).toHaveLength(3);
     });
 
+    it('clears share counts of days that have ended', async () => {
+      await db.query("INSERT INTO rate_windows (key, window_start, count, expires_at) VALUES ('share:ledgerly:old', 0, 5, 1)");
+      expect((await share()).status).toBe(200);
+      expect(await db.query("SELECT key FROM rate_windows WHERE key = 'share:ledgerly:old'")).toEqual([]);
+    });
+
     it('gives up on a webhook that does not answer in time', async () => {
       await webhook('/slow');
       const started = Date.now();
