@@ -106,6 +106,9 @@ async function session(req, res, o) {
     body: JSON.stringify({ name: company, ...NEW_ACCOUNT_PLAN }),
   });
   if (!put.ok) return send(res, 502, { error: `The collector refused the new account (HTTP ${put.status}); is it running?` });
-  const hash = createHmac('sha256', o.secret).update(userId).digest('hex');
-  return send(res, 200, { userId, accountId, company, name, hash });
+  // The collector verifies who a summary is from: user, account and expiry, signed with the
+  // app secret in the exact form of README "Identity".
+  const hashExpires = Math.floor(Date.now() / 1000) + 30 * 86_400;
+  const hash = createHmac('sha256', o.secret).update(`habitual-identity-v2\n${userId}\n${accountId}\n${hashExpires}`).digest('hex');
+  return send(res, 200, { userId, accountId, company, name, hash, hashExpires });
 }

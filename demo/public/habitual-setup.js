@@ -16,9 +16,9 @@ export function startHabitual(session, books) {
     appId: env.appId,
     writeKey: env.writeKey,
     endpoint: endpoint(),
-    // The backend signed the user id with the app secret (/api/session): nobody else can
+    // The backend signed user, account and expiry with the app secret (/api/session): nobody else can
     // write this user's records.
-    user: { id: session.userId, accountId: session.accountId, hash: session.hash, traits: { name: session.name } },
+    user: { id: session.userId, accountId: session.accountId, hash: session.hash, hashExpires: session.hashExpires, traits: { name: session.name } },
     config: ledgerlyConfig,
     // Dev only: `?now=YYYY-MM-DD` moves Habitual's clock with the page's (clock.js).
     ...(travelling ? { now } : {}),

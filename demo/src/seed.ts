@@ -1,6 +1,7 @@
 // Seeds a running collector the way real traffic would fill it: the host's backend sets
 // each account's plan (PUT /v1/accounts/:id with the app secret), each simulated user's
 // device sends its day rollups (POST /v1/summaries with the write key: the real wire).
+import { createHmac } from 'node:crypto';
 import type { HabitualConfig } from '@habitual/core';
 import { seedPlan, type SeedAccount } from './seed-plan';
 
@@ -74,7 +75,13 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
           v: 1,
           appId: o.appId,
           writeKey: o.writeKey,
-          identity: { userId: u.id, accountId: a.id, deviceId: u.deviceId },
+          // Signed as the host's backend signs it (README "Identity"): the demo app verifies identities.
+          identity: {
+            userId: u.id,
+            accountId: a.id,
+            deviceId: u.deviceId,
+            hash: createHmac('sha256', o.secret).update(`habitual-identity-v2\n${u.id}\n${a.id}\n`).digest('hex'),
+          },
           days: u.rollups.slice(i, i + BATCH_DAYS),
         };
         // text/plain, as the SDK sends it: no CORS preflight in a browser.

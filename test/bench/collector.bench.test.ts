@@ -51,7 +51,7 @@ function realisticDay(day: string, rev: number, seed: number): DayRollup {
 const dayKey = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 
 async function ingest(name: string, db: Db) {
-  await saveApp(db, { id: 'bench', writeKey: 'wk_bench', secret: 'sk_bench', origins: ['*'] });
+  await saveApp(db, { id: 'bench', writeKey: 'wk_bench', secret: 'sk_bench', origins: ['*'], verifyIdentity: false });
   const { app } = createCollector({ db, rateLimit: { burst: 1e9, perMinute: 1e9 }, appRateLimit: { burst: 1e9, perMinute: 1e9 } });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));

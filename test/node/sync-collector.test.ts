@@ -2,7 +2,10 @@
 // nothing doubled, whatever the network does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncClient, emptyDelta, mergeDelta, type DayRollup, type SyncDeps, type SyncSource } from '@habitual/core';
-import { createCollector, migrate, openPglite, saveApp, type Db } from '@habitual/server';
+import { createCollector, identityHash, migrate, openPglite, saveApp, type Db } from '@habitual/server';
+
+// The app verifies identities (on by default): every batch carries the backend's signature.
+const HASH = identityHash({ userId: 'u_1', accountId: 'acme' }, 'sk_test');
 
 /** A device's store: day rollups merged from deltas, and the acknowledged cursor. */
 function device(deviceId: string, days = new Map<string, DayRollup>(), cursor: Record<string, number> = {}) {
@@ -10,7 +13,7 @@ function device(deviceId: string, days = new Map<string, DayRollup>(), cursor: R
     appId: 'ledgerly',
     writeKey: 'wk_test',
     endpoint: 'http://collector.test',
-    identity: () => ({ userId: 'u_1', accountId: 'acme', deviceId }),
+    identity: () => ({ userId: 'u_1', accountId: 'acme', deviceId, hash: HASH }),
     pending: async () => [...days.values()].filter((d) => d.rev > (cursor[d.day] ?? 0)).map((d) => structuredClone(d)),
     ack: async (acks) => {
       for (const a of acks) cursor[a.day] = Math.max(cursor[a.day] ?? 0, a.rev);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@habitual/server';
+import { identityHash, startServer, type RunningServer } from '@habitual/server';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'packages/sdk/dist');
@@ -42,6 +42,13 @@ const sum = (days: Array<{ features: Totals }>): Totals => {
   return t;
 };
 
+const SECRET = 'sk_e2e';
+/** The user as the host's backend hands it to the page: user, account and expiry signed with the app secret. */
+function signedUser() {
+  const who = { userId: 'u_e2e', accountId: 'acme', hashExpires: Math.floor(Date.now() / 1000) + 3600 };
+  return { id: who.userId, accountId: who.accountId, hashExpires: who.hashExpires, hash: identityHash(who, SECRET) };
+}
+
 /** A host app on its own origin: the snippet and init, and the SDK bundles from dist. */
 function hostApp(collector: () => string): Promise<Server> {
   const server = createServer((req, res) => {
@@ -58,7 +65,7 @@ function hostApp(collector: () => string): Promise<Server> {
 <script>
   window.__errors = [];
   habitual('init', { appId: 'ledgerly', writeKey: 'wk_e2e', endpoint: ${JSON.stringify(collector())},
-    user: { id: 'u_e2e', accountId: 'acme' }, config: ${JSON.stringify(config)},
+    user: ${JSON.stringify(signedUser())}, config: ${JSON.stringify(config)},
     onError: function (e) { window.__errors.push(e.code + ': ' + e.message); } });
 </script></head><body><h1>Ledgerly</h1></body></html>`);
   });
@@ -78,7 +85,7 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
         port,
         host: '127.0.0.1',
         dataDir,
-        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_e2e', HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
+        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_e2e', HABITUAL_SECRET: SECRET, HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
       },
       { log: () => {} },
     );
@@ -121,6 +128,8 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     host = await hostApp(() => collector.url);
     await start();
     expect((await admin('/v1/admin/config', { method: 'PUT', body: JSON.stringify({ config }) })).status).toBe(200);
+    // An app the collector creates verifies identities: every sync below is signed.
+    expect((await (await admin('/v1/admin/app')).json()).verifyIdentity).toBe(true);
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

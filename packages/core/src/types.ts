@@ -7,8 +7,14 @@ export type ConsentState = 'granted' | 'pending' | 'denied';
 export interface HabitualUser {
   id: string;
   accountId?: string;
-  /** HMAC-SHA256 of `id` with the app secret, when the app verifies identities. */
+  /**
+   * Signed by the host's backend when the app verifies identities: hex HMAC-SHA256, with the
+   * app secret, of `habitual-identity-v2\n<id>\n<accountId or empty>\n<hashExpires or empty>`
+   * (see the README, "Identity").
+   */
   hash?: string;
+  /** Epoch seconds after which the collector refuses `hash`; signed with it. Omit for a hash that does not expire. */
+  hashExpires?: number;
   traits?: Record<string, unknown>;
 }
 

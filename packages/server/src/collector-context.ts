@@ -1,6 +1,8 @@
+import type { Context } from 'hono';
 import type { HabitualConfig } from '@habitual/core';
 import type { Db } from './db/database';
-import type { RateDecision } from './http/rate-limit';
+import type { RateLimiter } from './http/rate-limit';
+import type { SharedWindows } from './http/shared-windows';
 
 /** What every route gets: storage and the outside world, passed in so tests swap them. */
 export interface CollectorContext {
@@ -8,10 +10,25 @@ export interface CollectorContext {
   now: () => number;
   /** Outgoing HTTP (share webhooks). */
   fetch: typeof fetch;
-  /** Rate limit by key (write key plus device, or admin token). */
-  rateLimit: (key: string) => RateDecision;
-  /** Rate limit of a whole write key, over all its devices (so made-up device ids do not escape the limit). */
-  appRateLimit: (writeKey: string) => RateDecision;
+  /** The caller's address, which limits are keyed by (the socket's, or X-Forwarded-For behind `trustProxy` proxies). */
+  address: (c: Context) => string;
+  limits: {
+    /** Valid requests per app and address (`<app>:<address>`), and admin requests (`admin:<address>`). */
+    address: RateLimiter;
+    /** Valid browser requests of one app over all addresses. */
+    app: RateLimiter;
+    /** Refused (4xx) browser requests per address: their own bucket, so they cannot drain `app`. */
+    invalid: RateLimiter;
+    /** Failed admin logins per address. */
+    adminFailures: RateLimiter;
+    /** Shares relayed per day: per user (verified, else per address) and per app. */
+    sharesPerUserPerDay: number;
+    sharesPerAppPerDay: number;
+    /** Counters shared with the other collectors on this database, when shared. */
+    shared?: SharedWindows;
+  };
+  /** Longest wait for a share webhook. */
+  shareTimeoutMs: number;
   /** Origins any app allows (for preflights and for errors sent before the app is known). */
   knownOrigins: () => Promise<string[]>;
   /** Problems of a widget config, `{ path, message }`; empty when it is valid. */

@@ -1,15 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readSettings } from './settings';
 import { startServer } from './start-server';
+import { main } from './server';
 import { migrate } from './db/migrate';
+import { migrations } from './db/migrations';
 import { openPglite } from './db/open-pglite';
 import { bootstrap } from './apps/bootstrap';
 import { isAdminToken } from './apps/admin-token';
 import { listApps } from './apps/app-store';
 import { day, summaries } from './testing/fixtures';
+import { identityHash } from './http/identity';
 
 describe('readSettings', () => {
   it('takes flags over env over defaults', () => {
@@ -33,9 +37,10 @@ describe('readSettings', () => {
 describe('migrations and first start', () => {
   it('migrates once and records the version', async () => {
     const db = await openPglite();
-    expect(await migrate(db)).toEqual([1]);
+    const all = migrations.map((m) => m.version).sort((a, b) => a - b);
+    expect(await migrate(db)).toEqual(all);
     expect(await migrate(db)).toEqual([]);
-    expect(await db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect((await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version)).toEqual(all);
     await db.close();
   });
 
@@ -79,15 +84,21 @@ describe('startServer', () => {
     port: 0,
     host: '127.0.0.1',
     dataDir: dir,
-    env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_test', HABITUAL_ADMIN_TOKEN: 'at_t' },
+    env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_test', HABITUAL_SECRET: 'sk_t', HABITUAL_ADMIN_TOKEN: 'at_t' },
   };
+  const signed = { userId: 'u_1', accountId: 'acme', deviceId: 'dev_a', hash: identityHash({ userId: 'u_1', accountId: 'acme' }, 'sk_t') };
 
   it('serves over HTTP from PGlite on disk, and keeps the data across restarts', async () => {
     const lines: string[] = [];
     let server = await startServer(settings, { log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/created app "ledgerly"[\s\S]*write key {2}wk_test/);
+    // The secret came from HABITUAL_SECRET: it is not echoed.
+    expect(lines.join('\n')).not.toContain('sk_t');
     expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ ok: true, db: 'pglite' });
-    const res = await fetch(`${server.url}/v1/summaries`, { method: 'POST', body: JSON.stringify(summaries({ days: [day('2025-03-01', 4)] })) });
+    const res = await fetch(`${server.url}/v1/summaries`, {
+      method: 'POST',
+      body: JSON.stringify(summaries({ identity: signed, days: [day('2025-03-01', 4)] })),
+    });
     expect(res.status).toBe(200);
     await server.close();
     server = await startServer(settings, { log: () => {} });
@@ -96,5 +107,59 @@ describe('startServer', () => {
     const admin = await fetch(`${server.url}/admin`);
     expect(await admin.text()).toContain('<script type="module" src="/admin/admin.js">');
     await server.close();
+  });
+});
+
+describe('start-up hygiene', () => {
+  it('prints the app secret only when it generated it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'habitual-secret-'));
+    const lines: string[] = [];
+    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, env: { HABITUAL_ADMIN_TOKEN: 'at_t' } }, { log: (l) => lines.push(l) });
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(lines.join('\n')).toMatch(/created app "demo"[\s\S]*secret {5}sk_/);
+  });
+
+  it('reads TRUST_PROXY as a number of proxies', () => {
+    expect(readSettings([], {})).toMatchObject({ trustProxy: 0 });
+    expect(readSettings([], { TRUST_PROXY: 'true' })).toMatchObject({ trustProxy: 1 });
+    expect(readSettings(['--trust-proxy', '2'], { TRUST_PROXY: '1' })).toMatchObject({ trustProxy: 2 });
+    expect(() => readSettings([], { TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY "yes" is not a number of proxies/);
+  });
+
+  it('fails to start on a read-only data folder with one clear line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'habitual-ro-'));
+    chmodSync(dir, 0o555);
+    // root writes through permissions: make the folder immutable instead, where chattr works.
+    const immutable = process.getuid?.() === 0 && spawnSync('chattr', ['+i', dir]).status === 0;
+    let writable = true;
+    try {
+      writeFileSync(join(dir, 'probe'), '');
+    } catch {
+      writable = false;
+    }
+    try {
+      if (writable) {
+        console.warn('[habitual-server tests] could not make a read-only folder here; the read-only start test is skipped.');
+        return;
+      }
+      const errors: string[] = [];
+      const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args.join(' ')));
+      const exitCode = process.exitCode;
+      try {
+        await main(['--port', '0', '--data', dir], {});
+        expect(process.exitCode).toBe(1);
+      } finally {
+        spy.mockRestore();
+        process.exitCode = exitCode;
+      }
+      expect(errors).toHaveLength(1);
+      expect(errors[0].split('\n')).toHaveLength(1);
+      expect(errors[0]).toMatch(/^habitual-server: the data folder .*habitual-ro-.* is not writable \((EACCES|EPERM|EROFS)\); give the collector write access/);
+    } finally {
+      if (immutable) spawnSync('chattr', ['-i', dir]);
+      chmodSync(dir, 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,7 +19,15 @@ export async function main(argv = process.argv.slice(2), env: Record<string, str
     console.log(usage);
     return;
   }
-  const server = await startServer(settings);
+  let server;
+  try {
+    server = await startServer(settings);
+  } catch (error) {
+    // One line the operator can act on (a read-only data folder, a database that refuses).
+    console.error(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    process.exitCode = 1;
+    return;
+  }
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -9,11 +9,25 @@ export interface ServerSettings {
   databaseUrl?: string;
   /** @default './.habitual-data' */
   dataDir: string;
+  /**
+   * Proxies in front of the collector whose X-Forwarded-For is trusted (`TRUST_PROXY`: a
+   * count, `true` for 1). Rate limits key by the address the outermost of them saw; without
+   * it by the socket's address. @default 0
+   */
+  trustProxy?: number;
   env: BootstrapEnv;
 }
 
-const USAGE = `Usage: habitual-server [--port 8787] [--host 0.0.0.0] [--database-url postgres://...] [--data ./.habitual-data]
-Env: PORT, HOST, DATABASE_URL, HABITUAL_DATA, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
+const USAGE = `Usage: habitual-server [--port 8787] [--host 0.0.0.0] [--database-url postgres://...] [--data ./.habitual-data] [--trust-proxy 0]
+Env: PORT, HOST, DATABASE_URL, HABITUAL_DATA, TRUST_PROXY, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
+
+function readTrustProxy(raw: string | undefined): number {
+  if (raw === undefined || raw === '' || raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY "${raw}" is not a number of proxies (0-10, or true for 1).`);
+  return n;
+}
 
 /** Settings from flags, then env, then defaults. Throws a one-line reason on a bad flag. */
 export function readSettings(argv: string[], env: Record<string, string | undefined>): ServerSettings | 'help' {
@@ -27,7 +41,7 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
     if (value === undefined) throw new Error(`Flag --${m[1]} needs a value.\n${USAGE}`);
     flags[m[1]] = value;
   }
-  const known = new Set(['port', 'host', 'database-url', 'data']);
+  const known = new Set(['port', 'host', 'database-url', 'data', 'trust-proxy']);
   for (const name in flags) if (!known.has(name)) throw new Error(`Unknown flag --${name}.\n${USAGE}`);
   const port = Number(flags.port ?? env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port "${flags.port ?? env.PORT}" is not a port number (0-65535).`);
@@ -36,6 +50,7 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
     host: flags.host ?? env.HOST ?? '0.0.0.0',
     databaseUrl: flags['database-url'] ?? (env.DATABASE_URL || undefined),
     dataDir: flags.data ?? env.HABITUAL_DATA ?? './.habitual-data',
+    trustProxy: readTrustProxy(flags['trust-proxy'] ?? env.TRUST_PROXY),
     env: {
       HABITUAL_ADMIN_TOKEN: env.HABITUAL_ADMIN_TOKEN,
       HABITUAL_APP_ID: env.HABITUAL_APP_ID,

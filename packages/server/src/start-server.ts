@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { bootstrap } from './apps/bootstrap';
+import { listApps } from './apps/app-store';
 import { createCollector, type CollectorOptions } from './create-collector';
 import type { Db } from './db/database';
 import { migrate } from './db/migrate';
@@ -18,6 +19,22 @@ export interface RunningServer {
 }
 
 /**
+ * Makes the PGlite data folder if needed and proves it takes a file, so a read-only folder
+ * fails the start with one line instead of a WASM stack trace (or worse, later writes).
+ */
+function checkWritable(dir: string): void {
+  const probe = join(dir, '.habitual-write-check');
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new Error(`habitual-server: the data folder ${dir} is not writable (${code}); give the collector write access to it or choose another with --data.`);
+  }
+}
+
+/**
  * Opens storage (PostgreSQL by URL, else PGlite on disk), migrates, bootstraps the first app,
  * and listens. `log` receives the lines meant for the operator (keys of a new app).
  */
@@ -30,7 +47,7 @@ export async function startServer(
   if (settings.databaseUrl) db = await openPostgres(settings.databaseUrl);
   else {
     const dir = resolve(settings.dataDir);
-    mkdirSync(dir, { recursive: true });
+    checkWritable(dir);
     db = await openPglite(dir);
   }
   const applied = await migrate(db);
@@ -39,10 +56,15 @@ export async function startServer(
   if (boot.created && boot.app) {
     log(`habitual-server: created app "${boot.app.id}"`);
     log(`  write key  ${boot.app.writeKey}`);
-    log(`  secret     ${boot.app.secret}`);
+    // A secret the operator set (HABITUAL_SECRET) is theirs already: never echo it into logs.
+    if (!settings.env.HABITUAL_SECRET) log(`  secret     ${boot.app.secret}`);
   }
   if (boot.adminToken) log(`  admin token ${boot.adminToken}  (keep it: it is stored hashed)`);
-  const { app } = createCollector({ db, ...collector });
+  for (const a of await listApps(db)) {
+    if (!a.verifyIdentity)
+      log(`habitual-server: app "${a.id}" accepts unverified user ids; sign them in your backend and turn identity verification on (README, "Identity").`);
+  }
+  const { app } = createCollector({ db, trustProxy: settings.trustProxy, ...collector });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
   await new Promise<void>((done, failed) => {
     server.once('listening', done);

@@ -396,7 +396,7 @@ describe('createSyncClient', () => {
       target: 'slack',
       milestone: 'first-invoice',
       payload: { text: 'hi' },
-      identity: { deviceId: 'dev_a' },
+      identity: { userId: 'u_1', accountId: 'acme', deviceId: 'dev_a' },
     });
     srv.script.push({ status: 404, body: { error: 'App "ledgerly" has no slack webhook; set one in the dashboard.' } });
     await expect(client.share({ target: 'slack', milestone: 'x', payload: {} })).rejects.toThrow(/no slack webhook/);

@@ -236,12 +236,12 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     syncNow,
     sendOnHide,
     async share(message: ShareMessage) {
-      const { deviceId } = source.identity();
+      // The whole identity: the collector limits shares per verified user.
       const res = await d.fetch(`${base}/v1/share`, {
         method: 'POST',
         headers: TEXT,
         credentials: 'omit',
-        body: JSON.stringify({ appId: source.appId, writeKey: source.writeKey, identity: { deviceId }, ...message }),
+        body: JSON.stringify({ appId: source.appId, writeKey: source.writeKey, identity: source.identity(), ...message }),
       });
       if (!res.ok) {
         const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined;

@@ -23,18 +23,19 @@ export interface SyncSourceDeps {
  */
 export function createSyncSource({ session, profile, report, configure }: SyncSourceDeps): SyncSource {
   const { appId, writeKey, endpoint } = session.options;
-  let batch: { store: Store; profile: Profile; hash?: string } | undefined;
+  let batch: { store: Store; profile: Profile; hash?: string; hashExpires?: number } | undefined;
   return {
     appId,
     writeKey,
     endpoint: endpoint!,
     identity() {
       const p = batch?.profile ?? profile();
-      return { userId: p.userId, accountId: p.accountId, deviceId: p.deviceId, hash: batch ? batch.hash : session.user()?.hash };
+      const signed = batch ?? session.user();
+      return { userId: p.userId, accountId: p.accountId, deviceId: p.deviceId, hash: signed?.hash, hashExpires: signed?.hashExpires };
     },
     pending() {
       const store = session.store();
-      batch = { store, profile: profile(), hash: session.user()?.hash };
+      batch = { store, profile: profile(), hash: session.user()?.hash, hashExpires: session.user()?.hashExpires };
       return readUnsynced(store, report);
     },
     async ack(acks) {

@@ -261,6 +261,22 @@ describe('sync and remote config across switches', () => {
     expect(await unsynced('u2')).toEqual({});
   });
 
+  it('sends the signed hash with its expiry, and the new pair after identify()', async () => {
+    const c = fakeCollector();
+    vi.stubGlobal('fetch', c.fetch);
+    const { tracker } = setup({ endpoint: 'https://c.test', user: { id: 'u1', accountId: 'acme', hash: 'ab'.repeat(32), hashExpires: 1_900_000_000 } });
+    tracker.track('invoice.sent');
+    await tracker.flush({ sync: true });
+    await vi.waitFor(() => expect(c.posts.length).toBeGreaterThan(0));
+    expect(c.posts[0].identity).toEqual({ userId: 'u1', accountId: 'acme', deviceId: expect.any(String), hash: 'ab'.repeat(32), hashExpires: 1_900_000_000 });
+    tracker.identify({ id: 'u2', accountId: 'acme', hash: 'cd'.repeat(32), hashExpires: 2_000_000_000 });
+    tracker.track('customer.created');
+    await tracker.flush({ sync: true });
+    await vi.waitFor(() =>
+      expect(c.posts.map((p) => p.identity)).toContainEqual(expect.objectContaining({ userId: 'u2', hash: 'cd'.repeat(32), hashExpires: 2_000_000_000 })),
+    );
+  });
+
   it('consent withdrawn and given again: sync starts again', async () => {
     const c = fakeCollector();
     vi.stubGlobal('fetch', c.fetch);

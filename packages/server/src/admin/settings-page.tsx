@@ -57,7 +57,7 @@ export function SettingsPage() {
         </label>
         <label>
           <input type="checkbox" checked={verify} onChange={(e) => setVerify((e.target as HTMLInputElement).checked)} /> Require identity verification
-          (user.hash = HMAC-SHA256 of the user id with the app secret)
+          (user.hash signs user, account and expiry with the app secret; README, "Identity")
         </label>
         <label>
           Slack webhook {app.webhooks.slack ? '(set)' : '(not set)'}{' '}
@@ -68,7 +68,7 @@ export function SettingsPage() {
           <input value={discord} placeholder="https://discord.com/api/webhooks/…" onInput={(e) => setDiscord((e.target as HTMLInputElement).value)} />
         </label>
       </fieldset>
-      <button type="button" class="primary" onClick={save}>
+      <button class="primary" onClick={save}>
         Save
       </button>
       {message && (

@@ -10,7 +10,10 @@ export interface App {
   secret: string;
   /** Origins allowed by CORS; `*` allows any. */
   origins: string[];
-  /** Summaries must carry `user.hash` = HMAC-SHA256(user id, secret). */
+  /**
+   * Summaries and shares must carry `identity.hash`, the HMAC-SHA256 with the secret of
+   * user, account and expiry (see `identityString`). On for new apps.
+   */
   verifyIdentity: boolean;
   webhooks: { slack?: string; discord?: string };
   /** Version of the widget config in force (0: none saved yet). */
@@ -72,7 +75,7 @@ export async function saveApp(db: Db, input: AppInput): Promise<App> {
     writeKey: input.writeKey ?? have?.writeKey ?? newKey('wk'),
     secret: input.secret ?? have?.secret ?? newKey('sk'),
     origins: input.origins ?? have?.origins ?? [],
-    verifyIdentity: input.verifyIdentity ?? have?.verifyIdentity ?? false,
+    verifyIdentity: input.verifyIdentity ?? have?.verifyIdentity ?? true,
     webhooks: input.webhooks ?? have?.webhooks ?? {},
     configVersion: have?.configVersion ?? 0,
   };

@@ -1,7 +1,6 @@
 import type { Hono } from 'hono';
 import type { CollectorContext } from '../collector-context';
-import { browserApp } from '../http/browser-app';
-import { clientAddress } from '../http/client-address';
+import { browserApp, spendRequest } from '../http/browser-app';
 import { fail } from '../http/fail';
 import { currentConfig } from './config-store';
 
@@ -13,7 +12,8 @@ export function configRoute(app: Hono, ctx: CollectorContext) {
     const key = keyField === 'key' ? c.req.query('key') : c.req.header('x-habitual-key');
     if (!appId) fail(400, 'appId query parameter is missing.');
     if (!key) fail(400, 'key query parameter (the write key) is missing.');
-    const target = await browserApp(c, ctx, appId, key, `config:${clientAddress(c)}`, keyField);
+    const target = await browserApp(c, ctx, appId, key, keyField);
+    spendRequest(c, ctx, target);
     const { version, config, etag } = await currentConfig(ctx.db, target.id);
     c.header('etag', etag);
     // Pages revalidate every time; a 304 costs a few bytes.

@@ -70,4 +70,42 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'shared rate-limit windows; identity verification on by default',
+    sql: `
+      CREATE TABLE rate_windows (
+        key text NOT NULL,
+        window_start bigint NOT NULL,
+        count integer NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE INDEX rate_windows_expiry ON rate_windows (expires_at);
+      -- New apps verify identities; existing apps keep what they had (a live integration
+      -- that sends no hash must not stop syncing at an upgrade); the start log names them.
+      ALTER TABLE apps ALTER COLUMN verify_identity SET DEFAULT true;
+      -- The counters of two copies of one device's day, merged as core's mergeDeviceRollups
+      -- reads them: per feature the max of n and of value (see summaries/merge-stored-day.ts).
+      -- PL/pgSQL so its plan is made once per connection, not with every upsert.
+      CREATE FUNCTION habitual_max_counts(stored jsonb, incoming jsonb) RETURNS jsonb
+      LANGUAGE plpgsql IMMUTABLE AS $fn$
+      DECLARE
+        k text;
+        c jsonb;
+        merged jsonb := incoming;
+      BEGIN
+        FOR k, c IN SELECT * FROM jsonb_each(stored) LOOP
+          IF NOT merged ? k THEN
+            merged := merged || jsonb_build_object(k, c);
+          ELSIF (c -> 'n') > (merged -> k -> 'n') OR (c -> 'value') > (merged -> k -> 'value') THEN
+            merged := merged || jsonb_build_object(k, jsonb_build_object(
+              'n', GREATEST(c -> 'n', merged -> k -> 'n'), 'value', GREATEST(c -> 'value', merged -> k -> 'value')));
+          END IF;
+        END LOOP;
+        RETURN merged;
+      END
+      $fn$;
+    `,
+  },
 ];

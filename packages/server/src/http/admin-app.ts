@@ -2,18 +2,26 @@ import type { Context } from 'hono';
 import { findApp, findAppBySecret, listApps, type App } from '../apps/app-store';
 import { isAdminToken } from '../apps/admin-token';
 import type { CollectorContext } from '../collector-context';
+import { refuseIfLimited } from './refuse-if-limited';
 import { fail } from './fail';
 
 /**
  * The app an admin request manages. `Authorization: Bearer <admin token>` manages any app
  * (`?app=` picks one, else the first); `Bearer <app secret>` (the host's backend) manages its own.
+ * Limited per caller address; failed logins spend a bucket of their own per address, so
+ * guessing a token is slow whatever tokens are tried.
  */
 export async function adminApp(c: Context, ctx: CollectorContext): Promise<App> {
+  const address = ctx.address(c);
+  refuseIfLimited(ctx.limits.adminFailures.peek(address), 'Too many failed logins from this address');
+  refuseIfLimited(ctx.limits.address.take(`admin:${address}`));
+  const refuse = (message: string): never => {
+    ctx.limits.adminFailures.take(address);
+    return fail(401, message);
+  };
   const auth = c.req.header('authorization') ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-  if (!token) fail(401, 'Authorization header is missing; send "Bearer <admin token or app secret>".');
-  const decision = ctx.rateLimit(`admin:${token.slice(0, 12)}`);
-  if (!decision.ok) fail(429, `Too many requests; retry in ${decision.retryAfterS} s.`, { 'retry-after': String(decision.retryAfterS) });
+  if (!token) return refuse('Authorization header is missing; send "Bearer <admin token or app secret>".');
   const wanted = c.req.query('app');
   if (await isAdminToken(ctx.db, token)) {
     const app = wanted ? await findApp(ctx.db, wanted) : (await listApps(ctx.db))[0];
@@ -21,7 +29,7 @@ export async function adminApp(c: Context, ctx: CollectorContext): Promise<App> 
     return app;
   }
   const app = await findAppBySecret(ctx.db, token);
-  if (!app) fail(401, 'Authorization is neither the admin token nor an app secret.');
+  if (!app) return refuse('Authorization is neither the admin token nor an app secret.');
   if (wanted && wanted !== app.id) fail(403, `app query parameter: this secret belongs to app "${app.id}", not "${wanted}".`);
   return app;
 }

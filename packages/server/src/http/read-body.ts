@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { fail } from './fail';
+import { jsonProblem } from './json-problem';
 
 export interface BodyLimits {
   /** Bytes on the wire. @default 262144 */
@@ -11,7 +12,8 @@ export interface BodyLimits {
 const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 /**
- * Reads a JSON body with size limits, gzip accepted. Gzip is recognised by
+ * Reads a JSON body with size limits, gzip accepted, and refuses what no endpoint can store
+ * (see `jsonProblem`: NUL, lone surrogates, deep nesting, numbers out of range). Gzip is recognised by
  * `Content-Encoding: gzip` or by its magic bytes: browsers send it as `text/plain` so the
  * request stays CORS-simple (no preflight, works with `keepalive`), and JSON never starts
  * with 0x1f.
@@ -49,9 +51,13 @@ export async function readJsonBody(req: Request, limits: BodyLimits = {}): Promi
       fail(400, 'Body is not valid gzip.');
     }
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return fail(400, 'Body is not valid JSON.');
   }
+  const problem = jsonProblem(parsed);
+  if (problem) fail(400, problem);
+  return parsed;
 }

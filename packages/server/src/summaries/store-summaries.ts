@@ -1,5 +1,6 @@
 import type { DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
+import { MERGE_STORED_DAY } from './merge-stored-day';
 
 export interface SummaryIdentity {
   userId: string;
@@ -11,8 +12,8 @@ export interface SummaryIdentity {
 export const anonymousUserId = (deviceId: string) => `anon:${deviceId}`;
 
 /**
- * Upserts a batch by (app, user, device, day) in one transaction. A copy whose `rev` is not
- * above the stored one changes nothing, so re-sends and out-of-order arrivals are harmless.
+ * Upserts a batch by (app, user, device, day) in one transaction, merging each copy into the
+ * stored one (see MERGE_STORED_DAY), so re-sends and out-of-order arrivals are harmless.
  * Returns how many rows were written.
  */
 export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity, days: DayRollup[]): Promise<number> {
@@ -32,10 +33,7 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
     const written = await tx.query(
       `INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
        VALUES ${rows.join(', ')}
-       ON CONFLICT (app_id, user_id, device_id, day) DO UPDATE SET
-         tz = EXCLUDED.tz, rev = EXCLUDED.rev, active_ms = EXCLUDED.active_ms,
-         features = EXCLUDED.features, firsts = EXCLUDED.firsts, received_at = now()
-       WHERE day_rollups.rev < EXCLUDED.rev
+       ${MERGE_STORED_DAY}
        RETURNING day`,
       params,
     );

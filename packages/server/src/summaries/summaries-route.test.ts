@@ -21,9 +21,9 @@ for (const target of testDatabases()) {
 
     beforeAll(async () => {
       db = await target.open();
-      await saveApp(db, { id: 'ledgerly', writeKey: 'wk_test', secret: 'sk_test', origins: ['https://app.ledgerly.test'] });
-      await saveApp(db, { id: 'verified', writeKey: 'wk_verified', secret: 'sk_verified', origins: ['https://other.test'], verifyIdentity: true });
-      app = createCollector({ db, now: () => clock, rateLimit: { perMinute: 60, burst: 1000 } }).app;
+      await saveApp(db, { id: 'ledgerly', writeKey: 'wk_test', secret: 'sk_test', origins: ['https://app.ledgerly.test'], verifyIdentity: false });
+      await saveApp(db, { id: 'verified', writeKey: 'wk_verified', secret: 'sk_verified', origins: ['https://other.test'] });
+      app = createCollector({ db, now: () => clock, rateLimit: { perMinute: 60, burst: 1000 }, invalidRateLimit: { burst: 1000 } }).app;
     });
     afterAll(() => db?.drop());
     beforeEach(async () => {
@@ -73,6 +73,15 @@ for (const target of testDatabases()) {
       expect((await rows())[0]).toMatchObject({ rev: 6, features: { 'invoice.sent': { n: 6 } } });
     });
 
+    it('merges a copy into the stored one: a name it lacks stays, higher counts win, stale ones change nothing', async () => {
+      await send(summaries({ days: [day('2025-03-01', 5, { a: { n: 5, value: 2 }, b: { n: 1, value: 0 } })] }));
+      const res = await send(summaries({ days: [day('2025-03-01', 6, { a: { n: 4, value: 9 }, c: { n: 1, value: 0 } })] }));
+      expect(await res.json()).toMatchObject({ stored: 1 });
+      expect((await rows())[0]).toMatchObject({ rev: 6, features: { a: { n: 5, value: 9 }, b: { n: 1, value: 0 }, c: { n: 1, value: 0 } } });
+      const stale = await send(summaries({ days: [day('2025-03-01', 2, { a: { n: 1, value: 1 } })] }));
+      expect(await stale.json()).toMatchObject({ stored: 0 });
+    });
+
     it('keeps each device of a user apart', async () => {
       await send(summaries({ days: [day('2025-03-01', 2)] }));
       await send(summaries({ identity: { userId: 'u_1', deviceId: 'dev_b' }, days: [day('2025-03-01', 1)] }));
@@ -98,17 +107,58 @@ for (const target of testDatabases()) {
     describe('identity verification', () => {
       const verified = (identity: Record<string, unknown>) =>
         send(summaries({ appId: 'verified', writeKey: 'wk_verified', identity: { deviceId: 'dev_v', ...identity } }), { origin: 'https://other.test' });
+      const sign = (who: { userId: string; accountId?: string; hashExpires?: number }) => identityHash(who, 'sk_verified');
 
-      it('stores a user whose hash is the HMAC of the id with the secret', async () => {
-        const res = await verified({ userId: 'u_7', hash: identityHash('u_7', 'sk_verified') });
-        expect(res.status).toBe(200);
-        expect((await rows()).map((r) => r.user_id)).toEqual(['u_7']);
+      it('verifies identities of an app created without saying (on by default)', async () => {
+        const res = await verified({ userId: 'u_7' });
+        expect(res.status).toBe(400);
       });
 
-      it('refuses a hash made for another user, and stores nothing', async () => {
-        const res = await verified({ userId: 'u_7', hash: identityHash('u_8', 'sk_verified') });
+      it('stores a user whose hash signs user, account and expiry with the secret', async () => {
+        const hashExpires = Math.floor(clock / 1000) + 3600;
+        const res = await verified({ userId: 'u_7', accountId: 'acme', hashExpires, hash: sign({ userId: 'u_7', accountId: 'acme', hashExpires }) });
+        expect(res.status).toBe(200);
+        expect((await rows()).map((r) => r.user_id)).toEqual(['u_7']);
+        const [user] = await db.query<{ account_id: string }>("SELECT account_id FROM users WHERE id = 'u_7'");
+        expect(user.account_id).toBe('acme');
+      });
+
+      it('signs exactly "habitual-identity-v2\\n<userId>\\n<accountId>\\n<hashExpires>"', async () => {
+        const { createHmac } = await import('node:crypto');
+        const hash = createHmac('sha256', 'sk_verified').update('habitual-identity-v2\nu_7\nacme\n').digest('hex');
+        expect(hash).toBe(sign({ userId: 'u_7', accountId: 'acme' }));
+        expect((await verified({ userId: 'u_7', accountId: 'acme', hash })).status).toBe(200);
+      });
+
+      it('refuses a hash made for another user, or for the same user in another account, and stores nothing', async () => {
+        const otherUser = await verified({ userId: 'u_7', accountId: 'acme', hash: sign({ userId: 'u_8', accountId: 'acme' }) });
+        expect(otherUser.status).toBe(403);
+        expect((await otherUser.json()).error).toMatch(/identity\.hash/);
+        const moved = await verified({ userId: 'u_7', accountId: 'globex', hash: sign({ userId: 'u_7', accountId: 'acme' }) });
+        expect(moved.status).toBe(403);
+        const unsignedExpiry = await verified({
+          userId: 'u_7',
+          accountId: 'acme',
+          hashExpires: 9_999_999_999,
+          hash: sign({ userId: 'u_7', accountId: 'acme' }),
+        });
+        expect(unsignedExpiry.status).toBe(403);
+        expect(await rows()).toEqual([]);
+      });
+
+      it('refuses the v1 hash of the user id alone, saying what to sign instead', async () => {
+        const { createHmac } = await import('node:crypto');
+        const res = await verified({ userId: 'u_7', hash: createHmac('sha256', 'sk_verified').update('u_7').digest('hex') });
         expect(res.status).toBe(403);
-        expect((await res.json()).error).toMatch(/identity\.hash/);
+        expect((await res.json()).error).toMatch(/v1 form.*habitual-identity-v2/);
+        expect(await rows()).toEqual([]);
+      });
+
+      it('refuses an expired hash with 401, storing nothing', async () => {
+        const hashExpires = Math.floor(clock / 1000) - 1;
+        const res = await verified({ userId: 'u_7', hashExpires, hash: sign({ userId: 'u_7', hashExpires }) });
+        expect(res.status).toBe(401);
+        expect((await res.json()).error).toMatch(/identity\.hashExpires .* has passed/);
         expect(await rows()).toEqual([]);
       });
 
@@ -124,6 +174,31 @@ for (const target of testDatabases()) {
 
       it('does not ask for a hash when the app does not verify', async () => {
         expect((await send(summaries())).status).toBe(200);
+      });
+
+      it('keeps later genuine data when a replayed copy claimed the highest revision', async () => {
+        const id = { userId: 'u_7', accountId: 'acme', hash: sign({ userId: 'u_7', accountId: 'acme' }) };
+        const replay = await send(
+          summaries({
+            appId: 'verified',
+            writeKey: 'wk_verified',
+            identity: { deviceId: 'dev_v', ...id },
+            days: [day('2025-03-01', 2_147_483_647, { 'invoice.sent': { n: 1, value: 1 } })],
+          }),
+          { origin: 'https://other.test' },
+        );
+        expect(replay.status).toBe(200);
+        const genuine = await send(
+          summaries({
+            appId: 'verified',
+            writeKey: 'wk_verified',
+            identity: { deviceId: 'dev_v', ...id },
+            days: [day('2025-03-01', 4, { 'invoice.sent': { n: 4, value: 4 }, 'customer.created': { n: 2, value: 0 } })],
+          }),
+          { origin: 'https://other.test' },
+        );
+        expect(await genuine.json()).toMatchObject({ stored: 1, acks: [{ day: '2025-03-01', rev: 4 }] });
+        expect((await rows())[0].features).toEqual({ 'invoice.sent': { n: 4, value: 4 }, 'customer.created': { n: 2, value: 0 } });
       });
     });
 
@@ -199,6 +274,45 @@ for (const target of testDatabases()) {
         ['too many feature names', () => send(summaries({ days: [day('2025-03-01', 1, tooManyFeatures)] })), 400, /days\.0\.features has more than 200/],
         ['the same day twice', () => send(summaries({ days: [day('2025-03-01', 1), day('2025-03-01', 2)] })), 400, /days\.1\.day 2025-03-01 appears twice/],
         ['a second bad day after a good one', () => send(summaries({ days: [day('2025-03-01', 1), { ...day('2025-03-02', 1), tz: '' }] })), 400, /days\.1: tz/],
+        [
+          'an unknown time zone',
+          () => send(summaries({ days: [day('2025-03-01', 1), { ...day('2025-03-02', 1), tz: 'Not/AZone' }] })),
+          400,
+          /^days\.1\.tz "Not\/AZone" is not a time zone/,
+        ],
+        [
+          'a zone ICU does not know (Etc/GMT+14)',
+          () => send(summaries({ days: [{ ...day('2025-03-02', 1), tz: 'Etc/GMT+14' }] })),
+          400,
+          /^days\.0\.tz "Etc\/GMT\+14"/,
+        ],
+        ['month 13', () => send(summaries({ days: [day('2025-13-45', 1)] })), 400, /^days\.0\.day 2025-13-45 is not a calendar date/],
+        ['day zero of year zero', () => send(summaries({ days: [day('0000-00-00', 1)] })), 400, /^days\.0\.day 0000-00-00 is not a calendar date/],
+        ['February 30th', () => send(summaries({ days: [day('2025-02-30', 1)] })), 400, /^days\.0\.day 2025-02-30/],
+        [
+          'a count past the daily maximum',
+          () => send(summaries({ days: [day('2025-03-01', 1, { x: { n: 1_000_001, value: 0 } })] })),
+          400,
+          /^days\.0\.features\.x\.n is above 1000000/,
+        ],
+        [
+          'a value past the maximum',
+          () => send(summaries({ days: [day('2025-03-01', 1, { x: { n: 1, value: -2e12 } })] })),
+          400,
+          /^days\.0\.features\.x\.value is beyond/,
+        ],
+        [
+          'a first use in 1970',
+          () => send(summaries({ days: [{ ...day('2025-03-01', 1), firsts: { 'invoice.sent': 5 } }] })),
+          400,
+          /^days\.0\.firsts\.invoice\.sent is not a time/,
+        ],
+        [
+          'a control character in a user id',
+          () => send(summaries({ identity: { userId: 'u_1\nacme', deviceId: 'dev_a' } })),
+          400,
+          /identity\.userId must not contain control characters/,
+        ],
       ];
       it.each(cases)('%s', async (_name, request, status, message) => {
         const res = await request();
@@ -210,29 +324,75 @@ for (const target of testDatabases()) {
     });
 
     describe('rate limit', () => {
-      it('answers 429 with Retry-After once a device spends its burst, and lets it back in later', async () => {
+      const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+
+      it('answers 429 with Retry-After once an address spends its burst, and lets it back in later', async () => {
         const limited = createCollector({ db, now: () => clock, rateLimit: { perMinute: 6, burst: 2 } }).app;
-        const go = () => limited.request('/v1/summaries', post(summaries({ identity: { deviceId: 'dev_rl' } })));
-        expect((await go()).status).toBe(200);
-        expect((await go()).status).toBe(200);
-        const third = await go();
+        const go = (deviceId: string) => limited.request('/v1/summaries', post(summaries({ identity: { deviceId } })), from('10.0.0.1'));
+        expect((await go('dev_rl')).status).toBe(200);
+        expect((await go('dev_rl')).status).toBe(200);
+        // A made-up device id is the same caller.
+        const third = await go('dev_rotated');
         expect(third.status).toBe(429);
         expect(third.headers.get('retry-after')).toBe('10');
         expect((await third.json()).error).toMatch(/Too many requests/);
-        // Another device of the same app has its own bucket.
-        const other = await limited.request('/v1/summaries', post(summaries({ identity: { deviceId: 'dev_other' } })));
-        expect(other.status).toBe(200);
+        // Another address has its own bucket.
+        expect((await limited.request('/v1/summaries', post(summaries()), from('10.0.0.2'))).status).toBe(200);
         clock += 10_000;
-        expect((await go()).status).toBe(200);
+        expect((await go('dev_rl')).status).toBe(200);
+      });
+
+      it('ignores X-Forwarded-For unless TRUST_PROXY says how many proxies to trust', async () => {
+        const direct = createCollector({ db, now: () => clock, rateLimit: { perMinute: 6, burst: 1 } }).app;
+        const forged = (app: typeof direct, xff: string) => app.request('/v1/summaries', post(summaries(), { 'x-forwarded-for': xff }), from('10.0.0.9'));
+        expect((await forged(direct, '1.1.1.1')).status).toBe(200);
+        expect((await forged(direct, '2.2.2.2')).status).toBe(429);
+        const proxied = createCollector({ db, now: () => clock, rateLimit: { perMinute: 6, burst: 1 }, trustProxy: 1 }).app;
+        // Behind one proxy the last hop is the client the proxy saw; what the client wrote before it is not trusted.
+        expect((await forged(proxied, 'spoof, 3.3.3.3')).status).toBe(200);
+        expect((await forged(proxied, 'other, 3.3.3.3')).status).toBe(429);
+        expect((await forged(proxied, '4.4.4.4')).status).toBe(200);
       });
 
       it('limits a write key as a whole, so made-up device ids do not escape', async () => {
         const limited = createCollector({ db, now: () => clock, appRateLimit: { perMinute: 60, burst: 3 } }).app;
-        const go = (i: number) => limited.request('/v1/summaries', post(summaries({ identity: { deviceId: `dev_fake_${i}` } })));
+        const go = (i: number) => limited.request('/v1/summaries', post(summaries({ identity: { deviceId: `dev_fake_${i}` } })), from(`10.1.0.${i}`));
         for (let i = 0; i < 3; i++) expect((await go(i)).status).toBe(200);
         const res = await go(99);
         expect(res.status).toBe(429);
         expect(res.headers.get('retry-after')).toBe('1');
+      });
+
+      it('spends invalid requests from their own bucket, never the one real devices share', async () => {
+        const limited = createCollector({ db, now: () => clock, appRateLimit: { perMinute: 60, burst: 3 }, invalidRateLimit: { perMinute: 6, burst: 5 } }).app;
+        const bad = () => limited.request('/v1/summaries', post(summaries({ days: [day('2025-13-01', 1)] })), from('10.2.0.66'));
+        for (let i = 0; i < 5; i++) expect((await bad()).status).toBe(400);
+        const flooded = await bad();
+        expect(flooded.status).toBe(429);
+        expect((await flooded.json()).error).toMatch(/refused requests from this address/);
+        // The app-wide bucket (burst 3) is untouched: three real devices still get in.
+        for (let i = 0; i < 3; i++) expect((await limited.request('/v1/summaries', post(summaries()), from(`10.2.1.${i}`))).status).toBe(200);
+      });
+
+      it('holds a limit over two collectors sharing the database', async () => {
+        const options = { db, now: () => clock, rateLimit: { perMinute: 2, burst: 2 }, sharedRateLimits: true };
+        const a = createCollector(options);
+        const b = createCollector(options);
+        const go = (which: typeof a) => which.app.request('/v1/summaries', post(summaries()), from('10.3.0.1'));
+        // perMinute + burst = 4 a minute over both: each alone would let 4 through.
+        expect((await go(a)).status).toBe(200);
+        expect((await go(a)).status).toBe(200);
+        await a.ctx.limits.shared!.flush();
+        expect((await go(b)).status).toBe(200);
+        expect((await go(b)).status).toBe(200);
+        await b.ctx.limits.shared!.flush();
+        expect((await go(a)).status).toBe(429);
+        await a.ctx.limits.shared!.flush();
+        expect((await go(b)).status).toBe(429);
+        const [row] = await db.query<{ count: number }>(
+          "SELECT count FROM rate_windows WHERE key = 'address:verified:10.3.0.1' OR key = 'address:ledgerly:10.3.0.1'",
+        );
+        expect(Number(row.count)).toBe(4);
       });
     });
   });

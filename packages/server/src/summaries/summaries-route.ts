@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { DayRollup } from '@habitual/core';
 import type { CollectorContext } from '../collector-context';
-import { browserApp } from '../http/browser-app';
+import { browserApp, spendRequest } from '../http/browser-app';
+import { checkIdentity } from '../http/check-identity';
 import { fail } from '../http/fail';
-import { identityMatches } from '../http/identity';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
 import { SummariesBody, daysProblem } from './summaries-schema';
@@ -13,16 +13,11 @@ export function summariesRoute(app: Hono, ctx: CollectorContext) {
   app.post('/v1/summaries', async (c) => {
     const body = parseOr400(SummariesBody, await readJsonBody(c.req.raw, { maxBytes: ctx.maxBodyBytes }));
     const { identity } = body;
-    const target = await browserApp(c, ctx, body.appId, body.writeKey, identity.deviceId);
-    if (target.verifyIdentity) {
-      if (!identity.userId) fail(400, `identity.userId is required: app "${target.id}" verifies identities.`);
-      if (!identity.hash) fail(400, `identity.hash is required: app "${target.id}" verifies identities.`);
-      if (!identityMatches(identity.userId, identity.hash, target.secret)) {
-        fail(403, 'identity.hash is not the HMAC-SHA256 of identity.userId with the app secret.');
-      }
-    }
+    const target = await browserApp(c, ctx, body.appId, body.writeKey);
+    checkIdentity(target, identity, ctx.now());
     const problem = daysProblem(body.days);
     if (problem) fail(400, problem);
+    spendRequest(c, ctx, target);
     const days = body.days as DayRollup[];
     const stored = await storeSummaries(
       ctx.db,

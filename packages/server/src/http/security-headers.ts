@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * The dashboard's Content-Security-Policy: scripts only from the collector itself (no inline
+ * script, no eval), requests only to it, never framed. Inline styles stay allowed: the page's
+ * one `<style>` block and Preact's `style` attributes carry no script.
+ */
+export const ADMIN_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** `nosniff` on every answer; the dashboard also gets its CSP and may not be framed. */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.res.headers.set('x-content-type-options', 'nosniff');
+  if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) {
+    c.res.headers.set('content-security-policy', ADMIN_CSP);
+    c.res.headers.set('x-frame-options', 'DENY');
+    c.res.headers.set('referrer-policy', 'no-referrer');
+  }
+};
