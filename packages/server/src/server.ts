@@ -19,7 +19,7 @@ export async function main(argv = process.argv.slice(2), env: Record<string, str
     console.log(usage);
     return;
   }
-  let server;
+  let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(settings);
   } catch (error) {

@@ -68,7 +68,7 @@ export function SettingsPage() {
           <input value={discord} placeholder="https://discord.com/api/webhooks/…" onInput={(e) => setDiscord((e.target as HTMLInputElement).value)} />
         </label>
       </fieldset>
-      <button class="primary" onClick={save}>
+      <button type="button" class="primary" onClick={save}>
         Save
       </button>
       {message && (

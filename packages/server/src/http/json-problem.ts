@@ -3,6 +3,7 @@ export const MAX_JSON_DEPTH = 32;
 
 // U+0000 cannot be stored in PostgreSQL text or jsonb, and a lone surrogate is not UTF-8:
 // both would fail deep in the database as a 500 instead of a 400 naming the field.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -10,8 +10,10 @@ import { post } from '../testing/fixtures';
 import { announceSkip, testDatabases } from '../testing/test-databases';
 
 /** A local webhook receiver: records what arrives; `/slow` never answers, `/moved` redirects. */
-function receiver(): Promise<{ server: Server; url: string; hits: Array<{ path: string; body: any }> }> {
-  const hits: Array<{ path: string; body: any }> = [];
+// biome-ignore lint/suspicious/noExplicitAny: webhook bodies are asserted on field by field
+type Hit = { path: string; body: any };
+function receiver(): Promise<{ server: Server; url: string; hits: Hit[] }> {
+  const hits: Hit[] = [];
   const server = createServer((req, res) => {
     let text = '';
     req.on('data', (c) => (text += c));

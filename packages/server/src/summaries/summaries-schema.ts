@@ -18,6 +18,7 @@ const FIRST_MS = Date.UTC(FIRST_YEAR, 0, 1);
 const LAST_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
 
 // Ids are signed as lines of one string (see identity.ts), so they hold no control characters.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 const CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 /** A 1-200 character id without control characters. */
