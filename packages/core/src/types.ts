@@ -137,7 +137,8 @@ export interface HabitualInstance {
 export interface WidgetHost {
   /** The config in force. */
   config(): HabitualConfig;
-  profile(): Profile;
+  /** Undefined until the keeper (habitual-engine.js) has loaded it. */
+  profile(): Profile | undefined;
   /** Persists widget state under `profile.widgets[key]`. */
   setWidgetState(key: string, value: unknown): Promise<void>;
   digestProvider(): DigestProvider | undefined;

@@ -30,7 +30,7 @@ describe('the instance', () => {
     expect(host.now()).toBe(clock.t);
     expect(host.timeZone()).toBe('Europe/Helsinki');
     await host.setWidgetState('digest', { day: '2026-11-24' });
-    expect(host.profile().widgets.digest).toEqual({ day: '2026-11-24' });
+    expect(host.profile()?.widgets.digest).toEqual({ day: '2026-11-24' });
     expect(Object.entries(tracker).map(([k]) => k)).not.toContain('config');
   });
 });

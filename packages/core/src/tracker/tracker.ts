@@ -251,8 +251,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
   attachInternal(instance, {
     config: session.config,
-    // Widgets mount on the first `config` event, which the keeper's start emits: it is there.
-    profile: () => keeper!.profile(),
+    profile: () => keeper?.profile(),
     setWidgetState: (key, value) => needKeeper((k) => k.setWidgetState(key, value)),
     digestProvider: () => digestProvider,
     now: () => now(),

@@ -80,7 +80,7 @@ describe('digest card', () => {
     (w.$('.digest button[aria-label=Dismiss]') as HTMLButtonElement).click();
     await flushRender();
     expect(w.$('.digest')).toBeNull();
-    await vi.waitFor(() => expect(internalOf(w.instance).profile().widgets.digest).toEqual({ day: '2025-03-12' }));
+    await vi.waitFor(() => expect(internalOf(w.instance).profile()?.widgets.digest).toEqual({ day: '2025-03-12' }));
     w.travel(noonOf('2025-03-13'));
     await w.use('customer.created');
     await vi.waitFor(() => expect(w.$('.digest')).not.toBeNull());

@@ -89,7 +89,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     view: () => view,
     set,
     subscribe: (fn) => (subs.add(fn), () => subs.delete(fn)),
-    widget: <T>(key: string) => (widgets.has(key) ? widgets.get(key) : host.profile().widgets[key]) as T | undefined,
+    widget: <T>(key: string) => (widgets.has(key) ? widgets.get(key) : host.profile()?.widgets[key]) as T | undefined,
     setWidget(key, value, persist = true) {
       widgets.set(key, value);
       if (persist) host.setWidgetState(key, value).catch(() => {});

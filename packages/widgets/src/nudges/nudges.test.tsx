@@ -51,7 +51,7 @@ describe('nudges', () => {
     (nudge.querySelector('button') as HTMLButtonElement).click();
     // The next one takes its place.
     await vi.waitFor(() => expect(w.$('.nudge')!.textContent).toContain('Importing from a spreadsheet?'));
-    await vi.waitFor(() => expect(internalOf(w.instance).profile().widgets.nudges).toEqual(['invoice.sent']));
+    await vi.waitFor(() => expect(internalOf(w.instance).profile()?.widgets.nudges).toEqual(['invoice.sent']));
     w.handle.unmount();
 
     const again = await mountWidgets({ config, widgets: { nudges: ['invoice.sent'] } });

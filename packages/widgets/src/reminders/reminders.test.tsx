@@ -90,7 +90,7 @@ describe('reminders widget', () => {
     doc.body.append(root);
     const handle = mount(instance, { root });
     cleanups.push(handle.unmount);
-    const saved = () => upgrade(internalOf(instance).profile().widgets.reminders as RemindersState);
+    const saved = () => upgrade(internalOf(instance).profile()?.widgets.reminders as RemindersState);
     return { instance, saved, shadow: root.querySelector('habitual-widgets')!.shadowRoot! };
   };
 
