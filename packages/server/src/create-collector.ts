@@ -15,9 +15,14 @@ import { configAdminRoute } from './config/config-admin-route';
 import { appAdminRoute } from './apps/app-admin-route';
 import { adminPageRoute } from './admin/admin-page-route';
 import { validateConfig } from '@habitual/core';
+import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
 export interface CollectorOptions {
   db: Db;
+  /** Reads of the accounts list and scorecards (a read replica). @default db */
+  readDb?: Db;
+  /** Keeps the kept engagement states up to date. @default a refresher over `db`, kicked by writes, not started */
+  states?: StateRefresher;
   /** @default Date.now */
   now?: () => number;
   /** Outgoing HTTP for share webhooks. @default globalThis.fetch */
@@ -41,8 +46,11 @@ const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share']);
 export function createCollector(options: CollectorOptions) {
   const { db, now = Date.now } = options;
   let origins: { at: number; list: Promise<string[]> } | undefined;
+  const states = options.states ?? createStateRefresher({ db, now });
   const ctx: CollectorContext = {
     db,
+    readDb: options.readDb ?? db,
+    states,
     now,
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     rateLimit: createRateLimiter({ now, ...options.rateLimit }),
@@ -81,6 +89,12 @@ export function createCollector(options: CollectorOptions) {
     if (known) for (const [k, v] of Object.entries(corsHeaders(origin))) c.res.headers.set(k, v);
   });
 
+  // A write that succeeded may have queued state work: run the refresher soon.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'OPTIONS' && c.res.status < 300) states.kick();
+  });
+
   healthRoute(app, ctx);
   summariesRoute(app, ctx);
   configRoute(app, ctx);
@@ -91,5 +105,5 @@ export function createCollector(options: CollectorOptions) {
   appAdminRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
-  return { app, ctx };
+  return { app, ctx, states };
 }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSettings } from './settings';
 import { startServer } from './start-server';
 import { migrate } from './db/migrate';
+import { migrations } from './db/migrations';
 import { openPglite } from './db/open-pglite';
 import { bootstrap } from './apps/bootstrap';
 import { isAdminToken } from './apps/admin-token';
@@ -29,9 +30,10 @@ describe('readSettings', () => {
 describe('migrations and first start', () => {
   it('migrates once and records the version', async () => {
     const db = await openPglite();
-    expect(await migrate(db)).toEqual([1]);
+    const versions = migrations.map((m) => m.version).sort((a, b) => a - b);
+    expect(await migrate(db)).toEqual(versions);
     expect(await migrate(db)).toEqual([]);
-    expect(await db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    expect(await db.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(versions.map((version) => ({ version })));
     await db.close();
   });
 

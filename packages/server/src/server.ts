@@ -19,7 +19,15 @@ export async function main(argv = process.argv.slice(2), env: Record<string, str
     console.log(usage);
     return;
   }
-  const server = await startServer(settings);
+  let server;
+  try {
+    server = await startServer(settings);
+  } catch (error) {
+    // One clear line (a data folder in use, a database that refuses): not a stack trace.
+    console.error(`habitual-server: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -7,13 +7,15 @@ export interface ServerSettings {
   host: string;
   /** Any PostgreSQL; without it PGlite stores data in `dataDir`. */
   databaseUrl?: string;
+  /** A read replica of `databaseUrl` for the dashboard's reads (accounts list, scorecards). */
+  databaseReadUrl?: string;
   /** @default './.habitual-data' */
   dataDir: string;
   env: BootstrapEnv;
 }
 
 const USAGE = `Usage: habitual-server [--port 8787] [--host 0.0.0.0] [--database-url postgres://...] [--data ./.habitual-data]
-Env: PORT, HOST, DATABASE_URL, HABITUAL_DATA, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
+Env: PORT, HOST, DATABASE_URL, DATABASE_READ_URL, HABITUAL_DATA, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
 
 /** Settings from flags, then env, then defaults. Throws a one-line reason on a bad flag. */
 export function readSettings(argv: string[], env: Record<string, string | undefined>): ServerSettings | 'help' {
@@ -35,6 +37,7 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
     port,
     host: flags.host ?? env.HOST ?? '0.0.0.0',
     databaseUrl: flags['database-url'] ?? (env.DATABASE_URL || undefined),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: flags.data ?? env.HABITUAL_DATA ?? './.habitual-data',
     env: {
       HABITUAL_ADMIN_TOKEN: env.HABITUAL_ADMIN_TOKEN,

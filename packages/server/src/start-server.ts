@@ -33,6 +33,8 @@ export async function startServer(
     mkdirSync(dir, { recursive: true });
     db = await openPglite(dir);
   }
+  // Dashboard reads (accounts list, scorecards) may go to a read replica.
+  const readDb = settings.databaseUrl && settings.databaseReadUrl ? await openPostgres(settings.databaseReadUrl) : db;
   const applied = await migrate(db);
   if (applied.length) log(`habitual-server: migrated ${db.kind} to version ${applied[applied.length - 1]}`);
   const boot = await bootstrap(db, settings.env);
@@ -42,7 +44,10 @@ export async function startServer(
     log(`  secret     ${boot.app.secret}`);
   }
   if (boot.adminToken) log(`  admin token ${boot.adminToken}  (keep it: it is stored hashed)`);
-  const { app } = createCollector({ db, ...collector });
+  const { app, states } = createCollector({ db, readDb, ...collector });
+  // The scheduled pass: midnights, config changes, and work a stopped collector left claimed.
+  states.start();
+  states.kick();
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
   await new Promise<void>((done, failed) => {
     server.once('listening', done);
@@ -62,6 +67,8 @@ export async function startServer(
         // Keep-alive sockets would hold close() open until they time out.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await states.stop();
+      if (readDb !== db) await readDb.close();
       await db.close();
     },
   };

@@ -1,0 +1,101 @@
+import type { Db } from '../db/database';
+import { refreshStates } from './refresh-states';
+
+export interface StateRefresherOptions {
+  db: Db;
+  /** @default Date.now */
+  now?: () => number;
+  /** Queue rows per claim. @default 50 */
+  batch?: number;
+  /** How often the scheduled pass looks for due work (midnights, config changes, lost claims). @default 15000 */
+  intervalMs?: number;
+  /** Where a failed pass is reported. @default console.error */
+  log?: (message: string) => void;
+}
+
+export interface StateRefresher {
+  /** Runs the refresher soon (after a write); several kicks while it runs make one more pass. */
+  kick(): void;
+  /** Runs passes until nothing is due; resolves when the kept states are up to date. */
+  settle(): Promise<void>;
+  /** Starts the scheduled pass. */
+  start(): void;
+  /** Stops the scheduled pass and waits for a running one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps `user_states` and `account_states` up to date from `state_queue`. Holds nothing that
+ * matters: any number of collectors run one each against one database; the queue's row locks
+ * and leases decide who computes what.
+ */
+export function createStateRefresher(options: StateRefresherOptions): StateRefresher {
+  const { db, now = Date.now, batch = 50, intervalMs = 15_000, log = (m) => console.error(m) } = options;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
+
+  const drain = async () => {
+    while ((await refreshStates(db, { now: now(), batch })) > 0 && !stopped);
+  };
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await drain();
+      } while (again && !stopped);
+    })().finally(() => (running = undefined));
+    return running;
+  };
+  let started = false;
+  const report = (error: unknown) => log(`habitual-server: the state refresher failed (it retries on the next pass): ${(error as Error).message}`);
+
+  return {
+    kick() {
+      // Before start() (tests, an embedded collector) a failed kicked pass is left to the next
+      // kick or settle(), which rejects with it: the database may simply be closed by now.
+      if (!stopped) setImmediate(() => run().catch((error) => started && report(error)));
+    },
+    async settle() {
+      await run();
+      // A kick that arrived during the last pass may still be pending.
+      while (running) await running;
+    },
+    start() {
+      stopped = false;
+      started = true;
+      timer ??= setInterval(() => {
+        requeueConfigChanges(db)
+          .then(() => run())
+          .catch(report);
+      }, intervalMs);
+      timer.unref?.();
+    },
+    async stop() {
+      stopped = true;
+      started = false;
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => {});
+    },
+  };
+}
+
+/** States computed under an older config than the app's current one go back on the queue. */
+export async function requeueConfigChanges(db: Db): Promise<void> {
+  await db.query(
+    `INSERT INTO state_queue (app_id, account_id, user_id, due_at)
+     SELECT s.app_id, s.account_id, '', '-infinity'::timestamptz FROM account_states s JOIN apps a ON a.id = s.app_id
+       WHERE s.config_version < a.config_version OR s.config_version > a.config_version
+     UNION ALL
+     SELECT s.app_id, '', s.user_id, '-infinity'::timestamptz FROM user_states s JOIN apps a ON a.id = s.app_id
+       WHERE s.account_id IS NULL AND (s.config_version < a.config_version OR s.config_version > a.config_version)
+     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL
+     WHERE state_queue.due_at > '-infinity'`,
+  );
+}
