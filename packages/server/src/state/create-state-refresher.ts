@@ -9,6 +9,11 @@ export interface StateRefresherOptions {
   batch?: number;
   /** How often the scheduled pass looks for due work (midnights, config changes, lost claims). @default 15000 */
   intervalMs?: number;
+  /**
+   * Least time from the end of one kicked pass to the start of the next, so a stream of writes
+   * coalesces into few recomputes and ingest keeps most of the CPU. @default 1000
+   */
+  minGapMs?: number;
   /** Where a failed pass is reported. @default console.error */
   log?: (message: string) => void;
 }
@@ -30,41 +35,42 @@ export interface StateRefresher {
  * and leases decide who computes what.
  */
 export function createStateRefresher(options: StateRefresherOptions): StateRefresher {
-  const { db, now = Date.now, batch = 50, intervalMs = 15_000, log = (m) => console.error(m) } = options;
+  const { db, now = Date.now, batch = 50, intervalMs = 15_000, minGapMs = 1_000, log = (m) => console.error(m) } = options;
   let running: Promise<void> | undefined;
-  let again = false;
+  let lastEnd = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let stopped = false;
 
   const drain = async () => {
     while ((await refreshStates(db, { now: now(), batch })) > 0 && !stopped);
   };
-  const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await drain();
-      } while (again && !stopped);
-    })().finally(() => (running = undefined));
-    return running;
-  };
+  const run = (): Promise<void> =>
+    (running ??= drain().finally(() => {
+      running = undefined;
+      lastEnd = Date.now();
+    }));
   let started = false;
   const report = (error: unknown) => log(`habitual-server: the state refresher failed (it retries on the next pass): ${(error as Error).message}`);
 
+  // Before start() (tests, an embedded collector) a failed kicked pass is left to the next kick
+  // or settle(), which rejects with it: the database may simply be closed by now.
+  const kick = () => {
+    if (stopped || pending) return;
+    const wait = Math.max(0, lastEnd + minGapMs - Date.now());
+    pending = setTimeout(() => {
+      pending = undefined;
+      // A pass is running: the writes behind this kick may have come after its reads.
+      if (running) void running.then(kick, kick);
+      else run().catch((error) => started && report(error));
+    }, wait);
+  };
+
   return {
-    kick() {
-      // Before start() (tests, an embedded collector) a failed kicked pass is left to the next
-      // kick or settle(), which rejects with it: the database may simply be closed by now.
-      if (!stopped) setImmediate(() => run().catch((error) => started && report(error)));
-    },
+    kick,
     async settle() {
+      await running?.catch(() => {});
       await run();
-      // A kick that arrived during the last pass may still be pending.
-      while (running) await running;
     },
     start() {
       stopped = false;
@@ -80,6 +86,8 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
       stopped = true;
       started = false;
       if (timer) clearInterval(timer);
+      if (pending) clearTimeout(pending);
+      pending = undefined;
       timer = undefined;
       await running?.catch(() => {});
     },

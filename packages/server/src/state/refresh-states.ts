@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Account } from '../accounts/account-store';
+import type { UserRollups } from '../accounts/account-scorecard';
 import { sortName } from '../accounts/account-store';
 import { loadAccountsUsers, loadLoneUsers } from '../accounts/load-account-users';
 import { currentConfig } from '../config/config-store';
@@ -35,6 +36,8 @@ interface AccountRow {
   updated_at: Date | string;
 }
 
+const LOAD_GROUP = 4;
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -66,8 +69,7 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
   const horizon = stateHorizonDays(config);
   const accountIds = items.filter((i) => i.account_id).map((i) => i.account_id);
   const loneIds = items.filter((i) => !i.account_id).map((i) => i.user_id);
-  const [usersByAccount, metaRows, lone] = await Promise.all([
-    accountIds.length ? loadAccountsUsers(db, appId, accountIds) : new Map(),
+  const [metaRows, lone] = await Promise.all([
     accountIds.length ? db.query<AccountRow>('SELECT id, name, plan, price_per_month, paid_seats, updated_at FROM accounts WHERE app_id = $1 AND id = ANY($2::text[])', [appId, accountIds]) : [],
     loneIds.length ? loadLoneUsers(db, appId, loneIds) : [],
   ]);
@@ -91,7 +93,12 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
       stuck: u.summary?.stuck ?? null,
       error: u.error ?? null,
     });
-  for (const id of accountIds) {
+  // A few accounts' days per query: one big read would hold the event loop (PGlite runs
+  // in-process) and the memory of a whole batch at once.
+  let usersByAccount = new Map<string, UserRollups[]>();
+  for (let i = 0; i < accountIds.length; i++) {
+    const id = accountIds[i];
+    if (i % LOAD_GROUP === 0) usersByAccount = await loadAccountsUsers(db, appId, accountIds.slice(i, i + LOAD_GROUP));
     const users = usersByAccount.get(id) ?? [];
     const row = meta.get(id);
     if (!row && users.length === 0) {
