@@ -134,6 +134,8 @@ export const migrations: Migration[] = [
         PRIMARY KEY (app_id, account_id, user_id)
       );
       CREATE INDEX state_queue_due ON state_queue (due_at);
+      -- The retention job's range (dropOldDays).
+      CREATE INDEX day_rollups_day ON day_rollups (app_id, day);
       -- Data stored before this version gets its state computed by the first pass.
       INSERT INTO state_queue (app_id, account_id, user_id, due_at)
         SELECT app_id, COALESCE(account_id, ''), CASE WHEN account_id IS NULL THEN id ELSE '' END, '-infinity'::timestamptz FROM users

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { refreshStates } from './refresh-states';
+import { dropOldDays } from './drop-old-days';
 
 export interface StateRefresherOptions {
   db: Db;
@@ -7,7 +8,7 @@ export interface StateRefresherOptions {
   now?: () => number;
   /** Queue rows per claim. @default 50 */
   batch?: number;
-  /** How often the scheduled pass looks for due work (midnights, config changes, lost claims). @default 15000 */
+  /** How often the scheduled pass looks for due work (midnights, config changes, lost claims, the daily retention job). @default 15000 */
   intervalMs?: number;
   /**
    * Least time from the end of one kicked pass to the start of the next, so a stream of writes
@@ -77,6 +78,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
       started = true;
       timer ??= setInterval(() => {
         requeueConfigChanges(db)
+          .then(() => dropOldDays(db, { now: now() }))
           .then(() => run())
           .catch(report);
       }, intervalMs);

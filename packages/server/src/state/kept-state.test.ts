@@ -7,6 +7,7 @@ import { day, post, summaries } from '../testing/fixtures';
 import { announceSkip, testDatabases } from '../testing/test-databases';
 import { computeAccountState } from './compute-account-state';
 import { stateHorizonDays } from './state-horizon';
+import { dropOldDays } from './drop-old-days';
 
 const NOW = Date.UTC(2025, 2, 31, 12);
 const DAY = 86_400_000;
@@ -236,3 +237,26 @@ describe('state horizon', () => {
     expect(computeAccountState(account, users, config, NOW + (horizon + 1) * DAY, horizon).dueAt).toBeNull();
   });
 });
+
+for (const target of testDatabases()) {
+  describe.skipIf(!!target.skip)(`retention job on ${target.name}`, () => {
+    it('drops days past 400 once a day, keeps the rest, and queues the accounts it touched', async () => {
+      const db = await target.open();
+      try {
+        const fx = await adminFixture(db, { now: () => NOW });
+        const send = (days: ReturnType<typeof activeDays>) => fx.app.request('/v1/summaries', post(summaries({ identity: { userId: 'u_old', accountId: 'old', deviceId: 'd_old' }, days })));
+        expect((await send([...activeDays(3), ...activeDays(3, 420)])).status).toBe(200);
+        await fx.states.settle();
+        expect(await dropOldDays(db, { now: NOW })).toBe(3);
+        expect((await db.query<{ day: string }>('SELECT day FROM day_rollups ORDER BY day')).map((r) => r.day)).toEqual(activeDays(3).map((d) => d.day).sort());
+        expect(await db.query("SELECT account_id FROM state_queue WHERE due_at = '-infinity'")).toEqual([{ account_id: 'old' }]);
+        expect((await send(activeDays(2, 430))).status).toBe(200);
+        // Once a day, however many collectors run it.
+        expect(await dropOldDays(db, { now: NOW + 3_600_000 })).toBe(0);
+        expect(await dropOldDays(db, { now: NOW + DAY })).toBe(2);
+      } finally {
+        await db.drop();
+      }
+    });
+  });
+}
