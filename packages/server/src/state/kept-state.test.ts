@@ -8,6 +8,7 @@ import { announceSkip, testDatabases } from '../testing/test-databases';
 import { computeAccountState } from './compute-account-state';
 import { stateHorizonDays } from './state-horizon';
 import { dropOldDays } from './drop-old-days';
+import { requeueConfigChanges } from './create-state-refresher';
 
 const NOW = Date.UTC(2025, 2, 31, 12);
 const DAY = 86_400_000;
@@ -254,6 +255,34 @@ for (const target of testDatabases()) {
         // Once a day, however many collectors run it.
         expect(await dropOldDays(db, { now: NOW + 3_600_000 })).toBe(0);
         expect(await dropOldDays(db, { now: NOW + DAY })).toBe(2);
+      } finally {
+        await db.drop();
+      }
+    });
+  });
+}
+
+for (const target of testDatabases()) {
+  describe.skipIf(!!target.skip)(`state after forget-me and a new config on ${target.name}`, () => {
+    it('drops a forgotten user from their account and recomputes every state under a new config', async () => {
+      const db = await target.open();
+      try {
+        const fx = await adminFixture(db, { now: () => NOW });
+        await fx.call('PUT', '/v1/admin/config', { config });
+        for (const u of ['u_a', 'u_b']) await fx.app.request('/v1/summaries', post(summaries({ identity: { userId: u, accountId: 'team', deviceId: `d_${u}` }, days: activeDays(10) })));
+        await fx.states.settle();
+        const card = async () => (await fx.call('GET', '/v1/accounts/team/scorecard')).json();
+        expect((await card()).users).toBe(2);
+        expect((await fx.call('DELETE', '/v1/users/u_b')).status).toBe(200);
+        await fx.states.settle();
+        expect((await card()).usersDetail.map((u: { id: string }) => u.id)).toEqual(['u_a']);
+        // A new engaged bar: the kept depth follows the config once its states are requeued.
+        const before = (await card()).depth.bar;
+        await fx.call('PUT', '/v1/admin/config', { config: { ...config, engagement: { engagedL28: 3 } } });
+        await requeueConfigChanges(db);
+        await fx.states.settle();
+        expect(before).toBe(8);
+        expect((await card()).depth.bar).toBe(3);
       } finally {
         await db.drop();
       }
