@@ -59,8 +59,3 @@ export async function findAccount(db: Db, appId: string, id: string): Promise<Ac
   const [row] = await db.query<AccountRow>('SELECT * FROM accounts WHERE app_id = $1 AND id = $2', [appId, id]);
   return row && toAccount(row);
 }
-
-/** Users of an account with their time zone. */
-export async function accountUsers(db: Db, appId: string, accountId: string): Promise<Array<{ id: string; tz: string }>> {
-  return db.query<{ id: string; tz: string }>('SELECT id, tz FROM users WHERE app_id = $1 AND account_id = $2 ORDER BY id', [appId, accountId]);
-}
