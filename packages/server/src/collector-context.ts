@@ -3,10 +3,15 @@ import type { HabitualConfig } from '@habitual/core';
 import type { Db } from './db/database';
 import type { RateLimiter } from './http/rate-limit';
 import type { SharedWindows } from './http/shared-windows';
+import type { StateRefresher } from './state/create-state-refresher';
 
 /** What every route gets: storage and the outside world, passed in so tests swap them. */
 export interface CollectorContext {
   db: Db;
+  /** Where dashboard reads (the accounts list, scorecards) go: a read replica, or `db`. */
+  readDb: Db;
+  /** Keeps the engagement state tables up to date; writes kick it. */
+  states: StateRefresher;
   now: () => number;
   /** Outgoing HTTP (share webhooks). */
   fetch: typeof fetch;

@@ -20,9 +20,14 @@ import { configAdminRoute } from './config/config-admin-route';
 import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
 import { adminPageRoute } from './admin/admin-page-route';
+import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
 export interface CollectorOptions {
   db: Db;
+  /** Reads of the accounts list and scorecards (a read replica). @default db */
+  readDb?: Db;
+  /** Keeps the kept engagement states up to date. @default a refresher over `db`, kicked by writes, not started */
+  states?: StateRefresher;
   /** @default Date.now */
   now?: () => number;
   /** Outgoing HTTP for share webhooks. @default globalThis.fetch */
@@ -76,8 +81,11 @@ export function createCollector(options: CollectorOptions) {
   const limiter = (name: string, defaults: RateLimitOptions, given?: RateLimitOptions) =>
     createRateLimiter({ ...defaults, now, ...given }, shared && { windows: shared, name });
   const trustProxy = options.trustProxy ?? 0;
+  const states = options.states ?? createStateRefresher({ db, now });
   const ctx: CollectorContext = {
     db,
+    readDb: options.readDb ?? db,
+    states,
     now,
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     address: (c) => clientAddress(c, trustProxy),
@@ -160,6 +168,12 @@ export function createCollector(options: CollectorOptions) {
     return next();
   });
 
+  // A write that succeeded may have queued state work: run the refresher soon.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'OPTIONS' && c.res.status < 300) states.kick();
+  });
+
   healthRoute(app, ctx);
   summariesRoute(app, ctx);
   configRoute(app, ctx);
@@ -170,5 +184,5 @@ export function createCollector(options: CollectorOptions) {
   appAdminRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
-  return { app, ctx };
+  return { app, ctx, states };
 }

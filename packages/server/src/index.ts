@@ -7,3 +7,5 @@ export { openPostgres } from './db/open-postgres';
 export { migrate } from './db/migrate';
 export { saveApp, findApp, listApps, type App } from './apps/app-store';
 export { identityHash } from './http/identity';
+export { createStateRefresher, type StateRefresher, type StateRefresherOptions } from './state/create-state-refresher';
+export { refreshStates } from './state/refresh-states';

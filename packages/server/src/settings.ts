@@ -7,6 +7,8 @@ export interface ServerSettings {
   host: string;
   /** Any PostgreSQL; without it PGlite stores data in `dataDir`. */
   databaseUrl?: string;
+  /** A read replica of `databaseUrl` for the dashboard's reads (accounts list, scorecards). */
+  databaseReadUrl?: string;
   /** @default './.habitual-data' */
   dataDir: string;
   /**
@@ -19,7 +21,7 @@ export interface ServerSettings {
 }
 
 const USAGE = `Usage: habitual-server [--port 8787] [--host 0.0.0.0] [--database-url postgres://...] [--data ./.habitual-data] [--trust-proxy 0]
-Env: PORT, HOST, DATABASE_URL, HABITUAL_DATA, TRUST_PROXY, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
+Env: PORT, HOST, DATABASE_URL, DATABASE_READ_URL, HABITUAL_DATA, TRUST_PROXY, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
 
 function readTrustProxy(raw: string | undefined): number {
   if (raw === undefined || raw === '' || raw === 'false') return 0;
@@ -49,6 +51,7 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
     port,
     host: flags.host ?? env.HOST ?? '0.0.0.0',
     databaseUrl: flags['database-url'] ?? (env.DATABASE_URL || undefined),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: flags.data ?? env.HABITUAL_DATA ?? './.habitual-data',
     trustProxy: readTrustProxy(flags['trust-proxy'] ?? env.TRUST_PROXY),
     env: {

@@ -50,6 +50,8 @@ export async function startServer(
     checkWritable(dir);
     db = await openPglite(dir);
   }
+  // Dashboard reads (accounts list, scorecards) may go to a read replica.
+  const readDb = settings.databaseUrl && settings.databaseReadUrl ? await openPostgres(settings.databaseReadUrl) : db;
   const applied = await migrate(db);
   if (applied.length) log(`habitual-server: migrated ${db.kind} to version ${applied[applied.length - 1]}`);
   const boot = await bootstrap(db, settings.env);
@@ -64,7 +66,10 @@ export async function startServer(
     if (!a.verifyIdentity)
       log(`habitual-server: app "${a.id}" accepts unverified user ids; sign them in your backend and turn identity verification on (README, "Identity").`);
   }
-  const { app } = createCollector({ db, trustProxy: settings.trustProxy, ...collector });
+  const { app, states } = createCollector({ db, readDb, trustProxy: settings.trustProxy, ...collector });
+  // The scheduled pass: midnights, config changes, and work a stopped collector left claimed.
+  states.start();
+  states.kick();
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
   await new Promise<void>((done, failed) => {
     server.once('listening', done);
@@ -84,6 +89,8 @@ export async function startServer(
         // Keep-alive sockets would hold close() open until they time out.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await states.stop();
+      if (readDb !== db) await readDb.close();
       await db.close();
     },
   };

@@ -1,4 +1,4 @@
-import { computeState, mergeDeviceRollups, resolveConfig, scoreMeasures } from '@habitual/core';
+import { addDays, computeState, todayKey, mergeDeviceRollups, resolveConfig, scoreMeasures } from '@habitual/core';
 import type { Band, DayRollup, EngagementState, HabitualConfig, MeasureInput, MeasurePart, Stage } from '@habitual/core';
 import type { Account } from './account-store';
 
@@ -49,12 +49,6 @@ export const ACCOUNT_WEIGHTS = { depth: 35, breadth: 20, reach: 15, valuePerDoll
 
 const RISK_ORDER: Stage[] = ['dormant', 'at_risk', 'stuck', 'activating', 'reactivated', 'resurrected', 'new', 'engaged', 'power'];
 
-/** `YYYY-MM-DD` moved by `n` calendar days (pure date arithmetic, no time zone involved). */
-const shiftDay = (key: string, n: number) => {
-  const [y, m, d] = key.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-};
-
 /**
  * An account's health from its users' rollups, with core's engine (per user: merged devices,
  * `computeState`) and core's scorecard combiner. Depth: seats meeting the L28 bar / paid
@@ -85,8 +79,8 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
   const reach = whole?.valueUnits28 ?? 0;
   const valuePerDollar = account.pricePerMonth > 0 ? reach / account.pricePerMonth : null;
 
-  const today = whole?.today ?? new Date(now).toISOString().slice(0, 10);
-  const days = Array.from({ length: 28 }, (_, i) => shiftDay(today, i - 27));
+  const today = whole?.today ?? todayKey(now, 'UTC');
+  const days = Array.from({ length: 28 }, (_, i) => addDays(today, i - 27));
   const index = new Map(days.map((d, i) => [d, i]));
   const series = days.map(() => 0);
   for (const s of states) for (const q of s.state.qualifiedDays) if (index.has(q)) series[index.get(q)!]++;
@@ -168,16 +162,7 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
 
   const stages: Partial<Record<Stage, number>> = {};
   for (const s of states) stages[s.state.stage] = (stages[s.state.stage] ?? 0) + 1;
-  const summaries: UserSummary[] = states.map(({ user, state }) => ({
-    id: user.id,
-    stage: state.stage,
-    score: Math.round(state.score),
-    band: state.band,
-    l7: state.l7,
-    l28: state.l28,
-    lastActive: state.qualifiedDays[state.qualifiedDays.length - 1],
-    stuck: state.stuck,
-  }));
+  const summaries = states.map(({ user, state }) => userSummary(user.id, state));
   const atRisk = [...summaries]
     .sort((a, b) => RISK_ORDER.indexOf(a.stage) - RISK_ORDER.indexOf(b.stage) || a.score - b.score)
     .filter((u) => u.stage !== 'engaged' && u.stage !== 'power')
@@ -196,5 +181,19 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
     users: states.length,
     atRisk,
     ...(detail ? { usersDetail: summaries } : {}),
+  };
+}
+
+/** What the dashboard shows of one user's state (and what `user_states` keeps). */
+export function userSummary(id: string, state: EngagementState): UserSummary {
+  return {
+    id,
+    stage: state.stage,
+    score: Math.round(state.score),
+    band: state.band,
+    l7: state.l7,
+    l28: state.l28,
+    lastActive: state.qualifiedDays[state.qualifiedDays.length - 1],
+    stuck: state.stuck,
   };
 }

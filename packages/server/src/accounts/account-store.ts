@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { markStale } from '../state/mark-stale';
 
 export interface Account {
   id: string;
@@ -27,40 +28,34 @@ const toAccount = (r: AccountRow): Account => ({
   updatedAt: new Date(r.updated_at).toISOString(),
 });
 
+/**
+ * Sets an account's name, plan, price and seats. The kept list row takes the new name and plan
+ * at once (so search and sorts see them); the score follows with the queued refresh.
+ */
 export async function saveAccount(db: Db, appId: string, a: Omit<Account, 'updatedAt'>): Promise<Account> {
-  const [row] = await db.query<AccountRow>(
-    `INSERT INTO accounts (app_id, id, name, plan, price_per_month, paid_seats, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now())
-     ON CONFLICT (app_id, id) DO UPDATE SET name = $3, plan = $4, price_per_month = $5, paid_seats = $6, updated_at = now()
-     RETURNING id, name, plan, price_per_month, paid_seats, updated_at`,
-    [appId, a.id, a.name, a.plan, a.pricePerMonth, a.paidSeats],
-  );
-  return toAccount(row);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<AccountRow>(
+      `INSERT INTO accounts (app_id, id, name, plan, price_per_month, paid_seats, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, date_trunc('milliseconds', now()))
+       ON CONFLICT (app_id, id) DO UPDATE SET name = $3, plan = $4, price_per_month = $5, paid_seats = $6, updated_at = EXCLUDED.updated_at
+       RETURNING id, name, plan, price_per_month, paid_seats, updated_at`,
+      [appId, a.id, a.name, a.plan, a.pricePerMonth, a.paidSeats],
+    );
+    // The queue row first, as the refresher locks it: the same order everywhere, no deadlock.
+    await markStale(tx, appId, a.id, '');
+    await tx.query(
+      `UPDATE account_states SET name = $3, plan = $4, sort_name = $5, mrr = $6, paid_seats = $7, updated_at = $8
+       WHERE app_id = $1 AND account_id = $2`,
+      [appId, a.id, a.name, a.plan, sortName(a.name, a.id), a.pricePerMonth, a.paidSeats, row.updated_at],
+    );
+    return toAccount(row);
+  });
 }
+
+/** The key the list sorts names by: the name, or the id when there is none, case folded. */
+export const sortName = (name: string, id: string) => (name || id).toLowerCase();
 
 export async function findAccount(db: Db, appId: string, id: string): Promise<Account | undefined> {
   const [row] = await db.query<AccountRow>('SELECT * FROM accounts WHERE app_id = $1 AND id = $2', [appId, id]);
   return row && toAccount(row);
-}
-
-/**
- * Accounts set by the host plus accounts only seen in summaries (no plan yet), so an account
- * the backend has not registered still shows up.
- */
-export async function listAccounts(db: Db, appId: string): Promise<Account[]> {
-  const rows = await db.query<AccountRow>(
-    `SELECT id, name, plan, price_per_month, paid_seats, updated_at FROM accounts WHERE app_id = $1
-     UNION ALL
-     SELECT DISTINCT u.account_id, '', '', 0, 0, now() FROM users u
-     WHERE u.app_id = $1 AND u.account_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.app_id = $1 AND a.id = u.account_id)
-     ORDER BY 1`,
-    [appId],
-  );
-  return rows.map(toAccount);
-}
-
-/** Users of an account with their time zone. */
-export async function accountUsers(db: Db, appId: string, accountId: string): Promise<Array<{ id: string; tz: string }>> {
-  return db.query<{ id: string; tz: string }>('SELECT id, tz FROM users WHERE app_id = $1 AND account_id = $2 ORDER BY id', [appId, accountId]);
 }

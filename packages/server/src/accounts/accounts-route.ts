@@ -6,9 +6,13 @@ import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
 import { currentConfig } from '../config/config-store';
-import { accountScorecard } from './account-scorecard';
-import { findAccount, listAccounts, saveAccount } from './account-store';
-import { loadAccountUsers, loadUsersByAccount } from './load-account-users';
+import { findAccount, saveAccount } from './account-store';
+import { loadAccountUsers } from './load-account-users';
+import { parseAccountListQuery } from './account-list-query';
+import { listAccountStates } from '../state/list-account-states';
+import { readAccountState } from '../state/read-account-state';
+import { computeAccountState } from '../state/compute-account-state';
+import { stateHorizonDays } from '../state/state-horizon';
 
 const AccountBody = v.object({
   name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
@@ -26,8 +30,9 @@ const ACCOUNT_ID = /^[\w.:@-]{1,200}$/;
 
 /**
  * `PUT /v1/accounts/:id` (plan, price, paid seats; the host's backend with the app secret),
- * `GET /v1/accounts` (every account's scorecard, most at risk first) and
- * `GET /v1/accounts/:id/scorecard` (one account with its users).
+ * `GET /v1/accounts` (one page of the kept scorecards: see `parseAccountListQuery`) and
+ * `GET /v1/accounts/:id/scorecard` (one account with its users). Both read the kept state
+ * tables, from the read pool when there is one.
  */
 export function accountsRoute(app: Hono, ctx: CollectorContext) {
   app.put('/v1/accounts/:id', async (c) => {
@@ -47,23 +52,25 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
 
   app.get('/v1/accounts', async (c) => {
     const target = await adminApp(c, ctx);
-    const { config } = await currentConfig(ctx.db, target.id);
-    const now = ctx.now();
-    const [accounts, usersByAccount] = await Promise.all([listAccounts(ctx.db, target.id), loadUsersByAccount(ctx.db, target.id)]);
-    const cards = accounts.map((account) => accountScorecard(account, usersByAccount.get(account.id) ?? [], config, now));
-    cards.sort((a, b) => a.score - b.score || a.account.id.localeCompare(b.account.id));
-    return c.json({ app: target.id, accounts: cards });
+    const query = parseAccountListQuery((name) => c.req.query(name));
+    const page = await listAccountStates(ctx.readDb, target.id, query);
+    return c.json({ app: target.id, ...page });
   });
 
   app.get('/v1/accounts/:id/scorecard', async (c) => {
     const target = await adminApp(c, ctx);
     const id = c.req.param('id');
+    const kept = await readAccountState(ctx.readDb, target.id, id);
+    if (kept) return c.json(kept);
+    // Not computed yet (its first data arrived a moment ago): compute this one account now.
     const users = await loadAccountUsers(ctx.db, target.id, id);
     const account =
       (await findAccount(ctx.db, target.id, id)) ??
       (users.length ? { id, name: '', plan: '', pricePerMonth: 0, paidSeats: 0, updatedAt: new Date(ctx.now()).toISOString() } : undefined);
     if (!account) fail(404, `Account "${id}" has neither been set nor sent any summaries.`);
     const { config } = await currentConfig(ctx.db, target.id);
-    return c.json(accountScorecard(account, users, config, ctx.now(), true));
+    const fresh = computeAccountState(account, users, config, ctx.now(), stateHorizonDays(config));
+    const usersDetail = fresh.users.map((u) => u.summary ?? { id: u.id, error: u.error });
+    return c.json(fresh.card ? { ...fresh.card, usersDetail } : { account, error: fresh.error, score: null, band: 'error', users: users.length, usersDetail });
   });
 }

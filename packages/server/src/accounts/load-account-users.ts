@@ -27,11 +27,17 @@ export async function loadAccountUsers(db: Db, appId: string, accountId: string)
 }
 
 /**
- * Every user of every account of an app, by account id, with their rollups per device: one
- * query for the accounts list instead of one per account.
+ * Every user of each of `accountIds` with their rollups per device, by account id: one query
+ * for a batch of accounts the state refresher recomputes.
  */
-export async function loadUsersByAccount(db: Db, appId: string): Promise<Map<string, UserRollups[]>> {
-  return groupByAccount(await db.query<Row>(`${SELECT} WHERE u.app_id = $1 AND u.account_id IS NOT NULL`, [appId]));
+export async function loadAccountsUsers(db: Db, appId: string, accountIds: string[]): Promise<Map<string, UserRollups[]>> {
+  return groupByAccount(await db.query<Row>(`${SELECT} WHERE u.app_id = $1 AND u.account_id = ANY($2::text[])`, [appId, accountIds]));
+}
+
+/** Users without an account, with their rollups per device (the refresher's account-less work). */
+export async function loadLoneUsers(db: Db, appId: string, userIds: string[]): Promise<UserRollups[]> {
+  const rows = await db.query<Row>(`${SELECT} WHERE u.app_id = $1 AND u.id = ANY($2::text[]) AND u.account_id IS NULL`, [appId, userIds]);
+  return [...groupByAccount(rows).values()].flat();
 }
 
 /** Rows in any order into users per account, each account's users by id. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountScorecard } from '../accounts/account-scorecard';
+import type { AccountListItem } from '../state/list-account-states';
+import type { KeptUserSummary } from '../state/read-account-state';
 import { api, type ApiError } from './api';
 import { BandChip } from './accounts-page';
 import { number, percent, trendChange } from './format';
@@ -7,13 +8,26 @@ import { Sparkline } from './sparkline';
 
 /** One account: its measures and every user's stage, score and stuck step. */
 export function AccountPage({ id }: { id: string }) {
-  const [card, setCard] = useState<AccountScorecard | null>(null);
+  const [card, setCard] = useState<(AccountListItem & { usersDetail: KeptUserSummary[] }) | null>(null);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api<AccountScorecard>(`/v1/accounts/${encodeURIComponent(id)}/scorecard`).then(setCard, (e: ApiError) => setError(e.error));
+    api<AccountListItem & { usersDetail: KeptUserSummary[] }>(`/v1/accounts/${encodeURIComponent(id)}/scorecard`).then(setCard, (e: ApiError) =>
+      setError(e.error),
+    );
   }, [id]);
   if (error) return <p class="error">{error}</p>;
   if (!card) return <p class="muted">Loading…</p>;
+  if ('error' in card) {
+    return (
+      <section>
+        <h2>{card.account.name || card.account.id}</h2>
+        <p class="error" data-testid="account-error">
+          Could not score this account: {card.error}
+        </p>
+        <UsersTable users={card.usersDetail} />
+      </section>
+    );
+  }
   return (
     <section>
       <h2>
@@ -55,6 +69,14 @@ export function AccountPage({ id }: { id: string }) {
           ))}
         </tbody>
       </table>
+      <UsersTable users={card.usersDetail} />
+    </section>
+  );
+}
+
+function UsersTable({ users }: { users: KeptUserSummary[] }) {
+  return (
+    <>
       <h3>Users</h3>
       <table data-testid="users">
         <thead>
@@ -69,21 +91,30 @@ export function AccountPage({ id }: { id: string }) {
           </tr>
         </thead>
         <tbody>
-          {(card.usersDetail ?? []).map((u) => (
-            <tr key={u.id}>
-              <td>{u.id}</td>
-              <td>{u.stage}</td>
-              <td>
-                <BandChip score={u.score} band={u.band} />
-              </td>
-              <td>{u.l7}</td>
-              <td>{u.l28}</td>
-              <td>{u.lastActive ?? '–'}</td>
-              <td>{u.stuck ? `${u.stuck.funnel} since ${u.stuck.since}` : ''}</td>
-            </tr>
-          ))}
+          {users.map((u) =>
+            'error' in u ? (
+              <tr key={u.id}>
+                <td>{u.id}</td>
+                <td colSpan={6} class="error">
+                  {u.error}
+                </td>
+              </tr>
+            ) : (
+              <tr key={u.id}>
+                <td>{u.id}</td>
+                <td>{u.stage}</td>
+                <td>
+                  <BandChip score={u.score} band={u.band} />
+                </td>
+                <td>{u.l7}</td>
+                <td>{u.l28}</td>
+                <td>{u.lastActive ?? '–'}</td>
+                <td>{u.stuck ? `${u.stuck.funnel} since ${u.stuck.since}` : ''}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
-    </section>
+    </>
   );
 }

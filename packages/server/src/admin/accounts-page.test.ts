@@ -39,6 +39,14 @@ describe('dashboard trend', () => {
       fx.app.request('/v1/summaries', post(summaries({ identity: { userId, accountId, deviceId: `d_${userId}` }, days: daysAgo(ago) })));
     await send('u_new', 'fresh', range(0, 9));
     await send('u_old', 'steady', [...range(0, 5), ...range(14, 18)]);
+    // As data stored before zones were checked at ingest would be: that account cannot be scored.
+    await db.query(`INSERT INTO users (app_id, id, account_id, tz) VALUES ('ledgerly', 'u_bad', 'broken', 'Not/AZone')`);
+    await db.query(
+      `INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
+       VALUES ('ledgerly', 'u_bad', 'd_bad', '2025-03-30', 'Not/AZone', 1, 600000, '{"invoice.sent":{"n":1,"value":1}}', '{}')`,
+    );
+    await db.query(`INSERT INTO state_queue (app_id, account_id, due_at) VALUES ('ledgerly', 'broken', '-infinity')`);
+    await fx.states.settle();
     server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     (window as unknown as HappyWindow).happyDOM.setURL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`);
@@ -50,8 +58,8 @@ describe('dashboard trend', () => {
   });
 
   it('lists a brand-new account as "new", not as a percentage, and a compared one with its change', async () => {
-    const root = mount(h(AccountsPage, {}));
-    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=accounts] tbody tr')).toHaveLength(2), { timeout: 5_000 });
+    const root = mount(h(AccountsPage, { pageSize: 50 }));
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=accounts] tbody tr')).toHaveLength(3), { timeout: 5_000 });
     const trendOf = (id: string) =>
       [...root.querySelectorAll('tbody tr')]
         .find((tr) => tr.textContent!.includes(id))!
@@ -59,6 +67,29 @@ describe('dashboard trend', () => {
         .textContent!.trim();
     expect(trendOf('fresh')).toBe('new');
     expect(trendOf('steady')).toMatch(/^\+20\s?%$/);
+  });
+
+  it('pages, searches and sorts through the list, and shows an account that cannot be scored as an error row', async () => {
+    const root = mount(h(AccountsPage, { pageSize: 2 }));
+    const rows = () => [...root.querySelectorAll('[data-testid=accounts] tbody tr')].map((tr) => tr.querySelector('a')!.textContent);
+    const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)! as HTMLButtonElement;
+    // Most at risk first: the account in error sorts below every score.
+    await vi.waitFor(() => expect(rows()).toEqual(['broken', 'fresh']), { timeout: 5_000 });
+    expect(root.querySelector('[data-testid=account-error]')!.textContent).toMatch(/Not\/AZone/);
+    expect(button('Previous').disabled).toBe(true);
+    button('Next').click();
+    await vi.waitFor(() => expect(rows()).toEqual(['steady']), { timeout: 5_000 });
+    expect(button('Next').disabled).toBe(true);
+    button('Previous').click();
+    await vi.waitFor(() => expect(rows()).toEqual(['broken', 'fresh']), { timeout: 5_000 });
+    (root.querySelector('[data-sort=name]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(rows()).toEqual(['broken', 'fresh']), { timeout: 5_000 });
+    (root.querySelector('[data-sort=name]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(rows()).toEqual(['steady', 'fresh']), { timeout: 5_000 });
+    const search = root.querySelector('input[name=q]') as HTMLInputElement;
+    search.value = 'STEA';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(rows()).toEqual(['steady']), { timeout: 5_000 });
   });
 
   it('shows "new" on the account page and the trend measure without data', async () => {

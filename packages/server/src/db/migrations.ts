@@ -71,6 +71,79 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'kept engagement state: user_states, account_states, state_queue',
+    sql: `
+      -- Each user's state as core's engine computes it, kept as summaries arrive.
+      CREATE TABLE user_states (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        account_id text,
+        tz text NOT NULL,
+        stage text,
+        score integer,
+        band text,
+        l7 integer,
+        l28 integer,
+        last_active text,
+        stuck jsonb,
+        error text,
+        config_version integer NOT NULL,
+        computed_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, user_id)
+      );
+      CREATE INDEX user_states_account ON user_states (app_id, account_id, user_id);
+      CREATE INDEX user_states_config ON user_states (app_id, config_version);
+      -- Each account's scorecard, with one column per sort of the accounts list (each indexed
+      -- with the id as tie-break, so a page is a keyset range scan).
+      CREATE TABLE account_states (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        account_id text NOT NULL,
+        name text NOT NULL DEFAULT '',
+        plan text NOT NULL DEFAULT '',
+        sort_name text NOT NULL,
+        mrr double precision NOT NULL DEFAULT 0,
+        paid_seats integer NOT NULL DEFAULT 0,
+        users integer NOT NULL DEFAULT 0,
+        score integer NOT NULL,
+        band text NOT NULL,
+        trend double precision NOT NULL,
+        card jsonb,
+        error text,
+        config_version integer NOT NULL,
+        updated_at timestamptz NOT NULL,
+        computed_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, account_id)
+      );
+      CREATE INDEX account_states_score ON account_states (app_id, score, account_id);
+      CREATE INDEX account_states_trend ON account_states (app_id, trend, account_id);
+      CREATE INDEX account_states_name ON account_states (app_id, sort_name, account_id);
+      CREATE INDEX account_states_mrr ON account_states (app_id, mrr, account_id);
+      CREATE INDEX account_states_users ON account_states (app_id, users, account_id);
+      CREATE INDEX account_states_updated ON account_states (app_id, updated_at, account_id);
+      CREATE INDEX account_states_config ON account_states (app_id, config_version);
+      -- Work for the state refresher: an account ('' user) or an account-less user ('' account).
+      -- due_at '-infinity' means new data; a future instant is the next local midnight at which
+      -- silence can change the state. A claimed row carries a lease until it is done.
+      CREATE TABLE state_queue (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        account_id text NOT NULL DEFAULT '',
+        user_id text NOT NULL DEFAULT '',
+        due_at timestamptz NOT NULL,
+        lease text,
+        PRIMARY KEY (app_id, account_id, user_id)
+      );
+      CREATE INDEX state_queue_due ON state_queue (due_at);
+      -- The retention job's range (dropOldDays).
+      CREATE INDEX day_rollups_day ON day_rollups (app_id, day);
+      -- Data stored before this version gets its state computed by the first pass.
+      INSERT INTO state_queue (app_id, account_id, user_id, due_at)
+        SELECT app_id, COALESCE(account_id, ''), CASE WHEN account_id IS NULL THEN id ELSE '' END, '-infinity'::timestamptz FROM users
+        UNION SELECT app_id, id, '', '-infinity'::timestamptz FROM accounts
+        ON CONFLICT DO NOTHING;
+    `,
+  },
+  {
     version: 10,
     name: 'shared rate-limit windows; identity verification on by default',
     sql: `

@@ -1,6 +1,7 @@
 import type { DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
 import { MERGE_STORED_DAY } from './merge-stored-day';
+import { markStale } from '../state/mark-stale';
 
 export interface SummaryIdentity {
   userId: string;
@@ -14,7 +15,8 @@ export const anonymousUserId = (deviceId: string) => `anon:${deviceId}`;
 /**
  * Upserts a batch by (app, user, device, day) in one transaction, merging each copy into the
  * stored one (see MERGE_STORED_DAY), so re-sends and out-of-order arrivals are harmless.
- * Returns how many rows were written.
+ * Returns how many rows were written. A write queues the state refresh of the user's account
+ * (and of the account the user left, if they moved) in the same transaction.
  */
 export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity, days: DayRollup[]): Promise<number> {
   const params: unknown[] = [appId, who.userId, who.deviceId];
@@ -25,9 +27,11 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
   });
   const tz = days[days.length - 1]?.tz ?? 'UTC';
   return db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO users (app_id, id, account_id, tz, last_seen) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE($3, users.account_id), tz = $4, last_seen = now()`,
+    const [user] = await tx.query<{ account_id: string | null; prev_account: string | null }>(
+      `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2)
+       INSERT INTO users (app_id, id, account_id, tz, last_seen) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE($3, users.account_id), tz = $4, last_seen = now()
+       RETURNING account_id, (SELECT account_id FROM prev) AS prev_account`,
       [appId, who.userId, who.accountId ?? null, tz],
     );
     const written = await tx.query(
@@ -37,6 +41,8 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
        RETURNING day`,
       params,
     );
+    if (written.length) await markStale(tx, appId, user.account_id, who.userId);
+    if (user.prev_account && user.prev_account !== user.account_id) await markStale(tx, appId, user.prev_account, who.userId);
     return written.length;
   });
 }
@@ -68,7 +74,8 @@ export async function loadUserDays(db: Db, appId: string, userId: string): Promi
 export async function deleteUser(db: Db, appId: string, userId: string): Promise<number> {
   return db.transaction(async (tx) => {
     const gone = await tx.query('DELETE FROM day_rollups WHERE app_id = $1 AND user_id = $2 RETURNING day', [appId, userId]);
-    await tx.query('DELETE FROM users WHERE app_id = $1 AND id = $2', [appId, userId]);
+    const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
+    if (user) await markStale(tx, appId, user.account_id, userId);
     return gone.length;
   });
 }

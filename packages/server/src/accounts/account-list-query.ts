@@ -1,0 +1,69 @@
+import { fail } from '../http/fail';
+
+export const ACCOUNT_SORTS = ['score', 'trend', 'name', 'mrr', 'users', 'updated'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+export const ACCOUNT_BANDS = ['red', 'yellow', 'green', 'error'] as const;
+
+export interface AccountListQuery {
+  limit: number;
+  sort: AccountSort;
+  order: 'asc' | 'desc';
+  /** Where the page starts: the last row of the page before (sort value, account id). */
+  after?: [string | number, string];
+  q?: string;
+  band?: (typeof ACCOUNT_BANDS)[number];
+  plan?: string;
+}
+
+/** Largest page. */
+export const MAX_LIMIT = 500;
+
+// Most at risk first by default; the most of something first for amounts and recency.
+const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = { score: 'asc', trend: 'asc', name: 'asc', mrr: 'desc', users: 'desc', updated: 'desc' };
+
+/** A cursor names the page's sort so it cannot be replayed against another one. */
+export const encodeCursor = (sort: AccountSort, order: string, value: string | number, id: string) =>
+  Buffer.from(JSON.stringify([sort, order, value, id])).toString('base64url');
+
+/**
+ * `GET /v1/accounts`' query string: `limit` (1-500, default 50), `cursor` (the answer's
+ * `nextCursor`), `sort` (score, trend, name, mrr, users, updated), `order` (asc, desc), `q`
+ * (part of the name or id), `band` (red, yellow, green, error), `plan`. Answers 400 naming the
+ * parameter.
+ */
+export function parseAccountListQuery(get: (name: string) => string | undefined): AccountListQuery {
+  const limitText = get('limit');
+  const limit = limitText === undefined ? 50 : Number(limitText);
+  if (!/^\d+$/.test(limitText ?? '50') || limit < 1 || limit > MAX_LIMIT) fail(400, `limit must be a whole number from 1 to ${MAX_LIMIT}; got "${limitText}".`);
+  const sort = (get('sort') ?? 'score') as AccountSort;
+  if (!ACCOUNT_SORTS.includes(sort)) fail(400, `sort must be one of ${ACCOUNT_SORTS.join(', ')}; got "${get('sort')}".`);
+  const order = get('order') ?? DEFAULT_ORDER[sort];
+  if (order !== 'asc' && order !== 'desc') fail(400, `order must be asc or desc; got "${order}".`);
+  const q = get('q');
+  if (q !== undefined && q.length > 200) fail(400, 'q must be at most 200 characters.');
+  const band = get('band') as AccountListQuery['band'];
+  if (band !== undefined && !ACCOUNT_BANDS.includes(band)) fail(400, `band must be one of ${ACCOUNT_BANDS.join(', ')}; got "${band}".`);
+  const plan = get('plan');
+  if (plan !== undefined && plan.length > 100) fail(400, 'plan must be at most 100 characters.');
+  const cursor = get('cursor');
+  let after: AccountListQuery['after'];
+  if (cursor) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      parsed = undefined;
+    }
+    const ok =
+      Array.isArray(parsed) &&
+      parsed.length === 4 &&
+      parsed[0] === sort &&
+      parsed[1] === order &&
+      (typeof parsed[2] === 'string' || typeof parsed[2] === 'number') &&
+      typeof parsed[3] === 'string';
+    if (!ok) fail(400, 'cursor is not a nextCursor of this list with the same sort and order: start again without it.');
+    const [, , value, id] = parsed as [string, string, string | number, string];
+    after = [value, id];
+  }
+  return { limit, sort, order, after, q: q || undefined, band, plan };
+}

@@ -1,0 +1,111 @@
+import type { Db } from '../db/database';
+import { refreshStates } from './refresh-states';
+import { dropOldDays } from './drop-old-days';
+
+export interface StateRefresherOptions {
+  db: Db;
+  /** @default Date.now */
+  now?: () => number;
+  /** Queue rows per claim. @default 50 */
+  batch?: number;
+  /** How often the scheduled pass looks for due work (midnights, config changes, lost claims, the daily retention job). @default 15000 */
+  intervalMs?: number;
+  /**
+   * Least time from the end of one kicked pass to the start of the next, so a stream of writes
+   * coalesces into few recomputes and ingest keeps most of the CPU. @default 1000
+   */
+  minGapMs?: number;
+  /** Where a failed pass is reported. @default console.error */
+  log?: (message: string) => void;
+}
+
+export interface StateRefresher {
+  /** Runs the refresher soon (after a write); several kicks while it runs make one more pass. */
+  kick(): void;
+  /** Runs passes until nothing is due; resolves when the kept states are up to date. */
+  settle(): Promise<void>;
+  /** Starts the scheduled pass. */
+  start(): void;
+  /** Stops the scheduled pass and waits for a running one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps `user_states` and `account_states` up to date from `state_queue`. Holds nothing that
+ * matters: any number of collectors run one each against one database; the queue's row locks
+ * and leases decide who computes what.
+ */
+export function createStateRefresher(options: StateRefresherOptions): StateRefresher {
+  const { db, now = Date.now, batch = 50, intervalMs = 15_000, minGapMs = 1_000, log = (m) => console.error(m) } = options;
+  let running: Promise<void> | undefined;
+  let lastEnd = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
+
+  const drain = async () => {
+    while ((await refreshStates(db, { now: now(), batch })) > 0 && !stopped);
+  };
+  const run = (): Promise<void> =>
+    (running ??= drain().finally(() => {
+      running = undefined;
+      lastEnd = Date.now();
+    }));
+  let started = false;
+  const report = (error: unknown) => log(`habitual-server: the state refresher failed (it retries on the next pass): ${(error as Error).message}`);
+
+  // Before start() (tests, an embedded collector) a failed kicked pass is left to the next kick
+  // or settle(), which rejects with it: the database may simply be closed by now.
+  const kick = () => {
+    if (stopped || pending) return;
+    const wait = Math.max(0, lastEnd + minGapMs - Date.now());
+    pending = setTimeout(() => {
+      pending = undefined;
+      // A pass is running: the writes behind this kick may have come after its reads.
+      if (running) void running.then(kick, kick);
+      else run().catch((error) => started && report(error));
+    }, wait);
+  };
+
+  return {
+    kick,
+    async settle() {
+      await running?.catch(() => {});
+      await run();
+    },
+    start() {
+      stopped = false;
+      started = true;
+      timer ??= setInterval(() => {
+        requeueConfigChanges(db)
+          .then(() => dropOldDays(db, { now: now() }))
+          .then(() => run())
+          .catch(report);
+      }, intervalMs);
+      timer.unref?.();
+    },
+    async stop() {
+      stopped = true;
+      started = false;
+      if (timer) clearInterval(timer);
+      if (pending) clearTimeout(pending);
+      pending = undefined;
+      timer = undefined;
+      await running?.catch(() => {});
+    },
+  };
+}
+
+/** States computed under an older config than the app's current one go back on the queue. */
+export async function requeueConfigChanges(db: Db): Promise<void> {
+  await db.query(
+    `INSERT INTO state_queue (app_id, account_id, user_id, due_at)
+     SELECT s.app_id, s.account_id, '', '-infinity'::timestamptz FROM account_states s JOIN apps a ON a.id = s.app_id
+       WHERE s.config_version < a.config_version OR s.config_version > a.config_version
+     UNION ALL
+     SELECT s.app_id, '', s.user_id, '-infinity'::timestamptz FROM user_states s JOIN apps a ON a.id = s.app_id
+       WHERE s.account_id IS NULL AND (s.config_version < a.config_version OR s.config_version > a.config_version)
+     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL
+     WHERE state_queue.due_at > '-infinity'`,
+  );
+}
