@@ -13,6 +13,7 @@ import { findAccount } from '../../packages/server/src/accounts/account-store';
 import { currentConfig } from '../../packages/server/src/config/config-store';
 import { computeAccountState } from '../../packages/server/src/state/compute-account-state';
 import { stateHorizonDays } from '../../packages/server/src/state/state-horizon';
+import { identityHash } from '../../packages/server/src/http/identity';
 
 const bin = join(import.meta.dirname, '..', '..', 'packages/server/bin/habitual-server.mjs');
 const url = process.env.DATABASE_URL;
@@ -67,7 +68,8 @@ const body = (userId: string, accountId: string, days: string[]) =>
     v: 1,
     appId: 'multi',
     writeKey: 'wk_multi',
-    identity: { userId, accountId, deviceId: `d_${userId}` },
+    // The app verifies identities (the default for an app with a secret): signed as a backend would.
+    identity: { userId, accountId, deviceId: `d_${userId}`, hash: identityHash({ userId, accountId }, 'sk_multi') },
     days: days.map((day) => ({
       v: 1,
       day,
