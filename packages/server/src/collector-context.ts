@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import type { HabitualConfig } from '@habitual/core';
 import type { Db } from './db/database';
 import type { RateLimiter } from './http/rate-limit';
 import type { SharedWindows } from './http/shared-windows';
@@ -40,5 +39,3 @@ export interface CollectorContext {
   validateConfig: (config: unknown) => Array<{ path: string; message: string }>;
   maxBodyBytes: number;
 }
-
-export type { HabitualConfig };

@@ -4,7 +4,7 @@ import { assertConfig } from './validate-config';
 
 export type { ResolvedEngagement } from './types';
 
-export interface ResolvedFeature {
+interface ResolvedFeature {
   label: string;
   key: boolean;
   weight: number;

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/resolve-config';
 import type { Normaliser } from './scorecard';
 
 /** What one configured feature means to the engine, looked up once per feature per day. */
-export interface FeatureInfo {
+interface FeatureInfo {
   /** A use qualifies the day on its own. */
   core: boolean;
   /** Position among the key features, or -1. */

@@ -40,7 +40,7 @@ export interface History {
   lastEngagedIdx: number;
 }
 
-export const NEVER = -1e9;
+const NEVER = -1e9;
 
 /** After a qualified day: streak, and the streak and active-day milestones. */
 export function foldQualified(streak: StreakAcc, qualifiedCount: number, idx: number, reached: Int32Array, rc: ResolvedConfig, fx: FeatureIndex): void {

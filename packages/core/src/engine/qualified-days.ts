@@ -54,10 +54,3 @@ export function scanDay(
   out.units = units;
   return out;
 }
-
-/** Whether one day qualifies on its own. */
-export function isQualified(day: EngineDay, fx: FeatureIndex): boolean {
-  if (day.activeMs > 0 && day.activeMs >= fx.activeMs) return true;
-  for (const name in day.features) if (day.features[name].n > 0 && fx.info.get(name)?.core) return true;
-  return false;
-}

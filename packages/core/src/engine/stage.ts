@@ -26,7 +26,7 @@ export interface StageInput {
 }
 
 /** How the latest comeback looks: the gap before it, when it happened within `returnDays`. */
-export function lastReturnGap(q: ArrayLike<number>, todayIdx: number, e: ResolvedEngagement): number | null {
+function lastReturnGap(q: ArrayLike<number>, todayIdx: number, e: ResolvedEngagement): number | null {
   for (let i = q.length - 1; i > 0 && q[i] > todayIdx - e.returnDays; i--) {
     const gap = q[i] - q[i - 1];
     if (gap >= e.atRiskDays) return gap;

@@ -2,8 +2,6 @@ import type { StreakState } from './types';
 import type { StreakPeriod } from '../config/vocabulary';
 import { periodOf, weekIndex } from './day-keys';
 
-export type { StreakPeriod } from '../config/vocabulary';
-
 /** Running streak over qualified periods, folded in ascending order. */
 export interface StreakAcc {
   current: number;

@@ -1,7 +1,7 @@
 import type { BrowserEnv } from '../env';
 
 /** Input keeps a user active this long after it. */
-export const ACTIVE_WINDOW_MS = 5000;
+const ACTIVE_WINDOW_MS = 5000;
 
 const INPUTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
 

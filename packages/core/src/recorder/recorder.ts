@@ -80,5 +80,3 @@ export function createRecorder(
     },
   };
 }
-
-export type Recorder = ReturnType<typeof createRecorder>;

@@ -1,5 +1,4 @@
 export { createSyncClient } from './sync-client';
 export { defaultSyncDeps, defaultSyncOptions } from './sync-deps';
 export { outgoingDay } from './outgoing-day';
-export { backoffDelay, retryAfterMs } from './backoff';
 export type { SyncSource, SyncDeps, SyncOptions, SyncClient } from './types';

@@ -41,5 +41,3 @@ export function createReporter(options: InitOptions, emit: (error: HabitualError
     },
   };
 }
-
-export type Reporter = ReturnType<typeof createReporter>;

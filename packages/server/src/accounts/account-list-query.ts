@@ -1,8 +1,8 @@
 import { fail } from '../http/fail';
 
-export const ACCOUNT_SORTS = ['score', 'trend', 'name', 'mrr', 'users', 'updated'] as const;
+const ACCOUNT_SORTS = ['score', 'trend', 'name', 'mrr', 'users', 'updated'] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
-export const ACCOUNT_BANDS = ['red', 'yellow', 'green', 'error'] as const;
+const ACCOUNT_BANDS = ['red', 'yellow', 'green', 'error'] as const;
 
 export interface AccountListQuery {
   limit: number;
@@ -16,7 +16,7 @@ export interface AccountListQuery {
 }
 
 /** Largest page. */
-export const MAX_LIMIT = 500;
+const MAX_LIMIT = 500;
 
 // Most at risk first by default; the most of something first for amounts and recency.
 const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = { score: 'asc', trend: 'asc', name: 'asc', mrr: 'desc', users: 'desc', updated: 'desc' };

@@ -45,7 +45,7 @@ export interface AccountScorecard {
 }
 
 /** Measure weights of the account score. */
-export const ACCOUNT_WEIGHTS = { depth: 35, breadth: 20, reach: 15, valuePerDollar: 15, trend: 15 } as const;
+const ACCOUNT_WEIGHTS = { depth: 35, breadth: 20, reach: 15, valuePerDollar: 15, trend: 15 } as const;
 
 const RISK_ORDER: Stage[] = ['dormant', 'at_risk', 'stuck', 'activating', 'reactivated', 'resurrected', 'new', 'engaged', 'power'];
 

@@ -45,11 +45,6 @@ const toApp = (r: AppRow): App => ({
 /** A random credential such as `wk_3J9c...` (24 bytes, base64url). */
 export const newKey = (prefix: string): string => `${prefix}_${randomBytes(24).toString('base64url')}`;
 
-export async function findAppByWriteKey(db: Db, writeKey: string): Promise<App | undefined> {
-  const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE write_key = $1', [writeKey]);
-  return row && toApp(row);
-}
-
 export async function findAppBySecret(db: Db, secret: string): Promise<App | undefined> {
   const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE secret = $1', [secret]);
   return row && toApp(row);

@@ -9,7 +9,7 @@ export interface ConfigVersion {
 }
 
 /** The ETag of a config version; the app id keeps two apps' `v1` apart in shared caches. */
-export const configEtag = (appId: string, version: number) => `"${appId}.v${version}"`;
+const configEtag = (appId: string, version: number) => `"${appId}.v${version}"`;
 
 /** The config in force (version 0 and `{}` before the first save). */
 export async function currentConfig(db: Db, appId: string): Promise<{ version: number; config: HabitualConfig; etag: string }> {

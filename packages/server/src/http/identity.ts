@@ -9,7 +9,7 @@ export interface SignedIdentity {
 }
 
 /** First line of the signed string; a future change of what is signed gets a new one. */
-export const IDENTITY_VERSION = 'habitual-identity-v2';
+const IDENTITY_VERSION = 'habitual-identity-v2';
 
 /**
  * The exact string the host's backend signs: four lines joined by `\n`, the version, the
@@ -17,7 +17,7 @@ export const IDENTITY_VERSION = 'habitual-identity-v2';
  * (empty without one). Ids hold no control characters (the collector refuses them), so the
  * lines cannot run into each other.
  */
-export const identityString = (who: SignedIdentity): string =>
+const identityString = (who: SignedIdentity): string =>
   [IDENTITY_VERSION, who.userId, who.accountId ?? '', who.hashExpires === undefined ? '' : String(who.hashExpires)].join('\n');
 
 /** HMAC-SHA256 of `identityString(who)` with the app secret, hex: what the host's backend puts in `user.hash`. */

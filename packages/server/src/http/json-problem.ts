@@ -1,5 +1,5 @@
 /** Deepest nesting any request body may have; no endpoint needs more than a handful. */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 // U+0000 cannot be stored in PostgreSQL text or jsonb, and a lone surrogate is not UTF-8:
 // both would fail deep in the database as a 500 instead of a 400 naming the field.

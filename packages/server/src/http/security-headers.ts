@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from 'hono';
  * script, no eval), requests only to it, never framed. Inline styles stay allowed: the page's
  * one `<style>` block and Preact's `style` attributes carry no script.
  */
-export const ADMIN_CSP = [
+const ADMIN_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

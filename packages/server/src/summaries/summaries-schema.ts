@@ -4,16 +4,16 @@ import { knownTimeZone } from './known-time-zone';
 import { FIRST_YEAR, LAST_YEAR, realDay } from './real-day';
 
 /** Most days one request may carry; the sync client batches below this. */
-export const MAX_DAYS_PER_BATCH = 100;
+const MAX_DAYS_PER_BATCH = 100;
 /** Most feature names one day may carry (configured features plus 'other'). */
-export const MAX_FEATURES_PER_DAY = 200;
+const MAX_FEATURES_PER_DAY = 200;
 const MAX_REV = 2_147_483_647;
 // A local day lasts at most 25 hours (the day the clocks go back).
 const MAX_ACTIVE_MS = 25 * 3_600_000;
 /** Most uses of one feature on one day from one device (11 a second, all day long). */
-export const MAX_COUNT = 1_000_000;
+const MAX_COUNT = 1_000_000;
 /** Largest value units of one feature on one day, either sign. */
-export const MAX_VALUE = 1e12;
+const MAX_VALUE = 1e12;
 const FIRST_MS = Date.UTC(FIRST_YEAR, 0, 1);
 const LAST_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
 
@@ -70,8 +70,6 @@ export const SummariesBody = v.object({
     v.maxLength(MAX_DAYS_PER_BATCH, `days must hold at most ${MAX_DAYS_PER_BATCH} days; send more batches`),
   ),
 });
-
-export type SummariesInput = v.InferOutput<typeof SummariesBody>;
 
 /** Why the days of a batch cannot be stored (naming the field), or `undefined`. */
 export function daysProblem(days: unknown[]): string | undefined {

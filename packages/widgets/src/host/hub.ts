@@ -6,7 +6,7 @@ import { createFormat, type Format } from './format';
 import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
 
 /** A widget whose panel is open in the launcher. */
-export type PanelId = WidgetId;
+type PanelId = WidgetId;
 
 export interface ActiveNudge {
   /** Dismissal key. */

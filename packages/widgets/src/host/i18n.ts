@@ -5,7 +5,7 @@ import { fi } from './locales/fi';
 import { zh } from './locales/zh';
 
 export type { Locale } from '@habitual/core';
-export type { Catalog, Message, MessageKey } from './catalog';
+export type { Catalog, MessageKey } from './catalog';
 /**
  * Replacement messages per locale; missing keys fall back to the built-in catalog. The SDK
  * passes `init({ messages })` (`Record<string, Record<string, string>>`) straight through:

@@ -13,7 +13,7 @@ const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
 const read = (hub: Hub) => upgrade(hub.widget<RemindersState>(KEY) ?? EMPTY);
 
 /** "Every Monday at 9:00", "Every weekday at 8:30". */
-export function scheduleLabel(r: Pick<Reminder, 'days' | 'time'>, t: Translate, fmt: Format): string {
+function scheduleLabel(r: Pick<Reminder, 'days' | 'time'>, t: Translate, fmt: Format): string {
   const time = fmt.time(r.time);
   if (r.days.length === 7) return t('everyDay', { time });
   if (r.days.join() === WEEKDAYS.join()) return t('everyWeekday', { time });

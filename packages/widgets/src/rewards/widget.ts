@@ -1,6 +1,6 @@
 import { defineWidget } from '../widget-entry';
 
-export const SHARE_TARGETS = ['slack', 'discord'] as const;
+const SHARE_TARGETS = ['slack', 'discord'] as const;
 
 export const rewards = /*#__PURE__*/ defineWidget({
   id: 'rewards',
