@@ -10,7 +10,8 @@ export interface Account {
   updatedAt: string;
 }
 
-interface AccountRow {
+/** An `accounts` row as the database returns it. */
+export interface AccountRow {
   id: string;
   name: string;
   plan: string;
@@ -19,13 +20,23 @@ interface AccountRow {
   updated_at: Date | string;
 }
 
-const toAccount = (r: AccountRow): Account => ({
+export const toAccount = (r: AccountRow): Account => ({
   id: r.id,
   name: r.name,
   plan: r.plan,
   pricePerMonth: r.price_per_month,
   paidSeats: r.paid_seats,
   updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+/** An account known only from its users' summaries (no PUT /v1/accounts/:id yet). */
+export const unsetAccount = (id: string, now: number): Account => ({
+  id,
+  name: '',
+  plan: '',
+  pricePerMonth: 0,
+  paidSeats: 0,
+  updatedAt: new Date(now).toISOString(),
 });
 
 /**

@@ -6,7 +6,7 @@ import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
 import { currentConfig } from '../config/config-store';
-import { findAccount, saveAccount } from './account-store';
+import { findAccount, saveAccount, unsetAccount } from './account-store';
 import { loadAccountUsers } from './load-account-users';
 import { parseAccountListQuery } from './account-list-query';
 import { listAccountStates } from '../state/list-account-states';
@@ -64,9 +64,7 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     if (kept) return c.json(kept);
     // Not computed yet (its first data arrived a moment ago): compute this one account now.
     const users = await loadAccountUsers(ctx.db, target.id, id);
-    const account =
-      (await findAccount(ctx.db, target.id, id)) ??
-      (users.length ? { id, name: '', plan: '', pricePerMonth: 0, paidSeats: 0, updatedAt: new Date(ctx.now()).toISOString() } : undefined);
+    const account = (await findAccount(ctx.db, target.id, id)) ?? (users.length ? unsetAccount(id, ctx.now()) : undefined);
     if (!account) fail(404, `Account "${id}" has neither been set nor sent any summaries.`);
     const { config } = await currentConfig(ctx.db, target.id);
     const fresh = computeAccountState(account, users, config, ctx.now(), stateHorizonDays(config));

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import type { Account } from '../accounts/account-store';
 import type { UserRollups } from '../accounts/account-scorecard';
-import { sortName } from '../accounts/account-store';
+import { sortName, toAccount, unsetAccount, type AccountRow } from '../accounts/account-store';
 import { loadAccountsUsers, loadLoneUsers } from '../accounts/load-account-users';
 import { currentConfig } from '../config/config-store';
 import { computeAccountState, keptUser, nextChange, type KeptUser } from './compute-account-state';
@@ -25,15 +24,6 @@ interface Claimed {
   user_id: string;
   /** New data (or a lost claim), not only a day passing: the account counts as updated. */
   data: boolean;
-}
-
-interface AccountRow {
-  id: string;
-  name: string;
-  plan: string;
-  price_per_month: number;
-  paid_seats: number;
-  updated_at: Date | string;
 }
 
 const LOAD_GROUP = 4;
@@ -110,9 +100,7 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
       due.set(`${id}\u0000`, null);
       continue;
     }
-    const account: Account = row
-      ? { id, name: row.name, plan: row.plan, pricePerMonth: row.price_per_month, paidSeats: row.paid_seats, updatedAt: new Date(row.updated_at).toISOString() }
-      : { id, name: '', plan: '', pricePerMonth: 0, paidSeats: 0, updatedAt: new Date(now).toISOString() };
+    const account = row ? toAccount(row) : unsetAccount(id, now);
     const kept = computeAccountState(account, users, config, now, horizon);
     for (const u of kept.users) keep(u, id);
     due.set(`${id}\u0000`, kept.dueAt);
