@@ -1,25 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { serveFixtures } from './test/browser/serve-fixtures';
+import { chromiumArgs, chromiumPath } from './test/chromium';
 
 const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
 
-// Debian's Chromium: the background-networking flags keep it from dialling hosts this
-// machine cannot reach (it otherwise stalls on refused connections at start).
-const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-});
+// Debian's Chromium, launched as every suite launches it (test/chromium.ts).
+const chromium = playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
 
 export default defineConfig({
   ...jsx,

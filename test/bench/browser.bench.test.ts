@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium';
 import { startBenchServer, type BenchServer } from './browser-server';
 import { median, printTable, show, spread, writeResults, type Spread } from './stats';
 
@@ -24,16 +25,8 @@ let userAgent: string;
 beforeAll(async () => {
   server = await startBenchServer();
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
   const probe = await browser.newPage();
   userAgent = (await probe.evaluate(() => navigator.userAgent)).replace('HeadlessChrome', 'Chrome');

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHash, startServer, type RunningServer } from '@habitual/server';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'packages/sdk/dist');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [join(dist, 'habitual.js'), join(root, 'packages/server/dist/admin.js'), chromiumPath].filter((f) => !existsSync(f));
 if (missing.length) console.warn(`[sync e2e] skipped: ${missing.join(', ')} missing (run \`npm run build\`; Chromium at ${chromiumPath}).`);
 
@@ -132,7 +132,7 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     expect((await (await admin('/v1/admin/app')).json()).verifyIdentity).toBe(true);
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: chromiumArgs,
     });
     context = await browser.newContext();
   });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type RunningDemo } from '../../demo/src/run-demo';
+import { chromiumArgs, chromiumPath } from '../chromium';
 
 const root = join(import.meta.dirname, '..', '..');
 const toDocs = process.env.HABITUAL_SCREENSHOTS === '1';
@@ -139,17 +140,9 @@ beforeAll(async () => {
   [demo, browser] = await Promise.all([
     runDemo(),
     chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     }),
   ]);
   // Reduced motion: the toasts' entrance animation would make screenshots flaky.
