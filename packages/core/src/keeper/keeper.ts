@@ -7,7 +7,7 @@ import { dropJournal, replayJournal } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
 import type { Session } from '../session/session';
-import { prune, readDays, startUnsynced } from '../store/days';
+import { loadDays, prune, readDays } from '../store/days';
 import { updateProfile } from '../store/profile';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
@@ -90,11 +90,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   const loadProfile = () => write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId }));
 
   const engagement = createEngagement({ now: ctx.now, timeZone: ctx.timeZone, emit: ctx.emit, profile: () => profile, writeProfile: write });
-  const reload = async () => {
-    const days = await readDays(session.store(), report);
-    await engagement.load(days);
-    return days;
-  };
+  const reload = async () => engagement.load(await loadDays(session.store(), report));
 
   const said = new Set<string>();
   function configure(next: HabitualConfig): boolean {
@@ -139,19 +135,19 @@ export function createKeeper(ctx: KeeperContext): Keeper {
         sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });
         if (session.consent() === 'granted') sync.start();
       }
-      await startUnsynced(session.store(), await reload());
+      await reload();
       pruneSoon();
     },
     async stored(deltas) {
       engagement.absorb(deltas);
       await engagement.refresh();
     },
-    reload: async () => void (await reload()),
+    reload,
     async switched(from, adopt) {
       if (adopt) await adoptDays(from, session.store(), session.policy(), report);
       await replay();
       await loadProfile();
-      await startUnsynced(session.store(), await reload());
+      await reload();
     },
     configure(next) {
       const applied = configure(next);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { memoryKV } from './kv';
-import { prune } from './days';
+import { loadDays, prune } from './days';
 import { createStore } from './store';
 
 it('prune: days before the window, journal markers after a week, set-aside records after a month', async () => {
@@ -44,4 +44,16 @@ it('prune: days before the window, journal markers after a week, set-aside recor
     ),
   ).toBe(0);
   expect(map.has('day:2025-10-02')).toBe(true);
+});
+
+it('loadDays gives a store from before the unsynced list one (every day, once), and leaves an existing list alone', async () => {
+  const store = createStore(memoryKV(), () => {});
+  const delta = (day: string) => ({ day, tz: 'UTC', activeMs: 0, features: { 'invoice.sent': { n: 1, value: 0 } }, firsts: {} });
+  await store.mergeDays([delta('2026-11-01'), delta('2026-11-02')]);
+  await store.delMany(['unsynced']); // as a store written before the list existed
+  expect((await loadDays(store, () => {})).map((d) => d.day)).toEqual(['2026-11-01', '2026-11-02']);
+  expect(await store.get('unsynced')).toEqual({ '2026-11-01': 1, '2026-11-02': 1 });
+  await store.set('unsynced', { '2026-11-02': 1 });
+  await loadDays(store, () => {});
+  expect(await store.get('unsynced')).toEqual({ '2026-11-02': 1 });
 });

@@ -20,16 +20,30 @@ async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: u
   return days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
-/** Every valid stored day, ascending. */
-export async function readDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
-  const rows = await store.entries();
-  const names = rows.find(([key]) => key === NAMES_KEY)?.[1];
-  return decodeDays(
+/** The valid days among a store's rows, ascending. */
+const daysOf = (store: Store, rows: Array<[string, unknown]>, onError: (e: HabitualError) => void) =>
+  decodeDays(
     store,
     rows.filter(([key]) => key.startsWith(DAY_PREFIX)),
-    names,
+    rows.find(([key]) => key === NAMES_KEY)?.[1],
     onError,
   );
+
+/** Every valid stored day, ascending. */
+export async function readDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
+  return daysOf(store, await store.entries(), onError);
+}
+
+/**
+ * Every valid stored day, for the keeper's (re)load. The same single read tells whether the
+ * store has its unsynced list; one from before the list existed gets it now (startUnsynced).
+ */
+export async function loadDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
+  const rows = await store.entries();
+  const days = await daysOf(store, rows, onError);
+  // A store with no days has nothing unsynced: its first merge writes the list.
+  if (days.length && !rows.some(([key]) => key === UNSYNCED_KEY)) await startUnsynced(store, days);
+  return days;
 }
 
 /** The stored days the collector has not acknowledged yet: a few reads, never a scan. */
@@ -51,9 +65,9 @@ export async function readUnsynced(store: Store, onError: (e: HabitualError) => 
 /**
  * A store from before the unsynced list existed gets one, before this tab stores anything:
  * every day it holds counts as unsynced once (sending a day again is harmless: the collector
- * keeps the larger counts).
+ * keeps the larger counts). Checked again in the transaction: another tab may have made it.
  */
-export const startUnsynced = (store: Store, days: DayRollup[]) =>
+const startUnsynced = (store: Store, days: DayRollup[]) =>
   store.transact([UNSYNCED_KEY], ([list]) => (list ? [] : [Object.fromEntries(days.map((d) => [d.day, d.rev]))]));
 
 /**
