@@ -34,6 +34,8 @@ function widgetFields(): ConfigField[] {
     ...WIDGETS.flatMap((w): ConfigField[] => [
       { path: `widgets.${w.id}`, kind: 'object' },
       { path: `widgets.${w.id}.enabled`, kind: 'boolean', default: w.defaultEnabled },
+      { path: `widgets.${w.id}.when`, kind: 'when' },
+      ...(w.interruptive ? [{ path: `widgets.${w.id}.priority`, kind: 'int', min: 0, max: 100, default: w.priority } as const] : []),
       ...w.fields,
     ]),
     ...HOST_FIELDS,

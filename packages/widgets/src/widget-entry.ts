@@ -19,8 +19,13 @@ export interface WidgetEntry<Id extends string = string> {
   id: Id;
   /** Its name in the dashboard. */
   label: string;
-  /** Shows itself over the page unasked (a card, toast or popover), rather than waiting in the launcher. */
+  /**
+   * Shows itself over the page unasked (a card, toast or popover), rather than waiting in the
+   * launcher: it draws from the attention budget (`attention` in the config).
+   */
   interruptive: boolean;
+  /** Its default `widgets.<id>.priority` when interruptive: the higher goes first when several wait. */
+  priority?: number;
   /** `widgets.<id>.enabled` when the config leaves it out. */
   defaultEnabled: boolean;
   /** Its custom element for inline use, if it has one. */

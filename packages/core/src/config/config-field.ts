@@ -3,11 +3,15 @@
  * error text follows from the rules (`must be a whole number >= 1 (got 0)`), so a field is
  * one line. Core's fields are in `config-schema.ts`; each widget adds its own part
  * (`@habitual/widgets/registry`), and the collector validates with both.
+ *
+ * Kinds beyond JSON's: `href` (a safe link), `time` ('HH:MM'), `times` (two of them),
+ * `match` (a string, number or boolean, or a list of them) and `when` (a targeting
+ * condition, checked field by field against `WHEN_FIELDS` in `when-fields.ts`).
  */
 export interface ConfigField {
   /** Dotted path; `*` stands for every key of an object, `#` for every index of an array. */
   path: string;
-  kind: 'int' | 'number' | 'string' | 'boolean' | 'object' | 'array' | 'href' | 'time' | 'times';
+  kind: 'int' | 'number' | 'string' | 'boolean' | 'object' | 'array' | 'href' | 'time' | 'times' | 'when' | 'match';
   /**
    * What applies when the field is left out (the README's config table shows it; a default
    * derived from other fields, such as a label from the feature's name, is only described there).
@@ -29,6 +33,8 @@ export interface ConfigField {
   atLeastOne?: readonly string[];
   /** No two items of the same list repeat this value; the noun names it in the error. */
   unique?: string;
+  /** Objects: every key must name a configured feature (when any are configured). */
+  keyRef?: 'features';
   /** Must name a configured feature (when any are configured), milestone id or funnel id. */
   ref?: 'features' | 'milestones' | 'funnels';
   /** Must not be above / below the field at this path (its default when left out). */

@@ -85,6 +85,7 @@ function coreFields(): ConfigField[] {
     { path: 'milestones.#.count', ...days(1) },
     { path: 'milestones.#.streak', kind: 'int', min: 1 },
     { path: 'milestones.#.activeDays', kind: 'int', min: 1 },
+    { path: 'milestones.#.when', kind: 'when' },
     { path: 'widgets', kind: 'object' },
     { path: 'widgets.checklist.items', kind: 'array', default: [] },
     { path: 'widgets.checklist.items.#', kind: 'object', atLeastOne: ['event', 'milestone'] },
@@ -95,6 +96,7 @@ function coreFields(): ConfigField[] {
     { path: 'widgets.checklist.items.#.milestone', kind: 'string', ref: 'milestones' },
     { path: 'widgets.checklist.items.#.target', kind: 'string' },
     { path: 'widgets.checklist.items.#.help', kind: 'string' },
+    { path: 'widgets.checklist.items.#.when', kind: 'when' },
     { path: 'widgets.nudges.items', kind: 'array', default: [] },
     { path: 'widgets.nudges.items.#', kind: 'object' },
     { path: 'widgets.nudges.items.#.feature', kind: 'string', ref: 'features' },
@@ -102,6 +104,12 @@ function coreFields(): ConfigField[] {
     { path: 'widgets.nudges.items.#.target', kind: 'string', required: true },
     { path: 'widgets.nudges.items.#.text', kind: 'string', required: true },
     { path: 'widgets.nudges.items.#.href', kind: 'href' },
+    { path: 'widgets.nudges.items.#.when', kind: 'when' },
+    { path: 'attention', kind: 'object' },
+    { path: 'attention.maxAtOnce', kind: 'int', min: 1, max: 10, default: 1 },
+    { path: 'attention.perDay', ...wholeUpTo(100, 3) },
+    { path: 'attention.perWeek', ...wholeUpTo(500, 8), notBelow: 'attention.perDay', why: 'or the daily allowance could never be spent' },
+    { path: 'attention.cooldownMinutes', kind: 'number', ...nonNegative, default: 10 },
     { path: 'retentionDays', ...days(400) },
   ];
 }

@@ -1,6 +1,6 @@
-import type { Locale, ScoreMeasure, StreakPeriod } from './vocabulary';
+import type { Band, Device, Locale, ScoreMeasure, Stage, StreakPeriod } from './vocabulary';
 
-export type { Locale, ScoreMeasure, StreakPeriod } from './vocabulary';
+export type { Band, Device, Locale, ScoreMeasure, Stage, StreakPeriod } from './vocabulary';
 
 /**
  * The config product teams edit: inline in `init({ config })` or remote from the collector
@@ -17,8 +17,53 @@ export interface HabitualConfig {
   funnels?: FunnelSpec[];
   milestones?: MilestoneSpec[];
   widgets?: WidgetsConfig;
+  /** How many interruptive widgets a user may get: the attention budget. */
+  attention?: AttentionConfig;
   /** Days of rollups kept on the device. @default 400 */
   retentionDays?: number;
+}
+
+/**
+ * One budget per user for the widgets that show themselves unasked (toasts, an auto-opened
+ * digest, nudges, reminders), across widgets, tabs and devices.
+ */
+export interface AttentionConfig {
+  /** On screen at the same time. @default 1 */
+  maxAtOnce?: number;
+  /** New ones per local day. @default 3 */
+  perDay?: number;
+  /** New ones per 7 days. @default 8 */
+  perWeek?: number;
+  /** Minutes after the user dismissed one before the next appears. @default 10 */
+  cooldownMinutes?: number;
+}
+
+/** A trait value to match, or a list of them (any of). */
+export type TraitMatch = string | number | boolean | Array<string | number | boolean>;
+
+/**
+ * Who and where a widget, checklist item, nudge or milestone is for: every listed condition
+ * must hold; a list means any of its entries.
+ */
+export interface When {
+  stages?: Stage[];
+  bands?: Band[];
+  /** Whole days from the first day of use to today (0 on the first day). */
+  daysSinceFirstSeen?: { min?: number; max?: number };
+  /** At least this many uses of each feature in the last `withinDays`. */
+  used?: Record<string, number>;
+  /** None of these features used in the last `withinDays`. */
+  notUsed?: string[];
+  /** The window `used` and `notUsed` count over, today included. @default 28 */
+  withinDays?: number;
+  /** Funnel ids; the user must be stuck on one of them. */
+  stuckOn?: string[];
+  /** `location.pathname` globs (`*` is any run of characters): `/invoices*`. */
+  path?: string[];
+  /** User traits, then account traits, by name: equal to the value or one of the list. */
+  traits?: Record<string, TraitMatch>;
+  locale?: string[];
+  device?: Device[];
 }
 
 export interface FeatureSpec {
@@ -106,15 +151,26 @@ export interface MilestoneSpec {
   streak?: number;
   /** Reached at this many qualified days in all. */
   activeDays?: number;
+  /** Who gets its reward toast (reaching it is not targeted). */
+  when?: When;
+}
+
+/** What every widget's config has. */
+export interface WidgetBase {
+  enabled?: boolean;
+  /** Who gets the widget: every condition must hold (see the README, "Targeting"). */
+  when?: When;
+  /** Among interruptive widgets waiting for the attention budget, the higher goes first. */
+  priority?: number;
 }
 
 export interface WidgetsConfig {
-  digest?: { enabled?: boolean; at?: string; link?: { text: string; href: string } };
-  checklist?: { enabled?: boolean; title?: string; items?: ChecklistItem[] };
-  rewards?: { enabled?: boolean; share?: Array<'slack' | 'discord'> };
-  records?: { enabled?: boolean };
-  reminders?: { enabled?: boolean; maxPerWeek?: number; quietHours?: [string, string] };
-  nudges?: { enabled?: boolean; items?: NudgeItem[] };
+  digest?: WidgetBase & { at?: string; link?: { text: string; href: string } };
+  checklist?: WidgetBase & { title?: string; items?: ChecklistItem[] };
+  rewards?: WidgetBase & { share?: Array<'slack' | 'discord'> };
+  records?: WidgetBase;
+  reminders?: WidgetBase & { maxPerWeek?: number; quietHours?: [string, string] };
+  nudges?: WidgetBase & { items?: NudgeItem[] };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }
@@ -130,6 +186,8 @@ export interface ChecklistItem {
   /** CSS selector of the element "show me" points at. */
   target?: string;
   help?: string;
+  /** Who sees the item in the checklist. */
+  when?: When;
 }
 
 export interface NudgeItem {
@@ -140,6 +198,8 @@ export interface NudgeItem {
   target: string;
   text: string;
   href?: string;
+  /** Who gets the nudge, besides its feature or funnel rule. */
+  when?: When;
 }
 
 /** Every engagement setting with its default filled in (defaults from `CONFIG_SCHEMA`). */

@@ -2,6 +2,7 @@ import type { ConfigField } from './config-field';
 import { CONFIG_SCHEMA } from './config-schema';
 import { safeHref } from './safe-href';
 import type { HabitualConfig } from './types';
+import { WHEN_FIELDS, WHEN_KEYS } from './when-fields';
 
 /** One thing wrong with a config, at a dotted path such as `widgets.checklist.items.0.event`. */
 export interface ConfigProblem {
@@ -65,6 +66,10 @@ function typeProblem(f: ConfigField, v: unknown): string | undefined {
       return Array.isArray(v) ? undefined : `must be an array${got}`;
     case 'time':
       return isTime(v) ? undefined : `must be an 'HH:MM' time, e.g. '08:30'${got}`;
+    case 'match': {
+      const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+      return scalar(v) || (Array.isArray(v) && v.length > 0 && v.every(scalar)) ? undefined : `must be a string, number or boolean, or a list of them${got}`;
+    }
     case 'times':
       return Array.isArray(v) && v.length === 2 && v.every(isTime) ? undefined : `must be two 'HH:MM' times, e.g. ['20:00', '08:00']${got}`;
     default:
@@ -97,9 +102,15 @@ export function validateConfig(config: unknown, parts: readonly ConfigField[] = 
 }
 
 /** The problems of `config` against just these fields (the widgets check their own part with it). */
-export function validateFields(config: unknown, fields: readonly ConfigField[]): ConfigProblem[] {
+export function validateFields(config: unknown, schema: readonly ConfigField[]): ConfigProblem[] {
   if (config === undefined || config === null) return [];
   if (!isObj(config)) return [{ path: '', message: `must be an object (got ${show(config)})` }];
+  // A `when` field stands for the targeting fields under it.
+  const fields = schema.flatMap((f): ConfigField[] =>
+    f.kind === 'when'
+      ? [{ ...f, kind: 'object', keys: WHEN_KEYS, keyNoun: 'targeting condition' }, ...WHEN_FIELDS.map((w) => ({ ...w, path: `${f.path}.${w.path}` }))]
+      : [f],
+  );
   const out: ConfigProblem[] = [];
   const features = isObj(config.features) ? config.features : {};
   // Without any configured feature there is nothing to check names against: the tracker
@@ -130,6 +141,9 @@ export function validateFields(config: unknown, fields: readonly ConfigField[]):
         }
         if (f.keys && isObj(v)) {
           for (const k in v) if (!f.keys.includes(k)) out.push({ path: `${path}.${k}`, message: `is not a ${f.keyNoun}; use one of ${f.keys.join(', ')}` });
+        }
+        if (f.keyRef && isObj(v) && named) {
+          for (const k in v) if (!(k in features)) out.push({ path: `${path}.${k}`, message: `is not in features; add it to features or fix the name` });
         }
         const has = (keys: readonly string[]) => keys.filter((k) => (v as Obj)[k] !== undefined);
         if (f.exactlyOne && has(f.exactlyOne).length !== 1) {

@@ -13,3 +13,15 @@ export type StreakPeriod = (typeof STREAK_PERIODS)[number];
 export const DEFAULT_WEIGHTS = { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } as const;
 export type ScoreMeasure = keyof typeof DEFAULT_WEIGHTS;
 export const SCORE_MEASURES = Object.keys(DEFAULT_WEIGHTS) as ScoreMeasure[];
+
+/** The engine's lifecycle stages. */
+export const STAGES = ['new', 'activating', 'stuck', 'engaged', 'power', 'at_risk', 'dormant', 'reactivated', 'resurrected'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Score bands, worst first. */
+export const BANDS = ['red', 'yellow', 'green'] as const;
+export type Band = (typeof BANDS)[number];
+
+/** Device classes for targeting: `mobile` is a viewport under 480 px wide. */
+export const DEVICES = ['desktop', 'mobile'] as const;
+export type Device = (typeof DEVICES)[number];

@@ -6,6 +6,7 @@ import { scanDay, type DayScan } from './qualified-days';
 import { addRecentUnits, recentRows, RECENT_DAYS } from './value-summary';
 import { newStreak, stepStreak, type StreakAcc } from './streak';
 import { stepFunnel, type FunnelPending } from './stuck';
+import { addUses } from './recent-uses';
 
 /**
  * Everything about the days before today that the state needs, folded once. Today's
@@ -38,6 +39,8 @@ export interface History {
   funnels: FunnelPending[];
   /** Latest day on which the user was activated and at the engaged bar (-1e9 when never). */
   lastEngagedIdx: number;
+  /** Uses per feature by days before today (today's slot 0 left empty), see `recent-uses.ts`. */
+  uses: Record<string, number[]>;
 }
 
 const NEVER = -1e9;
@@ -81,8 +84,10 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
   const from28 = todayIdx - 27;
   const recent = recentRows(fx);
   const fromRecent = todayIdx - RECENT_DAYS + 1;
+  const uses: Record<string, number[]> = {};
   for (let i = 0; i < end; i++) {
     const day = days[i];
+    addUses(uses, day, todayIdx - day.idx);
     scanDay(day, fx, totals, keyLast, reached, scan, stepLast);
     if (scan.units && day.idx >= from28) value28 += scan.units;
     if (scan.units && day.idx >= fromRecent) addRecentUnits(day, fx, recent, day.idx - fromRecent);
@@ -146,5 +151,6 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
     streak,
     funnels,
     lastEngagedIdx,
+    uses,
   };
 }

@@ -1,8 +1,6 @@
-import type { ScoreMeasure, StreakPeriod } from '../config/vocabulary';
+import type { Band, ScoreMeasure, Stage, StreakPeriod } from '../config/vocabulary';
 
-export type Stage = 'new' | 'activating' | 'stuck' | 'engaged' | 'power' | 'at_risk' | 'dormant' | 'reactivated' | 'resurrected';
-
-export type Band = 'red' | 'yellow' | 'green';
+export type { Band, Stage } from '../config/vocabulary';
 
 /** One measure's part of the score: "why this score". */
 export interface ScorePart {
@@ -79,6 +77,12 @@ export interface EngagementState {
   value: ValueSummary;
   /** The configured checklist items in order, each done or not (one rule, in the engine). */
   checklist: ChecklistItemState[];
+  /**
+   * Uses per feature on each of the last `USE_DAYS` local days, today first (`[3, 0, 1]`:
+   * three today, one the day before yesterday); features unused in that window are absent.
+   * What targeting's `used` / `notUsed` count over.
+   */
+  uses: Record<string, number[]>;
 }
 
 export interface ValueSummary {

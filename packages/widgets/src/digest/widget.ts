@@ -4,6 +4,7 @@ export const digest = /*#__PURE__*/ defineWidget({
   id: 'digest',
   label: 'Coffee-stat digest',
   interruptive: true,
+  priority: 40,
   defaultEnabled: false,
   element: 'habitual-digest',
   fields: [

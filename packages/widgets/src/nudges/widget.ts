@@ -5,6 +5,7 @@ export const nudges = /*#__PURE__*/ defineWidget({
   id: 'nudges',
   label: 'Nudges',
   interruptive: true,
+  priority: 60,
   defaultEnabled: false,
   fields: [],
   editor: [],

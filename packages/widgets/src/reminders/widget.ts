@@ -4,6 +4,7 @@ export const reminders = /*#__PURE__*/ defineWidget({
   id: 'reminders',
   label: 'Reminders',
   interruptive: true,
+  priority: 50,
   defaultEnabled: false,
   fields: [
     { path: 'widgets.reminders.maxPerWeek', kind: 'int', min: 0 },

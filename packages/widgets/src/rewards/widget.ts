@@ -6,6 +6,7 @@ export const rewards = /*#__PURE__*/ defineWidget({
   id: 'rewards',
   label: 'Rewards',
   interruptive: true,
+  priority: 80,
   defaultEnabled: false,
   fields: [
     { path: 'widgets.rewards.share', kind: 'array', default: [] },
