@@ -36,3 +36,7 @@ export { CONFIG_SCHEMA } from './config/config-schema';
 export type { ConfigField } from './config/config-field';
 export { LOCALES, STREAK_PERIODS, SCORE_MEASURES, DEFAULT_WEIGHTS } from './config/vocabulary';
 export { safeHref } from './config/safe-href';
+export { matchesWhen } from './rules/when';
+export type { WhenContext } from './rules/when';
+export { ATTENTION_KEY, asAttention, budgetOf, emptyAttention, mayShow, mergeAttention, recordMark, recordShow } from './rules/attention';
+export type { AttentionNow, AttentionRecord, Budget, Mark } from './rules/attention';

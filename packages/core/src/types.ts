@@ -15,7 +15,10 @@ export interface HabitualUser {
   hash?: string;
   /** Epoch seconds after which the collector refuses `hash`; signed with it. Omit for a hash that does not expire. */
   hashExpires?: number;
+  /** What targeting's `when.traits` matches first (`{ plan: 'team', role: 'admin' }`). */
   traits?: Record<string, unknown>;
+  /** The account's traits: `when.traits` falls back to them for a name the user lacks. */
+  accountTraits?: Record<string, unknown>;
 }
 
 export interface InitOptions {
@@ -146,6 +149,8 @@ export interface WidgetHost {
   now(): number;
   /** The IANA zone the tracker reads local days in: with `now()`, the widgets' "today". */
   timeZone(): string;
+  /** The user as last identified (traits for targeting), or undefined when anonymous. */
+  user(): HabitualUser | undefined;
   /** The options `init` was called with (widgets read `messages`). */
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */

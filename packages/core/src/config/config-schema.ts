@@ -1,3 +1,4 @@
+import { ATTENTION_DEFAULTS } from '../rules/attention';
 import type { ConfigField } from './config-field';
 import { DEFAULT_WEIGHTS, LOCALES, SCORE_MEASURES, STREAK_PERIODS } from './vocabulary';
 
@@ -106,10 +107,15 @@ function coreFields(): ConfigField[] {
     { path: 'widgets.nudges.items.#.href', kind: 'href' },
     { path: 'widgets.nudges.items.#.when', kind: 'when' },
     { path: 'attention', kind: 'object' },
-    { path: 'attention.maxAtOnce', kind: 'int', min: 1, max: 10, default: 1 },
-    { path: 'attention.perDay', ...wholeUpTo(100, 3) },
-    { path: 'attention.perWeek', ...wholeUpTo(500, 8), notBelow: 'attention.perDay', why: 'or the daily allowance could never be spent' },
-    { path: 'attention.cooldownMinutes', kind: 'number', ...nonNegative, default: 10 },
+    { path: 'attention.maxAtOnce', kind: 'int', min: 1, max: 10, default: ATTENTION_DEFAULTS.maxAtOnce },
+    { path: 'attention.perDay', ...wholeUpTo(100, ATTENTION_DEFAULTS.perDay) },
+    {
+      path: 'attention.perWeek',
+      ...wholeUpTo(500, ATTENTION_DEFAULTS.perWeek),
+      notBelow: 'attention.perDay',
+      why: 'or the daily allowance could never be spent',
+    },
+    { path: 'attention.cooldownMinutes', kind: 'number', ...nonNegative, default: ATTENTION_DEFAULTS.cooldownMinutes },
     { path: 'retentionDays', ...days(400) },
   ];
 }

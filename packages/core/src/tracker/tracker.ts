@@ -257,6 +257,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     now: () => now(),
     timeZone: deps.timeZone,
     options: () => options,
+    user: session.user,
     share: (message) => needKeeper((k) => k.share(message)),
   });
   return instance;

@@ -6,9 +6,9 @@ import { useHub } from '../host/hub';
  * `celebrate` raises the one-time toast on completion.
  */
 export function useChecklist(celebrate: boolean) {
-  const [{ config, state, t }, hub] = useHub();
-  // Until the engine has a state there is no progress to show.
-  const items = state ? (config.widgets?.checklist?.items ?? []) : [];
+  const [{ config, state, t, fits }, hub] = useHub();
+  // Until the engine has a state there is no progress to show; items whose `when` fails are not this user's.
+  const items = state ? (config.widgets?.checklist?.items ?? []).filter((item) => fits(item.when)) : [];
   const done = items.filter((item) => state?.checklist.some((c) => c.id === item.id && c.done));
   const celebrated = !!hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated;
   const complete = items.length > 0 && done.length === items.length;
@@ -16,7 +16,7 @@ export function useChecklist(celebrate: boolean) {
     // Once, ever: the cache in setWidget makes a second checklist on the page see it at once.
     if (celebrate && complete && !hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated) {
       hub.setWidget('checklist', { celebrated: true });
-      hub.toast({ id: 'checklist', title: t('checklistDone') });
+      hub.toast({ id: 'checklist', title: t('checklistDone'), widget: 'checklist', once: true });
     }
   }, [celebrate, complete]);
   return { items, done, celebrated };

@@ -81,9 +81,22 @@ describe('digest card', () => {
     await flushRender();
     expect(w.$('.digest')).toBeNull();
     await vi.waitFor(() => expect(internalOf(w.instance).profile()?.widgets.digest).toEqual({ day: '2025-03-12' }));
+    await w.use('invoice.sent'); // today becomes tomorrow's yesterday
     w.travel(noonOf('2025-03-13'));
     await w.use('customer.created');
     await vi.waitFor(() => expect(w.$('.digest')).not.toBeNull());
+  });
+
+  it('does not open by itself without a yesterday to show (a first day, or a quiet one)', async () => {
+    const quiet = await mountWidgets({ config, days: { '2025-03-10': { 'invoice.sent': 2 } } });
+    cleanup = quiet.handle.unmount;
+    await quiet.use('customer.created');
+    await flushRender();
+    expect(quiet.$('.digest')).toBeNull();
+    quiet.handle.unmount();
+    const busy = await mountWidgets({ config, days: { '2025-03-11': { 'invoice.sent': 2 } } });
+    cleanup = busy.handle.unmount;
+    await vi.waitFor(() => expect(busy.$('.digest')).not.toBeNull());
   });
 
   it("waits for the configured time of day, by the instance's clock", async () => {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { safeHref, type DigestMetric, type ValueSummary } from '@habitual/core';
+import { addDays, safeHref, type DigestMetric, type EngagementState, type ValueSummary } from '@habitual/core';
 import { minutes, wallTime } from '../host/day-time';
 import { useHub } from '../host/hub';
+import { useSlot } from '../host/slot';
 import { Sparkline } from './sparkline';
 
 interface DigestState {
@@ -11,10 +12,15 @@ interface DigestState {
   at?: string;
 }
 
+/** Yesterday has something to show: value delivered, or a qualified day. */
+const hadYesterday = (state: EngagementState | null) =>
+  !!state && (state.value.features.some((f) => f.yesterday > 0) || state.qualifiedDays.includes(addDays(state.today, -1)));
+
 /**
- * The coffee-stat card: first visit of the local day (or from `widgets.digest.at`), until
- * dismissed for the day. Inline (`<habitual-digest>`) it always shows. Everything it sums
- * comes from the engine's state (`state.value`); only the host's own metrics are fetched.
+ * The coffee-stat card: first visit of the local day (or from `widgets.digest.at`) when
+ * yesterday has something to show and the attention budget allows, until dismissed for the
+ * day. Inline (`<habitual-digest>`) it always shows. Everything it sums comes from the
+ * engine's state (`state.value`); only the host's own metrics are fetched.
  */
 export function Digest({ inline }: { inline?: boolean }) {
   const [{ state, config, t, fmt, today, on }, hub] = useHub();
@@ -25,7 +31,9 @@ export function Digest({ inline }: { inline?: boolean }) {
   const at = saved.at ?? w.at;
   const now = wallTime(hub.host);
   const wait = at ? (minutes(at) - now.minutes) * 60e3 - now.seconds * 1e3 : 0;
-  const hidden = !inline && (saved.day === today || wait > 0);
+  const waiting = !inline && (saved.day === today || wait > 0 || !hadYesterday(state));
+  const granted = useSlot(inline || waiting ? null : 'digest', hub.priority('digest'));
+  const hidden = !inline && !granted;
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -71,7 +79,11 @@ export function Digest({ inline }: { inline?: boolean }) {
       <div class="row">
         <h2>{t('digestTitle')}</h2>
         {!inline && (
-          <button class="x" aria-label={t('dismiss')} onClick={() => hub.setWidget('digest', { ...saved, day: today })}>
+          <button
+            class="x"
+            aria-label={t('dismiss')}
+            onClick={() => (hub.setWidget('digest', { ...saved, day: today }), hub.attention.mark('digest', 'dismissed'))}
+          >
             ×
           </button>
         )}

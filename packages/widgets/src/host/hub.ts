@@ -1,9 +1,21 @@
 import { createContext, type ComponentChild } from 'preact';
 import { useContext, useLayoutEffect, useState } from 'preact/hooks';
-import { internalOf, todayKey, type EngagementState, type HabitualConfig, type HabitualInstance, type WidgetHost } from '@habitual/core';
-import { isEnabled, type WidgetId } from '../registry';
+import {
+  ATTENTION_KEY,
+  internalOf,
+  matchesWhen,
+  todayKey,
+  type EngagementState,
+  type HabitualConfig,
+  type HabitualInstance,
+  type When,
+  type WidgetHost,
+} from '@habitual/core';
+import { isEnabled, WIDGETS, type WidgetId } from '../registry';
+import { createAttention, type Attention } from './attention';
 import { createFormat, type Format } from './format';
 import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
+import { readPage, watchPage, type Page } from './page';
 
 /** A widget whose panel is open in the launcher. */
 type PanelId = WidgetId;
@@ -29,13 +41,20 @@ export interface Toast {
   /** Buttons that run and close the toast (a reminder's snooze). */
   actions?: Array<{ label: string; run(): void }>;
   onClose?(): void;
+  /** The widget that raised it: its `priority` orders the toast in the attention budget. */
+  widget: WidgetId;
+  /** Shown once, ever, across tabs and devices (a milestone): dropped once it has been seen. */
+  once?: boolean;
 }
 
 /** What every widget renders from. */
 export interface View {
   config: HabitualConfig;
-  /** Widget `id` is switched on (core has already rejected a config with problems). */
+  /** Widget `id` is switched on and its `when` holds (core has already rejected a config with problems). */
   on(id: WidgetId): boolean;
+  /** Whether a `when` holds for this user, here, now (no `when` always does). */
+  fits(when: When | undefined): boolean;
+  page: Page;
   state: EngagementState | null;
   /** The local day now, by the instance's clock and time zone. */
   today: string;
@@ -61,6 +80,10 @@ export interface Hub {
   /** Caches and persists widget state; `persist: false` only caches (state another tab saved). */
   setWidget(key: string, value: unknown, persist?: boolean): void;
   toast(toast: Toast): void;
+  /** The attention budget every interruptive surface draws from. */
+  attention: Attention;
+  /** Widget `id`'s priority in the attention budget. */
+  priority(id: WidgetId): number;
   destroy(): void;
 }
 
@@ -70,18 +93,46 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   // Written-through cache: setWidgetState is async, widgets read their state back at once.
   const widgets = new Map<string, unknown>();
   const today = (state: EngagementState | null) => state?.today ?? todayKey(host.now(), host.timeZone());
+  // A document made by the page (createHTMLDocument) has no window of its own.
+  const win = doc.defaultView ?? window;
+  const fits = (when: When | undefined) =>
+    matchesWhen(when, {
+      state: view.state,
+      path: view.page.path,
+      locale: view.locale,
+      device: view.page.device,
+      traits: host.user()?.traits,
+      accountTraits: host.user()?.accountTraits,
+    });
+  const on = (id: WidgetId) => isEnabled(view.config, id) && fits(view.config.widgets?.[id]?.when);
   const localize = (config: HabitualConfig) => {
     const locale = resolveLocale(config.locale);
-    return { config, on: (id: WidgetId) => isEnabled(config, id), locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
+    return { config, locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
   };
   const state = instance.getState();
-  let view: View = { ...localize(host.config()), state, today: today(state), panel: null, nudge: null, toasts: [] };
+  let view: View = { ...localize(host.config()), on, fits, page: readPage(win), state, today: today(state), panel: null, nudge: null, toasts: [] };
   const set = (patch: Partial<View>) => {
     view = { ...view, ...patch };
     for (const fn of subs) fn();
   };
-  const toast = (t: Toast) => set({ toasts: [...view.toasts.filter((x) => x.id !== t.id), t].slice(-3) });
-  const offs = [instance.on('config', (config) => set(localize(config))), instance.on('state', (state) => set({ state, today: today(state) }))];
+  const attention = createAttention({
+    host,
+    doc,
+    view: () => view,
+    persist: (record) => host.setWidgetState(ATTENTION_KEY, record).catch(() => {}),
+    notify: () => set({}),
+  });
+  const toast = (t: Toast) => {
+    // Seen on another tab or device already: a once-only toast is not raised again.
+    if (t.once && attention.marked(`toast:${t.id}`)?.seen) return;
+    set({ toasts: [...view.toasts.filter((x) => x.id !== t.id), t].slice(-3) });
+  };
+  const changed = (patch: Partial<View>) => (set(patch), attention.arbitrate());
+  const offs = [
+    instance.on('config', (config) => changed(localize(config))),
+    instance.on('state', (state) => changed({ state, today: today(state) })),
+    watchPage(win, (page) => changed({ page })),
+  ];
   return {
     instance,
     host,
@@ -96,7 +147,12 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
       set({});
     },
     toast,
-    destroy: () => offs.forEach((off) => off()),
+    attention,
+    priority: (id) => view.config.widgets?.[id]?.priority ?? WIDGETS.find((w) => w.id === id)?.priority ?? 0,
+    destroy() {
+      for (const off of offs) off();
+      attention.destroy();
+    },
   };
 }
 

@@ -14,16 +14,20 @@ afterEach(() => {
 
 const all: HabitualConfig = {
   locale: 'en',
-  features: { 'invoice.sent': { value: 'invoices' }, 'customer.created': {} },
+  // Room for every interruptive widget at once: these tests are about mounting, not the budget.
+  attention: { maxAtOnce: 4, perDay: 4 },
+  features: { 'invoice.sent': { value: 'invoices' }, 'customer.created': {}, 'report.viewed': {} },
   widgets: {
     digest: { enabled: true },
     checklist: { enabled: true, items: [{ id: 'a', label: 'Add a customer', event: 'customer.created' }] },
     rewards: { enabled: true },
     records: { enabled: true },
     reminders: { enabled: true },
-    nudges: { enabled: true, items: [{ feature: 'invoice.sent', target: '#send', text: 'Send it from here' }] },
+    nudges: { enabled: true, items: [{ feature: 'report.viewed', target: '#send', text: 'See your reports' }] },
   },
 };
+// An invoice sent yesterday: the digest has a yesterday to show.
+const yesterday = { '2025-03-11': { 'invoice.sent': 1 } };
 
 describe('mount', () => {
   it('renders into one open shadow root with a constructed stylesheet', async () => {
@@ -91,7 +95,7 @@ describe('mount', () => {
 
   it('config toggles mount and unmount widgets without a reload', async () => {
     document.body.innerHTML = '<button id="send">Send</button>';
-    const w = await mountWidgets({ config: { locale: 'en', widgets: {} } });
+    const w = await mountWidgets({ config: { locale: 'en', widgets: {} }, days: yesterday });
     cleanup = w.handle.unmount;
     expect(w.root.querySelector('.launcher, .digest, .nudge')).toBeNull();
 

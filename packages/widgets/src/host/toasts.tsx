@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useHub, type Toast } from './hub';
+import { useSlot } from './slot';
 
 /** The live region every toast is announced through; it exists before any toast does. */
 export function Toasts() {
@@ -7,15 +8,23 @@ export function Toasts() {
   return (
     <div class="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <ToastCard key={toast.id} toast={toast} />
+        <ToastSlot key={toast.id} toast={toast} />
       ))}
     </div>
   );
 }
 
+/** A toast waits for its turn in the attention budget. */
+function ToastSlot({ toast }: { toast: Toast }) {
+  const [, hub] = useHub();
+  return useSlot(`toast:${toast.id}`, hub.priority(toast.widget)) ? <ToastCard toast={toast} /> : null;
+}
+
 function ToastCard({ toast }: { toast: Toast }) {
   const [{ t }, hub] = useHub();
-  const close = () => {
+  // Closed by the user (× or an action) it is marked, and × starts the budget's cooldown.
+  const close = (mark?: 'dismissed' | 'done') => {
+    if (mark) hub.attention.mark(`toast:${toast.id}`, mark);
     hub.set({ toasts: hub.view().toasts.filter((x) => x !== toast) });
     toast.onClose?.();
   };
@@ -23,14 +32,14 @@ function ToastCard({ toast }: { toast: Toast }) {
   const lingers = !!(toast.lingers || toast.actions);
   useEffect(() => {
     if (lingers) return;
-    const id = setTimeout(close, 8000);
+    const id = setTimeout(() => close(), 8000);
     return () => clearTimeout(id);
   }, []);
   return (
     <div class="card toast" data-toast={toast.id}>
       <div class="row">
         <strong>{toast.title}</strong>
-        <button class="x" aria-label={t('close')} onClick={close}>
+        <button class="x" aria-label={t('close')} onClick={() => close('dismissed')}>
           ×
         </button>
       </div>
@@ -39,7 +48,7 @@ function ToastCard({ toast }: { toast: Toast }) {
       {toast.actions && (
         <div class="acts">
           {toast.actions.map((a) => (
-            <button key={a.label} onClick={() => (a.run(), close())}>
+            <button key={a.label} onClick={() => (a.run(), close('done'))}>
               {a.label}
             </button>
           ))}

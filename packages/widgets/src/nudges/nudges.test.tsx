@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { internalOf, type HabitualConfig, type NudgeItem } from '@habitual/core';
+import { internalOf, type AttentionRecord, type HabitualConfig, type NudgeItem } from '@habitual/core';
 import { realInstance } from '../test/real-instance';
 import { flushRender, mountWidgets } from '../test/render';
 import { pickNudge } from './nudges';
@@ -26,19 +26,23 @@ afterEach(() => {
 describe('pickNudge', () => {
   it('a feature not adopted yet, else the funnel the user is stuck on', async () => {
     const fresh = (await realInstance({ config })).instance.getState();
-    expect(pickNudge(items, fresh, [])?.key).toBe('invoice.sent');
-    expect(pickNudge(items, fresh, ['invoice.sent'])).toBeNull();
+    const none = () => false;
+    expect(pickNudge(items, fresh, none)?.key).toBe('invoice.sent');
+    expect(pickNudge(items, fresh, (key) => key === 'invoice.sent')).toBeNull();
+    expect(pickNudge(items, fresh, none, (when) => !when)?.key).toBe('invoice.sent');
+    expect(pickNudge([{ ...items[0], when: { stages: ['power'] } }], fresh, none, (when) => !when)).toBeNull();
     const adopted = (await realInstance({ config, days: { ...stuckDays, '2025-03-11': { 'invoice.sent': 1 } } })).instance.getState()!;
     expect(adopted.stuck?.funnel).toBe('import');
-    expect(pickNudge(items, adopted, [])?.key).toBe('import');
-    expect(pickNudge(items, null, [])).toBeNull();
+    expect(pickNudge(items, adopted, none)?.key).toBe('import');
+    expect(pickNudge(items, null, none)).toBeNull();
   });
 });
 
 describe('nudges', () => {
   it('shows one anchored nudge with text and help link; dismissed stays dismissed', async () => {
     document.body.innerHTML = '<button id="send">Send</button><button id="import">Import</button>';
-    const w = await mountWidgets({ config, days: stuckDays });
+    // No cooldown and room for two a day, so the next nudge may follow the dismissed one at once.
+    const w = await mountWidgets({ config: { ...config, attention: { cooldownMinutes: 0, perDay: 2 } }, days: stuckDays });
     cleanup = w.handle.unmount;
     await vi.waitFor(() => expect(w.$('.nudge')?.hidden).toBe(false));
     expect(w.$$('.nudge')).toHaveLength(1); // at most one on screen
@@ -51,13 +55,47 @@ describe('nudges', () => {
     (nudge.querySelector('button') as HTMLButtonElement).click();
     // The next one takes its place.
     await vi.waitFor(() => expect(w.$('.nudge')!.textContent).toContain('Importing from a spreadsheet?'));
-    await vi.waitFor(() => expect(internalOf(w.instance).profile()?.widgets.nudges).toEqual(['invoice.sent']));
+    const attention = internalOf(w.instance).profile()?.widgets.attention as AttentionRecord;
+    expect(attention.marks['nudges:invoice.sent'].dismissed).toBeTypeOf('number');
+    expect(attention.shows.map(([key]) => key)).toEqual(['nudges:invoice.sent', 'nudges:import']);
     w.handle.unmount();
 
-    const again = await mountWidgets({ config, widgets: { nudges: ['invoice.sent'] } });
+    // Dismissed on this device (or another, through the collector): not shown again.
+    const again = await mountWidgets({ config, widgets: { attention: { marks: { 'nudges:invoice.sent': { dismissed: 1 } }, shows: [] } } });
     cleanup = again.handle.unmount;
     await flushRender();
     expect(again.$('.nudge')).toBeNull();
+    again.handle.unmount();
+    // Dismissals stored before the attention record still hold.
+    const legacy = await mountWidgets({ config, widgets: { nudges: ['invoice.sent'] } });
+    cleanup = legacy.handle.unmount;
+    await flushRender();
+    expect(legacy.$('.nudge')).toBeNull();
+  });
+
+  it('after a dismissal the next nudge waits for the cooldown', async () => {
+    document.body.innerHTML = '<button id="send">Send</button><button id="import">Import</button>';
+    const w = await mountWidgets({ config: { ...config, attention: { cooldownMinutes: 10 } }, days: stuckDays });
+    cleanup = w.handle.unmount;
+    await vi.waitFor(() => expect(w.$('.nudge')?.hidden).toBe(false));
+    (w.$('.nudge button') as HTMLButtonElement).click();
+    await flushRender();
+    expect(w.$('.nudge')).toBeNull();
+    expect(w.$('[data-nudge]')).toBeNull();
+  });
+
+  it('a nudge item shows only where its when holds, and follows SPA navigation', async () => {
+    document.body.innerHTML = '<button id="send">Send</button>';
+    history.replaceState(null, '', '/settings');
+    const targeted = { ...config, widgets: { nudges: { enabled: true, items: [{ ...items[0], when: { path: ['/invoices*'] } }] } } };
+    const w = await mountWidgets({ config: targeted });
+    cleanup = w.handle.unmount;
+    await flushRender();
+    expect(w.$('.nudge')).toBeNull();
+    history.pushState(null, '', '/invoices/7');
+    await vi.waitFor(() => expect(w.$('.nudge')?.hidden).toBe(false));
+    history.back();
+    await vi.waitFor(() => expect(w.$('.nudge')).toBeNull());
   });
 
   it('a "show me" from the checklist takes the one slot', async () => {
@@ -101,6 +139,8 @@ describe('hostile config strings', () => {
       {
         config: {
           locale: 'en',
+          // Every widget on screen at once: this test is about escaping, not the budget.
+          attention: { maxAtOnce: 5, perDay: 5 },
           features: { 'f.x': { label: evil, value: evil }, 'e.x': {}, 'n.x': {} },
           milestones: [{ id: 'm', title: evil, event: 'f.x', count: 2 }],
           widgets: {

@@ -46,6 +46,7 @@ export function ReminderClock() {
       save(markShown(read(hub), reminder.id, at, now));
       hub.toast({
         id: `reminder:${reminder.id}`,
+        widget: 'reminders',
         title: t('reminder'),
         body: reminder.note || scheduleLabel(reminder, t, fmt),
         actions: [

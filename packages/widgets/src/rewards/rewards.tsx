@@ -3,14 +3,27 @@ import type { ReachedMilestone } from '@habitual/core';
 import { useHub } from '../host/hub';
 import { sharePayload } from './share';
 
-/** Raises a toast for every milestone while the widget is on; subscribed at commit, so none slips by. */
+/**
+ * Raises a toast for every milestone whose `when` holds while the widget is on; subscribed
+ * at commit, so none slips by. Once, ever: another tab or device that showed it wins.
+ */
 export function Rewards() {
   const [{ t }, hub] = useHub();
   useLayoutEffect(
     () =>
-      hub.instance.on('milestone', (m) =>
-        hub.toast({ id: `milestone:${m.id}`, title: `🎉 ${t('milestone')}`, body: m.title, lingers: true, content: <Share milestone={m} /> }),
-      ),
+      hub.instance.on('milestone', (m) => {
+        const { config, fits } = hub.view();
+        if (!fits(config.milestones?.find((spec) => spec.id === m.id)?.when)) return;
+        hub.toast({
+          id: `milestone:${m.id}`,
+          widget: 'rewards',
+          once: true,
+          title: `🎉 ${t('milestone')}`,
+          body: m.title,
+          lingers: true,
+          content: <Share milestone={m} />,
+        });
+      }),
     [hub],
   );
   return null;

@@ -1,0 +1,128 @@
+import {
+  ATTENTION_KEY,
+  asAttention,
+  budgetOf,
+  mayShow,
+  mergeAttention,
+  recordMark,
+  recordShow,
+  type AttentionRecord,
+  type EngagementState,
+  type HabitualConfig,
+  type Mark,
+  type WidgetHost,
+} from '@habitual/core';
+
+/** What the arbiter reads from the hub. */
+export interface AttentionDeps {
+  host: WidgetHost;
+  doc: Document;
+  view(): { config: HabitualConfig; state: EngagementState | null; today: string };
+  /** Keeps the record in the profile. */
+  persist(record: AttentionRecord): void;
+  /** Re-renders the widgets. */
+  notify(): void;
+}
+
+/**
+ * One attention budget for every interruptive surface of a user: widgets ask for a slot
+ * (`request`), the arbiter grants the waiting ones by priority while the budget
+ * (`attention` in the config, see core's `rules/attention.ts`) allows, and remembers
+ * shows and marks in the profile. Tabs share the record over a BroadcastChannel; only a
+ * visible tab grants, so no two tabs show the same thing.
+ */
+export interface Attention {
+  /** Waits for a slot for `key` until the returned function is called. */
+  request(key: string, priority: number): () => void;
+  granted(key: string): boolean;
+  mark(key: string, what: keyof Mark): void;
+  marked(key: string): Mark | undefined;
+  /** Decide again (state, route or visibility changed). */
+  arbitrate(): void;
+  destroy(): void;
+}
+
+const CHANNEL = 'habitual-attention';
+
+export function createAttention(deps: AttentionDeps): Attention {
+  const { host, doc } = deps;
+  const requests = new Map<string, number>();
+  const granted = new Set<string>();
+  let record: AttentionRecord | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
+
+  // The stored record, once the keeper has loaded the profile (nothing is granted before).
+  const current = (): AttentionRecord | null => {
+    if (!record) {
+      const profile = host.profile();
+      if (profile) record = asAttention(profile.widgets[ATTENTION_KEY]);
+    }
+    return record;
+  };
+  // What this tab learnt from another is kept too, but not sent back.
+  const change = (next: AttentionRecord, broadcast = true) => {
+    record = next;
+    deps.persist(next);
+    if (broadcast) channel?.postMessage(next);
+    deps.notify();
+  };
+
+  const arbitrate = () => {
+    const rec = current();
+    let changed = false;
+    for (const key of granted) if (!requests.has(key)) granted.delete(key), (changed = true);
+    if (rec && doc.visibilityState !== 'hidden') {
+      const { config, state, today } = deps.view();
+      const budget = budgetOf(config.attention);
+      const now = host.now();
+      let next = rec;
+      const waiting = [...requests].filter(([key]) => !granted.has(key)).sort((a, b) => b[1] - a[1]);
+      for (const [key] of waiting) {
+        if (!mayShow(next, key, budget, { now, today, firstDay: state?.firstDay, onScreen: granted.size })) continue;
+        granted.add(key);
+        next = recordShow(next, key, today, now);
+        changed = true;
+      }
+      if (next !== rec) change(next);
+      // A cooldown ends without any event: look again then.
+      clearTimeout(timer);
+      const until = (next.dismissedAt ?? 0) + budget.cooldownMinutes * 60_000 - now;
+      if (waiting.length && until > 0) timer = setTimeout(arbitrate, until + 50);
+    }
+    if (changed) deps.notify();
+  };
+
+  if (channel) {
+    channel.onmessage = (e: MessageEvent<unknown>) => {
+      const mine = current();
+      if (!mine) return;
+      change(mergeAttention(mine, asAttention(e.data), host.now()), false);
+      arbitrate();
+    };
+  }
+  doc.addEventListener('visibilitychange', arbitrate);
+
+  return {
+    request(key, priority) {
+      requests.set(key, priority);
+      arbitrate();
+      return () => {
+        requests.delete(key);
+        arbitrate();
+      };
+    },
+    granted: (key) => granted.has(key),
+    mark(key, what) {
+      const rec = current();
+      if (rec) change(recordMark(rec, key, what, host.now()));
+    },
+    marked: (key) => current()?.marks[key],
+    arbitrate,
+    destroy() {
+      clearTimeout(timer);
+      channel?.close();
+      doc.removeEventListener('visibilitychange', arbitrate);
+    },
+  };
+}

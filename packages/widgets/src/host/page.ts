@@ -1,0 +1,59 @@
+import type { Device } from '@habitual/core';
+
+/** Where the user is, for targeting: the route and the device class. */
+export interface Page {
+  path: string;
+  device: Device;
+}
+
+const LOCATION_CHANGE = 'habitual:locationchange';
+/** Under this viewport width the device counts as `mobile`. */
+export const MOBILE_MAX = 479.98;
+
+type NavigationLike = EventTarget & { currentEntry?: unknown };
+
+/** The page now. */
+export const readPage = (win: Window): Page => ({
+  path: win.location.pathname,
+  device: win.matchMedia?.(`(max-width: ${MOBILE_MAX}px)`).matches ? 'mobile' : 'desktop',
+});
+
+/**
+ * Calls `onChange` with the page whenever the route or device class changes: SPA
+ * navigations (the Navigation API where present, else `pushState` / `replaceState`,
+ * wrapped once per window), `popstate`, `hashchange`, and the viewport crossing 480 px.
+ */
+export function watchPage(win: Window, onChange: (page: Page) => void): () => void {
+  let last = readPage(win);
+  const check = () => {
+    const page = readPage(win);
+    if (page.path !== last.path || page.device !== last.device) onChange((last = page));
+  };
+  const nav = (win as unknown as { navigation?: NavigationLike }).navigation;
+  const routeEvents: Array<[EventTarget, string]> = [[win, 'popstate'], [win, 'hashchange'], nav ? [nav, 'currententrychange'] : [win, LOCATION_CHANGE]];
+  if (!nav) patchHistory(win);
+  const media = win.matchMedia?.(`(max-width: ${MOBILE_MAX}px)`);
+  for (const [target, type] of routeEvents) target.addEventListener(type, check);
+  media?.addEventListener?.('change', check);
+  return () => {
+    for (const [target, type] of routeEvents) target.removeEventListener(type, check);
+    media?.removeEventListener?.('change', check);
+  };
+}
+
+const PATCHED = Symbol.for('habitual.history');
+
+/** Makes `pushState` / `replaceState` announce themselves (browsers without the Navigation API). */
+function patchHistory(win: Window): void {
+  const h = win.history as History & { [PATCHED]?: true };
+  if (h[PATCHED]) return;
+  h[PATCHED] = true;
+  for (const name of ['pushState', 'replaceState'] as const) {
+    const original = h[name];
+    h[name] = function (this: History, ...args: Parameters<History['pushState']>) {
+      const out = original.apply(this, args);
+      win.dispatchEvent(new Event(LOCATION_CHANGE));
+      return out;
+    };
+  }
+}
