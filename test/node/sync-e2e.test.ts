@@ -242,4 +242,53 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, as above
     expect(await user.innerText()).toMatch(/new|activating|engaged|power|stuck/);
   });
+  it('a nudge dismissed on one device is not shown again on another (the attention record through the collector)', async () => {
+    const withNudge = {
+      ...config,
+      features: { ...config.features, 'report.viewed': { label: 'Reports' } },
+      widgets: { records: { enabled: false }, nudges: { enabled: true, items: [{ feature: 'report.viewed', target: 'h1', text: 'Try the reports' }] } },
+    };
+    expect((await admin('/v1/admin/config', { method: 'PUT', body: JSON.stringify({ config: withNudge }) })).status).toBe(200);
+    const laptop = await openApp();
+    const nudge = laptop.locator('.nudge:not([hidden])');
+    await expect.poll(() => nudge.count(), { timeout: 10_000 }).toBe(1);
+    await nudge.locator('button').click();
+    await expect.poll(() => nudge.count()).toBe(0);
+    await track(laptop, 'customer.created', 1); // stored and synced, the dismissal with it
+
+    // Another device: its own browser profile, the same signed-in user.
+    const desktopContext = await browser.newContext();
+    const desktop = await desktopContext.newPage();
+    const asked: unknown[] = [];
+    desktop.on('request', (req) => {
+      if (!req.url().endsWith('/v1/summaries')) return;
+      const raw = req.postDataBuffer()!;
+      asked.push(JSON.parse((raw[0] === 0x1f ? gunzipSync(raw) : raw).toString()).days);
+    });
+    // Watches for the nudge from the first moment: it must never appear, not even briefly.
+    await desktop.addInitScript(() => {
+      const w = window as unknown as { __sawNudge?: boolean };
+      const look = () => {
+        if (document.querySelector('habitual-widgets')?.shadowRoot?.querySelector('.nudge:not([hidden])')) w.__sawNudge = true;
+        else setTimeout(look, 10);
+      };
+      look();
+    });
+    await desktop.goto(`${hostUrl()}/`);
+    // With nothing of its own to send, the desktop asks for its record with an empty batch.
+    await expect.poll(() => asked, { timeout: 10_000 }).toContainEqual([]);
+    const record = () =>
+      desktop.evaluate(async () => {
+        const data = await (
+          window as unknown as { habitual: { exportData(): Promise<{ profile: { widgets: Record<string, unknown> } }> } }
+        ).habitual.exportData();
+        return (data.profile.widgets.attention as { marks: Record<string, { dismissed?: number }> } | undefined)?.marks['nudges:report.viewed']?.dismissed;
+      });
+    await expect.poll(record, { timeout: 10_000 }).toBeTypeOf('number');
+    // Past the wait for the record: the widgets are up and decided.
+    await desktop.waitForTimeout(2_000);
+    expect(await desktop.evaluate(() => (window as unknown as { __sawNudge?: boolean }).__sawNudge ?? false)).toBe(false);
+    await desktopContext.close();
+    await laptop.close();
+  });
 });

@@ -38,5 +38,5 @@ export { LOCALES, STREAK_PERIODS, SCORE_MEASURES, DEFAULT_WEIGHTS } from './conf
 export { safeHref } from './config/safe-href';
 export { matchesWhen } from './rules/when';
 export type { WhenContext } from './rules/when';
-export { ATTENTION_KEY, asAttention, budgetOf, emptyAttention, mayShow, mergeAttention, recordMark, recordShow } from './rules/attention';
+export { ATTENTION_CHANNEL, ATTENTION_KEY, asAttention, budgetOf, emptyAttention, mayShow, mergeAttention, recordMark, recordShow } from './rules/attention';
 export type { AttentionNow, AttentionRecord, Budget, Mark } from './rules/attention';

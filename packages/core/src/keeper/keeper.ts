@@ -129,7 +129,13 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       // destroy() may have come while the profile loaded: then no sync client is made.
       const { endpoint, appId } = session.options;
       if (endpoint && !stopped) {
-        const source = createSyncSource({ session, profile: () => profile, report, configure: (c) => this.configure(c) });
+        const source = createSyncSource({
+          session,
+          profile: () => profile,
+          report,
+          configure: (c) => this.configure(c),
+          setWidgetState: (key, value) => this.setWidgetState(key, value),
+        });
         const intervalMs = session.options.sync?.intervalMs;
         // One lock per app: tabs of other apps on this origin never wait on each other.
         sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });

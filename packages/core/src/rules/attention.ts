@@ -24,6 +24,8 @@ export interface AttentionRecord {
 }
 
 export const ATTENTION_KEY = 'attention';
+/** The BroadcastChannel every tab's widgets (and the keeper, with the collector's answer) share the record on. */
+export const ATTENTION_CHANNEL = 'habitual-attention';
 const DAY_MS = 86_400_000;
 /** Shows older than this are forgotten (the weekly allowance looks back 7 days). */
 const KEEP_MS = 8 * DAY_MS;

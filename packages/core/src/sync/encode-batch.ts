@@ -10,11 +10,11 @@ const GZIP_FROM = 256;
  * request stays CORS-simple: no preflight, and `keepalive` works on `pagehide`.
  */
 export async function encodeBatch(
-  source: Pick<SyncSource, 'appId' | 'writeKey' | 'identity'>,
+  source: Pick<SyncSource, 'appId' | 'writeKey' | 'identity' | 'attention'>,
   days: DayRollup[],
   gzip: ((bytes: Uint8Array) => Promise<Uint8Array>) | undefined,
 ): Promise<Uint8Array> {
-  const json = JSON.stringify({ v: 1, appId: source.appId, writeKey: source.writeKey, identity: source.identity(), days });
+  const json = JSON.stringify({ v: 1, appId: source.appId, writeKey: source.writeKey, identity: source.identity(), days, attention: source.attention?.() });
   const bytes = new TextEncoder().encode(json);
   if (!gzip || bytes.length < GZIP_FROM) return bytes;
   try {

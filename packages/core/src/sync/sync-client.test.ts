@@ -402,3 +402,37 @@ describe('createSyncClient', () => {
     await expect(client.share({ target: 'slack', milestone: 'x', payload: {} })).rejects.toThrow(/no slack webhook/);
   });
 });
+
+describe("the user's attention record", () => {
+  it('rides with each batch; with nothing to send it is asked for once, with an empty batch; the answer goes back to the device', async () => {
+    const dev = device([]);
+    const heard: unknown[] = [];
+    let record: unknown = { marks: { 'nudges:a': { dismissed: 5 } }, shows: [] };
+    dev.source.attention = () => record;
+    dev.source.onAttention = (r) => heard.push(r);
+    const c = collector();
+    c.fetch.mockImplementation(async (_url, init: RequestInit = {}) => {
+      const body = JSON.parse(new TextDecoder().decode(init.body as Uint8Array));
+      c.requests.push({ url: String(_url), init, body });
+      return Response.json({ acks: body.days.map((x: DayRollup) => ({ day: x.day, rev: x.rev })), stored: 0, attention: { merged: body.attention } });
+    });
+    const client = createSyncClient(dev.source, { ...clock().deps, fetch: c.fetch as unknown as typeof fetch });
+    await client.syncNow();
+    await client.syncNow();
+    expect(c.requests.map((r) => r.body?.days)).toEqual([[]]);
+    expect(heard).toEqual([{ merged: record }]);
+    dev.stored.set('2025-01-01', day('2025-01-01', 1));
+    record = { marks: {}, shows: [] };
+    await client.syncNow();
+    expect(c.requests[1].body).toMatchObject({ days: [{ day: '2025-01-01' }], attention: record });
+  });
+
+  it('an anonymous device (no record to share) sends no empty batch', async () => {
+    const dev = device([]);
+    dev.source.attention = () => undefined;
+    const c = collector();
+    const client = createSyncClient(dev.source, { ...clock().deps, fetch: c.fetch as unknown as typeof fetch });
+    await client.syncNow();
+    expect(c.summaries()).toEqual([]);
+  });
+});

@@ -43,6 +43,8 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
   let running: Promise<void> | undefined;
   let again = false;
   let etag: string | undefined;
+  // A signed-in device asks once per page for its attention record, even with no days to send.
+  let exchanged = false;
 
   const report = (code: 'sync-rejected' | 'sync-failed', message: string, cause?: unknown) => {
     try {
@@ -71,13 +73,17 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
       return { kind: 'retry', reason: `the collector could not be reached (${String(cause)})` };
     }
     const text = await res.text().catch(() => '');
-    let json: { acks?: unknown; error?: unknown } | undefined;
+    let json: { acks?: unknown; error?: unknown; attention?: unknown } | undefined;
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
-    if (res.ok && Array.isArray(json?.acks)) return { kind: 'ok', acks: json.acks as Array<{ day: string; rev: number }> };
+    if (res.ok && Array.isArray(json?.acks)) {
+      exchanged = true;
+      if (json.attention) source.onAttention?.(json.attention);
+      return { kind: 'ok', acks: json.acks as Array<{ day: string; rev: number }> };
+    }
     const reason = typeof json?.error === 'string' ? json.error : `HTTP ${res.status}`;
     if (res.status === 429 || res.status === 503 || res.status === 408 || res.status >= 500 || res.ok) {
       return { kind: 'retry', afterMs: retryAfterMs(res.headers.get('retry-after'), d.now()), reason };
@@ -121,6 +127,7 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
   async function run(): Promise<void> {
     const got = await withSyncLock(d, o.lockName, async () => {
       const days = outgoing(await source.pending());
+      if (!days.length && !exchanged && source.attention?.()) await sendBatch([]);
       for (let i = 0; i < days.length && !stopped; i += o.batchDays) {
         if (!(await sendBatch(days.slice(i, i + o.batchDays)))) return;
       }
@@ -189,6 +196,8 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     if (body.version === 0) return;
     await source.saveConfigCache({ etag: tag, config: body.config }).catch(() => {});
     source.onConfig(body.config);
+    // A config that switches widgets on: fetch the user's attention record now, not at the next poll.
+    if (!exchanged) void syncNow();
   }
 
   // A user coming back to the tab sees the config in force now (throttled: focus is chatty).

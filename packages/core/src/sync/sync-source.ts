@@ -1,4 +1,5 @@
 import type { HabitualConfig } from '../config/types';
+import { ATTENTION_CHANNEL, ATTENTION_KEY } from '../rules/attention';
 import type { Session } from '../session/session';
 import { markSynced, readUnsynced } from '../store/days';
 import type { Store } from '../store/store';
@@ -14,16 +15,21 @@ export interface SyncSourceDeps {
   report: (error: HabitualError) => void;
   /** Remote config goes the way inline config goes: checked, then into the engine. */
   configure: (config: HabitualConfig) => void;
+  /** Keeps a widget state in the current profile (the merged attention record). */
+  setWidgetState: (key: string, value: unknown) => Promise<void>;
 }
+
+const EMPTY = { marks: {}, shows: [] };
 
 /**
  * The device's side of the sync client: the days not yet acknowledged, the acks, the config
  * cache. A batch is read from one user's store under that user's identity, and its acks go
  * back to that store, even when identify() or forget() switched stores while it was in flight.
  */
-export function createSyncSource({ session, profile, report, configure }: SyncSourceDeps): SyncSource {
+export function createSyncSource({ session, profile, report, configure, setWidgetState }: SyncSourceDeps): SyncSource {
   const { appId, writeKey, endpoint } = session.options;
   let batch: { store: Store; profile: Profile; hash?: string; hashExpires?: number } | undefined;
+  let sent: unknown;
   return {
     appId,
     writeKey,
@@ -46,5 +52,26 @@ export function createSyncSource({ session, profile, report, configure }: SyncSo
     saveConfigCache: (entry) => session.store().set(CONFIG_CACHE, entry),
     onConfig: configure,
     onError: report,
+    // Only a signed-in user's record travels (an anonymous device has nowhere else to be),
+    // and only while a widget is on to use it.
+    attention() {
+      const p = profile();
+      const on = Object.values(session.config().widgets ?? {}).some((w) => (w as { enabled?: unknown } | undefined)?.enabled === true);
+      sent = p.userId && on ? (p.widgets[ATTENTION_KEY] ?? EMPTY) : undefined;
+      return sent;
+    },
+    // The answer is what was sent merged with the user's other devices. Kept as it is unless
+    // a tab changed the record meanwhile; the widgets of every tab merge it either way.
+    onAttention(remote) {
+      const p = profile();
+      if ((batch?.profile ?? p).userId !== p.userId) return;
+      const mine = p.widgets[ATTENTION_KEY];
+      void (mine === sent || mine === undefined ? setWidgetState(ATTENTION_KEY, remote) : Promise.resolve()).then(() => {
+        if (typeof BroadcastChannel !== 'function') return;
+        const channel = new BroadcastChannel(ATTENTION_CHANNEL);
+        channel.postMessage(remote);
+        channel.close();
+      });
+    },
   };
 }

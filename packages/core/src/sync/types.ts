@@ -19,6 +19,10 @@ export interface SyncSource {
   saveConfigCache(entry: { etag: string; config: HabitualConfig }): Promise<void>;
   onConfig(config: HabitualConfig): void;
   onError(error: HabitualError): void;
+  /** The user's attention record (widget marks and shows), sent with each batch so it follows them across devices. */
+  attention?(): unknown;
+  /** The record as the collector now holds it (every device's, merged). */
+  onAttention?(record: unknown): void;
 }
 
 /** The platform the sync client runs on; `defaultSyncDeps()` reads the browser's, tests pass fakes. */

@@ -144,6 +144,19 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 20,
+    name: "each user's attention record (widget marks and shows), merged across devices",
+    sql: `
+      CREATE TABLE user_attention (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        record jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, user_id)
+      );
+    `,
+  },
+  {
     version: 10,
     name: 'shared rate-limit windows; identity verification on by default',
     sql: `

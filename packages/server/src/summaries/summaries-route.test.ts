@@ -323,6 +323,55 @@ for (const target of testDatabases()) {
       });
     });
 
+    describe("the user's attention record", () => {
+      const T = 1_773_000_000_000;
+      const record = (marks: Record<string, Record<string, number>>, shows: Array<[string, string, number]> = []) => ({ marks, shows });
+      beforeEach(async () => {
+        await db.exec('DELETE FROM user_attention');
+      });
+
+      it('merges what each device sends and answers the merge; a device with no days asks for it', async () => {
+        const laptop = await send(
+          summaries({
+            identity: { userId: 'u_1', deviceId: 'laptop' },
+            attention: record({ 'nudges:import': { seen: T, dismissed: T + 5 } }, [['nudges:import', '2025-03-01', T]]),
+          }),
+        );
+        expect((await laptop.json()).attention.marks).toEqual({ 'nudges:import': { seen: T, dismissed: T + 5 } });
+        const desktop = await send(summaries({ identity: { userId: 'u_1', deviceId: 'desktop' }, days: [], attention: record({ digest: { seen: T + 9 } }) }));
+        expect(desktop.status).toBe(200);
+        const answer = await desktop.json();
+        expect(answer).toMatchObject({ acks: [], stored: 0 });
+        expect(answer.attention.marks).toEqual({ 'nudges:import': { seen: T, dismissed: T + 5 }, digest: { seen: T + 9 } });
+        expect(answer.attention.shows).toEqual([['nudges:import', '2025-03-01', T]]);
+        expect(await rows()).toHaveLength(1); // the laptop's day only
+      });
+
+      it('refuses a bad record naming the field, and stores nothing', async () => {
+        for (const [attention, field] of [
+          [{ marks: { x: { dismissed: 'soon' } }, shows: [] }, 'attention.marks.*.dismissed'],
+          [{ marks: {}, shows: [['x', 'yesterday', T]] }, 'attention.shows day'],
+          [{ marks: {} }, 'attention.shows'],
+          [{ marks: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`k${i}`, {}])), shows: [] }, 'at most 500'],
+        ] as const) {
+          const res = await send(summaries({ attention }));
+          expect(res.status, field).toBe(400);
+          expect((await res.json()).error).toContain(field);
+        }
+        expect(await rows()).toEqual([]);
+        expect(await db.query('SELECT * FROM user_attention')).toEqual([]);
+      });
+
+      it('an empty batch is refused unless a signed-in device asks for its record', async () => {
+        const none = await send(summaries({ days: [] }));
+        expect(none.status).toBe(400);
+        expect((await none.json()).error).toContain('days must hold at least one day');
+        const anonymous = await send(summaries({ identity: { deviceId: 'dev_x' }, days: [], attention: record({}) }));
+        expect(anonymous.status).toBe(400);
+        expect(await db.query('SELECT * FROM user_attention')).toEqual([]);
+      });
+    });
+
     describe('rate limit', () => {
       const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 

@@ -6,7 +6,8 @@ import { checkIdentity } from '../http/check-identity';
 import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
-import { SummariesBody, daysProblem } from './summaries-schema';
+import { storeAttention } from '../attention/store-attention';
+import { SummariesBody, daysProblem, emptyBatchProblem } from './summaries-schema';
 import { anonymousUserId, storeSummaries } from './store-summaries';
 
 export function summariesRoute(app: Hono, ctx: CollectorContext) {
@@ -15,16 +16,20 @@ export function summariesRoute(app: Hono, ctx: CollectorContext) {
     const { identity } = body;
     const target = await browserApp(c, ctx, body.appId, body.writeKey);
     checkIdentity(target, identity, ctx.now());
-    const problem = daysProblem(body.days);
+    const problem = emptyBatchProblem(body) ?? daysProblem(body.days);
     if (problem) fail(400, problem);
     spendRequest(c, ctx, target);
     const days = body.days as DayRollup[];
-    const stored = await storeSummaries(
-      ctx.db,
-      target.id,
-      { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId },
-      days,
-    );
-    return c.json({ acks: days.map((d) => ({ day: d.day, rev: d.rev })), stored });
+    const stored = !days.length
+      ? 0
+      : await storeSummaries(
+          ctx.db,
+          target.id,
+          { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId },
+          days,
+        );
+    // Only a signed-in user has a record to share between devices.
+    const attention = identity.userId ? await storeAttention(ctx.db, target.id, identity.userId, body.attention, ctx.now()) : undefined;
+    return c.json({ acks: days.map((d) => ({ day: d.day, rev: d.rev })), stored, ...(attention ? { attention } : {}) });
   });
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { rollupProblem, type DayRollup } from '@habitual/core';
+import { AttentionBody } from '../attention/attention-schema';
 import { knownTimeZone } from './known-time-zone';
 import { FIRST_YEAR, LAST_YEAR, realDay } from './real-day';
 
@@ -43,6 +44,9 @@ export const id = (what: string) =>
  * Sent as `Content-Type: text/plain` (JSON or gzip-compressed JSON) so browsers need no CORS
  * preflight and `fetch(..., { keepalive: true })` works on `pagehide`. The answer is
  * `{ acks: [{ day, rev }], stored }`: every day the collector now holds at that revision or higher.
+ * A signed-in user's device also sends `attention` (its widget marks and shows, see
+ * attention/attention-schema.ts); the answer then carries `attention`, merged across the
+ * user's devices.
  */
 export const SummariesBody = v.object({
   v: v.optional(v.literal(1, 'v must be 1')),
@@ -66,10 +70,16 @@ export const SummariesBody = v.object({
   ),
   days: v.pipe(
     v.array(v.unknown(), 'days must be an array of day rollups'),
-    v.minLength(1, 'days must hold at least one day'),
     v.maxLength(MAX_DAYS_PER_BATCH, `days must hold at most ${MAX_DAYS_PER_BATCH} days; send more batches`),
   ),
+  attention: v.optional(AttentionBody),
 });
+
+/** An empty `days` is a signed-in device asking for its attention record; otherwise it is refused. */
+export const emptyBatchProblem = (body: { days: unknown[]; attention?: unknown; identity: { userId?: string } }): string | undefined =>
+  body.days.length || (body.attention && body.identity.userId)
+    ? undefined
+    : 'days: days must hold at least one day (or, for a signed-in device, an attention record)';
 
 /** Why the days of a batch cannot be stored (naming the field), or `undefined`. */
 export function daysProblem(days: unknown[]): string | undefined {

@@ -1,4 +1,5 @@
 import {
+  ATTENTION_CHANNEL,
   ATTENTION_KEY,
   asAttention,
   budgetOf,
@@ -42,7 +43,8 @@ export interface Attention {
   destroy(): void;
 }
 
-const CHANNEL = 'habitual-attention';
+/** How long a signed-in page waits for its record from the collector before it decides alone. */
+export const REMOTE_WAIT_MS = 1500;
 
 export function createAttention(deps: AttentionDeps): Attention {
   const { host, doc } = deps;
@@ -50,7 +52,12 @@ export function createAttention(deps: AttentionDeps): Attention {
   const granted = new Set<string>();
   let record: AttentionRecord | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(ATTENTION_CHANNEL) : undefined;
+  // A signed-in user's record may hold another device's dismissals: the first sync brings it
+  // (its answer arrives over the channel); until then, or a short wait, nothing is granted.
+  let remote = !!(channel && host.options().endpoint && host.user()?.id);
+  // No answer in time (offline): read what the keeper stored meanwhile, and decide.
+  const waited = remote ? setTimeout(() => ((remote = false), (record = null), arbitrate()), REMOTE_WAIT_MS) : undefined;
 
   // The stored record, once the keeper has loaded the profile (nothing is granted before).
   const current = (): AttentionRecord | null => {
@@ -72,7 +79,7 @@ export function createAttention(deps: AttentionDeps): Attention {
     const rec = current();
     let changed = false;
     for (const key of granted) if (!requests.has(key)) granted.delete(key), (changed = true);
-    if (rec && doc.visibilityState !== 'hidden') {
+    if (rec && !remote && doc.visibilityState !== 'hidden') {
       const { config, state, today } = deps.view();
       const budget = budgetOf(config.attention);
       const now = host.now();
@@ -95,9 +102,9 @@ export function createAttention(deps: AttentionDeps): Attention {
 
   if (channel) {
     channel.onmessage = (e: MessageEvent<unknown>) => {
+      remote = false;
       const mine = current();
-      if (!mine) return;
-      change(mergeAttention(mine, asAttention(e.data), host.now()), false);
+      if (mine) change(mergeAttention(mine, asAttention(e.data), host.now()), false);
       arbitrate();
     };
   }
@@ -121,6 +128,7 @@ export function createAttention(deps: AttentionDeps): Attention {
     arbitrate,
     destroy() {
       clearTimeout(timer);
+      clearTimeout(waited);
       channel?.close();
       doc.removeEventListener('visibilitychange', arbitrate);
     },
