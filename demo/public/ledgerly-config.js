@@ -54,8 +54,16 @@ export const ledgerlyConfig = {
     nudges: {
       enabled: true,
       items: [
-        { funnel: 'import', target: '#import-customers', text: 'Stuck on the import? A CSV with a header row is all it takes.', href: '/help/import.html' },
-        { feature: 'report.viewed', target: '#nav-reports', text: 'Reports show who owes you, at a glance.' },
+        // Help at the step the user is stuck on, only for them.
+        {
+          funnel: 'import',
+          target: '#import-customers',
+          text: 'Stuck on the import? A CSV with a header row is all it takes.',
+          href: '/help/import.html',
+          when: { stuckOn: ['import'] },
+        },
+        // Reports matter once there is something owed: after the first invoice.
+        { feature: 'report.viewed', target: '#nav-reports', text: 'Reports show who owes you, at a glance.', when: { used: { 'invoice.sent': 1 } } },
       ],
     },
   },
