@@ -40,3 +40,4 @@ export { matchesWhen } from './rules/when';
 export type { WhenContext } from './rules/when';
 export { ATTENTION_CHANNEL, ATTENTION_KEY, asAttention, budgetOf, emptyAttention, mayShow, mergeAttention, recordMark, recordShow } from './rules/attention';
 export type { AttentionNow, AttentionRecord, Budget, Mark } from './rules/attention';
+export type { RecentUses } from './engine/recent-uses';

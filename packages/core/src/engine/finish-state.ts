@@ -12,7 +12,7 @@ import { scoreUser } from './score';
 import { stageOf } from './stage';
 import { streakState } from './streak';
 import { stepFunnel, stuckFunnel } from './stuck';
-import { usesWithToday } from './recent-uses';
+import { recentUses } from './recent-uses';
 import type { EngagementState, ReachedMilestone, Stage } from './types';
 
 /** What the caller remembers between states: milestones already reached, last stage. */
@@ -182,7 +182,7 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     totals: totalsOut,
     value: valueSummary(recent, T, fx),
     checklist,
-    uses: usesWithToday(h.uses, today),
+    uses: recentUses(h.uses, today),
   };
   if (stuck) state.stuck = stuck;
   if (next) state.next = next;

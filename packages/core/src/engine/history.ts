@@ -39,7 +39,7 @@ export interface History {
   funnels: FunnelPending[];
   /** Latest day on which the user was activated and at the engaged bar (-1e9 when never). */
   lastEngagedIdx: number;
-  /** Uses per feature by days before today (today's slot 0 left empty), see `recent-uses.ts`. */
+  /** Uses per feature by days before today (slot 0 unused), see `recent-uses.ts`. */
   uses: Record<string, number[]>;
 }
 

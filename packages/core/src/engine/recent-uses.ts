@@ -3,38 +3,41 @@ import type { EngineDay } from './engine-day';
 /** Days of per-feature use counts the state carries: the longest `when.withinDays`. */
 export const USE_DAYS = 90;
 
-/** Adds one day's uses into `uses` at `ago` days before today (0 = today); older days are skipped. */
-export function addUses(uses: Record<string, number[]>, day: EngineDay, ago: number): void {
-  if (ago < 0 || ago >= USE_DAYS) return;
+/**
+ * Uses per feature over the last `USE_DAYS` local days, as the state carries them: `today`
+ * holds today's counts; `days[name][k]` the uses k days ago (k >= 1; slot 0 is unused), built
+ * once with the history and shared by every state of the day, so a state change copies
+ * nothing but today's counts.
+ */
+export interface RecentUses {
+  today: Record<string, number>;
+  days: Record<string, number[]>;
+}
+
+/** Adds one day's uses into `days` at `ago` days before today; days out of the window are skipped. */
+export function addUses(days: Record<string, number[]>, day: EngineDay, ago: number): void {
+  if (ago < 1 || ago >= USE_DAYS) return;
   for (const name in day.features) {
     const n = day.features[name].n;
     if (!(n > 0)) continue;
-    const row = (uses[name] ??= []);
+    const row = (days[name] ??= []);
     while (row.length <= ago) row.push(0);
     row[ago] += n;
   }
 }
 
-/**
- * The state's uses: the history's rows (built relative to today, today's slot empty) with
- * today's counts added. Rows today did not touch are shared, not copied.
- */
-export function usesWithToday(before: Record<string, number[]>, today: EngineDay | undefined): Record<string, number[]> {
-  if (!today) return before;
-  const out = { ...before };
-  for (const name in today.features) {
-    const n = today.features[name].n;
-    if (!(n > 0)) continue;
-    const row = (out[name] = before[name] ? before[name].slice() : [0]);
-    row[0] += n;
-  }
-  return out;
+/** The state's uses: the history's rows and today's counts. */
+export function recentUses(days: Record<string, number[]>, today: EngineDay | undefined): RecentUses {
+  const counts: Record<string, number> = {};
+  if (today) for (const name in today.features) if (today.features[name].n > 0) counts[name] = today.features[name].n;
+  return { today: counts, days };
 }
 
 /** Uses of `feature` over the last `withinDays` days, today included. */
-export function usesWithin(uses: Record<string, number[]> | undefined, feature: string, withinDays: number): number {
-  const row = uses?.[feature];
-  let n = 0;
-  if (row) for (let i = 0; i < row.length && i < withinDays; i++) n += row[i];
+export function usesWithin(uses: RecentUses | undefined, feature: string, withinDays: number): number {
+  if (!uses) return 0;
+  let n = uses.today[feature] ?? 0;
+  const row = uses.days[feature];
+  if (row) for (let k = 1; k < row.length && k < withinDays; k++) n += row[k];
   return n;
 }

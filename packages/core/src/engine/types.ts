@@ -1,4 +1,5 @@
 import type { Band, ScoreMeasure, Stage, StreakPeriod } from '../config/vocabulary';
+import type { RecentUses } from './recent-uses';
 
 export type { Band, Stage } from '../config/vocabulary';
 
@@ -78,11 +79,10 @@ export interface EngagementState {
   /** The configured checklist items in order, each done or not (one rule, in the engine). */
   checklist: ChecklistItemState[];
   /**
-   * Uses per feature on each of the last `USE_DAYS` local days, today first (`[3, 0, 1]`:
-   * three today, one the day before yesterday); features unused in that window are absent.
-   * What targeting's `used` / `notUsed` count over.
+   * Uses per feature over the last 90 local days: `today[name]`, and `days[name][k]` for k
+   * days ago. What targeting's `used` / `notUsed` count over (`usesWithin`).
    */
-  uses: Record<string, number[]>;
+  uses: RecentUses;
 }
 
 export interface ValueSummary {
