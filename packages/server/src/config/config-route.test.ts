@@ -80,6 +80,38 @@ for (const target of testDatabases()) {
       expect((await (await fx.call('GET', '/v1/admin/config')).json()).version).toBe(before.version);
     });
 
+    it('validates targeting (when) on widgets and items like every other field, and accepts a good one', async () => {
+      const features = { 'invoice.sent': {}, 'report.viewed': {} };
+      const bad = await fx.call('PUT', '/v1/admin/config', {
+        config: {
+          features,
+          widgets: {
+            digest: { when: { stages: ['sleeping'] } },
+            nudges: { items: [{ feature: 'report.viewed', target: '#r', text: 'R', when: { used: { 'invoice.snet': 1 } } }] },
+          },
+        },
+      });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).problems.map((p: { path: string }) => p.path)).toEqual([
+        'widgets.digest.when.stages.0',
+        'widgets.nudges.items.0.when.used.invoice.snet',
+      ]);
+      const good = await fx.call('PUT', '/v1/admin/config', {
+        config: {
+          features,
+          attention: { perDay: 2 },
+          widgets: {
+            nudges: {
+              enabled: true,
+              when: { device: ['desktop'] },
+              items: [{ feature: 'report.viewed', target: '#r', text: 'R', when: { used: { 'invoice.sent': 1 }, path: ['/invoices*'] } }],
+            },
+          },
+        },
+      });
+      expect(good.status).toBe(200);
+    });
+
     it("checks each widget's own fields from the widget registry", async () => {
       const res = await fx.call('PUT', '/v1/admin/config', { config: { widgets: { reminders: { enabled: true, quietHours: ['8pm', '08:00'] } } } });
       expect(res.status).toBe(400);
