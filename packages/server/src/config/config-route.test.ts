@@ -93,8 +93,8 @@ for (const target of testDatabases()) {
       });
       expect(bad.status).toBe(400);
       expect((await bad.json()).problems.map((p: { path: string }) => p.path)).toEqual([
-        'widgets.digest.when.stages.0',
         'widgets.nudges.items.0.when.used.invoice.snet',
+        'widgets.digest.when.stages.0',
       ]);
       const good = await fx.call('PUT', '/v1/admin/config', {
         config: {
