@@ -170,7 +170,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
   // Invoices sent over the two days: the dashboard's reach must say the same.
   let invoicesSent = 0;
 
-  it('day one: a new user signs up; the widgets appear in their places', async () => {
+  it('day one: a new user signs up; only the launcher waits for them', async () => {
     await page.goto(`${demo.demoUrl}?now=${DAY1}`);
     await expect.poll(() => page.locator('#dev-bar [data-today]').getAttribute('data-today')).toBe(DAY1);
     await page.fill('#signup-form input[name=company]', company);
@@ -181,15 +181,11 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     expect(accountId).toMatch(/^walkthrough-bakery-/);
 
     await expect.poll(launcherText).toBe('Get set up 0/5');
-    // First visit of the day: the digest card, top right.
-    const d = await box(w.digest());
-    inViewport(d, 'digest');
-    expect(VIEWPORT.width - (d.x + d.width), 'digest on the right').toBeLessThanOrEqual(32);
-    expect(d.y, 'digest at the top').toBeLessThanOrEqual(48);
-    await w.digest().locator('button.x').click();
-    await expect.poll(() => w.digest().count()).toBe(0);
-    // A key feature not adopted yet: its nudge points at the Reports link.
-    await expectAnchored(w.nudge('report.viewed'), page.locator('#nav-reports'), 'reports nudge');
+    await flush();
+    // A first day: no digest without a yesterday to show, and the reports nudge waits for
+    // the first invoice (its `when`). Nothing interrupts a user who has just arrived.
+    expect(await w.digest().count(), 'no digest on the first day').toBe(0);
+    expect(await page.locator('habitual-widgets .nudge:not([hidden])').count(), 'no nudge yet').toBe(0);
     await expectCornerWidgets();
   });
 
@@ -219,15 +215,18 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await closeToasts();
   });
 
-  it('recording a payment ticks the third item', async () => {
+  it('recording a payment ticks the third item; its toast waits (a first day allows one interruption)', async () => {
     await sendInvoice('1200');
     invoicesSent++;
     await page.click('#nav-invoices');
     await page.locator('tr[data-invoice="1001"] .record-payment').click();
-    await expectToast('milestone:first-payment', /First payment recorded/);
     await expect.poll(launcherText).toBe('Get set up 3/5');
     await expect.poll(() => page.locator('habitual-widgets .panel [role=progressbar]').getAttribute('aria-valuenow')).toBe('3');
-    await closeToasts();
+    // The first invoice's toast was the day's one interruption: neither the payment's toast
+    // nor the reports nudge (now due) appears.
+    await flush();
+    expect(await w.toast('milestone:first-payment').count()).toBe(0);
+    expect(await w.nudge('report.viewed').count()).toBe(0);
     await expectCornerWidgets();
     await shot('checklist.png');
   });
@@ -240,26 +239,15 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await flush();
   });
 
-  it("day two: the digest shows yesterday, the streak and the app's own numbers", async () => {
+  it('day two: the user is stuck on the import; the nudge with its help link sits by the button, alone', async () => {
     await page.goto(`${demo.demoUrl}?now=${DAY2}`);
     await expect.poll(() => page.locator('#dev-bar [data-today]').getAttribute('data-today')).toBe(DAY2);
-    const d = await box(w.digest());
-    inViewport(d, 'digest');
-    expect(VIEWPORT.width - (d.x + d.width)).toBeLessThanOrEqual(32);
-    await expect.poll(() => w.digest().locator('[data-yesterday]').textContent()).toBe('2 invoices');
-    await expect.poll(() => w.digest().locator('[data-streak]').textContent()).toMatch(/^\d+ days? in a row$/);
-    const metrics = await w.digest().locator('[data-metric]').allTextContents();
-    expect(metrics).toEqual([expect.stringMatching(/Invoices paid, last 7 days\s*1/), expect.stringMatching(/Amount due\s*€1,200\.00/)]);
-    await expectCornerWidgets();
-  });
-
-  it('day two: the user is stuck on the import; the nudge with its help link sits by the button', async () => {
     const nudge = w.nudge('import');
     await expectAnchored(nudge, page.locator('#import-customers'), 'stuck-step nudge');
     await expect.poll(() => nudge.textContent()).toMatch(/Stuck on the import/);
     expect(await nudge.getByRole('link', { name: 'Learn more' }).getAttribute('href')).toBe('/help/import.html');
-    expect(overlap(await box(nudge), await box(w.digest())), 'nudge clear of the digest').toBe(0);
-    await shot('digest.png');
+    // One interruption at a time: the help at the stuck step goes before the digest.
+    expect(await w.digest().count(), 'the digest waits its turn').toBe(0);
     // A close-up of the nudge and the button it points at.
     const n = await box(nudge);
     const t = await box(page.locator('#import-customers'));
@@ -271,20 +259,37 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     });
   });
 
-  it('finishing the import and opening reports completes the checklist', async () => {
+  it('finishing the import takes that nudge away; the next one, for reports, takes its place', async () => {
     await page.click('#import-customers');
     await page.click('#use-sample');
     await page.click('#run-import');
     await page.locator('[data-table=customers]').getByText('Kestrel Design').waitFor();
     await expect.poll(() => w.nudge('import').count()).toBe(0);
+    // Done, not dismissed: no cooldown. Nudges go before the digest (priority 60 to 40).
+    await expectAnchored(w.nudge('report.viewed'), page.locator('#nav-reports'), 'reports nudge');
+    expect(await w.digest().count(), 'the digest still waits').toBe(0);
+  });
+
+  it("opening reports completes the checklist; then the digest shows yesterday, the streak and the app's own numbers", async () => {
     await sendInvoice('350');
     invoicesSent++;
     await page.click('#nav-reports');
     await page.locator('[data-table=owed]').waitFor();
-    await expect.poll(() => page.locator('habitual-widgets [data-toast=checklist]').textContent()).toMatch(/All set up/);
+    await expect.poll(() => w.nudge('report.viewed').count()).toBe(0);
     // A finished checklist steps aside: the launcher now opens the records.
     await expect.poll(launcherText).toBe('Your progress');
-    await closeToasts();
+    const d = await box(w.digest());
+    inViewport(d, 'digest');
+    expect(VIEWPORT.width - (d.x + d.width)).toBeLessThanOrEqual(32);
+    await expect.poll(() => w.digest().locator('[data-yesterday]').textContent()).toBe('2 invoices');
+    await expect.poll(() => w.digest().locator('[data-streak]').textContent()).toMatch(/^\d+ days? in a row$/);
+    const metrics = await w.digest().locator('[data-metric]').allTextContents();
+    expect(metrics).toEqual([expect.stringMatching(/Invoices paid, last 7 days\s*1/), expect.stringMatching(/Amount due\s*€1,550\.00/)]);
+    // The day's three interruptions are spent (two nudges and the digest): the checklist's
+    // "All set up" toast waits for tomorrow.
+    expect(await page.locator('habitual-widgets [data-toast]').count()).toBe(0);
+    await expectCornerWidgets();
+    await shot('digest.png');
   });
 
   it('records: active days, features, milestones; CSV export of both days', async () => {

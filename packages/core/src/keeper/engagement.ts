@@ -24,8 +24,13 @@ export function createEngagement(deps: EngagementDeps) {
   let state: EngagementState | null = null;
   let stateKey = '';
 
-  /** Recomputes the state; listeners hear of real changes only. */
-  async function refresh() {
+  // One refresh at a time: a refresh that waits on the profile write of a new milestone
+  // would otherwise let a later one announce the same state first, before the milestone.
+  let last: Promise<void> = Promise.resolve();
+  const refresh = () => (last = last.then(recompute, recompute));
+
+  /** Recomputes the state; listeners hear of real changes only (milestones before the state that reached them). */
+  async function recompute() {
     if (!engine) return;
     const next = engine.state(deps.now());
     state = next;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { internalOf, type AttentionRecord, type HabitualConfig } from '@habitual/core';
 import { realInstance } from '../test/real-instance';
-import { flushRender } from '../test/render';
+import { flushRender, mountWidgets } from '../test/render';
 import { mount } from './mount';
 
 const config: HabitualConfig = {
@@ -18,7 +18,7 @@ const config: HabitualConfig = {
     },
   },
 };
-// Not the user's first day: the full daily allowance applies.
+// Not the user's first day: the full daily allowance applies. One invoice sent yesterday.
 const days = { '2025-03-11': { 'invoice.sent': 1 } };
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -72,5 +72,48 @@ describe('the attention budget across tabs', () => {
     b.show();
     await vi.waitFor(() => expect(b.nudges()).toEqual([expect.stringContaining('See your reports')]));
     expect(b.record()?.shows.map(([key]) => key)).toEqual(['nudges:report.viewed']);
+  });
+});
+
+describe('priority', () => {
+  it('a milestone toast and a nudge that become due together: the higher priority goes first, the other waits', async () => {
+    document.body.innerHTML = '<button id="reports">Reports</button>';
+    const w = await mountWidgets({
+      config: {
+        ...config,
+        milestones: [{ id: 'second', event: 'invoice.sent', count: 2, title: 'Second invoice' }],
+        widgets: {
+          rewards: { enabled: true },
+          nudges: { enabled: true, items: [{ feature: 'report.viewed', target: '#reports', text: 'See your reports', when: { used: { 'invoice.sent': 2 } } }] },
+        },
+      },
+      days,
+    });
+    cleanups.push(w.handle.unmount);
+    await flushRender();
+    expect(w.$('.nudge:not([hidden])')).toBeNull(); // its when does not hold yet
+    await w.use('invoice.sent');
+    await vi.waitFor(() => expect(w.$('[data-toast="milestone:second"]')).not.toBeNull());
+    await flushRender();
+    expect(w.$('.nudge:not([hidden])')).toBeNull();
+  });
+
+  it('widgets.<id>.priority reorders them', async () => {
+    document.body.innerHTML = '<button id="reports">Reports</button>';
+    const w = await mountWidgets({
+      config: {
+        ...config,
+        milestones: [{ id: 'second', event: 'invoice.sent', count: 2, title: 'Second invoice' }],
+        widgets: {
+          rewards: { enabled: true, priority: 10 },
+          nudges: { enabled: true, items: [{ feature: 'report.viewed', target: '#reports', text: 'See your reports', when: { used: { 'invoice.sent': 2 } } }] },
+        },
+      },
+      days,
+    });
+    cleanups.push(w.handle.unmount);
+    await w.use('invoice.sent');
+    await vi.waitFor(() => expect(w.$('.nudge:not([hidden])')).not.toBeNull());
+    expect(w.$('[data-toast]')).toBeNull();
   });
 });

@@ -110,13 +110,22 @@ export function createAttention(deps: AttentionDeps): Attention {
   }
   doc.addEventListener('visibilitychange', arbitrate);
 
+  // Requests made in one render (a state change and a milestone together) are weighed
+  // together, so priority decides rather than the order of the widgets in the tree.
+  let queued = false;
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => ((queued = false), arbitrate()));
+  };
+
   return {
     request(key, priority) {
       requests.set(key, priority);
-      arbitrate();
+      soon();
       return () => {
         requests.delete(key);
-        arbitrate();
+        soon();
       };
     },
     granted: (key) => granted.has(key),
