@@ -101,6 +101,14 @@ export default [
     output: { file: `${sdkDist}/habitual-widgets.js`, format: 'es', sourcemap: true },
     plugins: [...browser(), min()],
   },
+  // @habitual/react: the bindings as one unminified module (the app's bundler minifies);
+  // React and the SDK stay the app's own.
+  {
+    input: 'packages/react/src/index.ts',
+    external: ['react', '@habitual/sdk'],
+    output: { file: 'packages/react/dist/habitual-react.mjs', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ extensions: ['.ts'] }), ts()],
+  },
   // --- collector (packages/server) entries below ---
   // The collector as one node module: repo code bundled, every installed package external.
   {
