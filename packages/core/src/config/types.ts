@@ -3,6 +3,19 @@ import type { Locale, ScoreMeasure, StreakPeriod } from './vocabulary';
 export type { Locale, ScoreMeasure, StreakPeriod } from './vocabulary';
 
 /**
+ * A text the widgets show: one string for every language, or one per locale
+ * (`{ en: 'Import your clients', fi: 'Tuo asiakkaasi' }`); a locale left out shows English
+ * (in debug mode with a console warning naming the texts).
+ */
+export type Text = string | { [locale in Locale]?: string };
+
+/** Forms of a counted word by plural category (`Intl.PluralRules`): `{ one: 'invoice', other: 'invoices' }`. */
+export type PluralForms = { [rule in Intl.LDMLPluralRule]?: string } & { other: string };
+
+/** A counted word (a value unit): a `Text`, or plural forms, for all locales or per locale. */
+export type CountedText = string | PluralForms | { [locale in Locale]?: string | PluralForms };
+
+/**
  * The config product teams edit: inline in `init({ config })` or remote from the collector
  * (`GET /v1/config`). Every field is optional; `resolveConfig()` fills the defaults.
  */
@@ -22,13 +35,16 @@ export interface HabitualConfig {
 }
 
 export interface FeatureSpec {
-  label?: string;
+  label?: Text;
   /** Counts towards breadth. @default false */
   key?: boolean;
   /** Breadth weight of a key feature. @default 1 */
   weight?: number;
-  /** Unit label of the value this feature delivers ('invoices'); such a feature is a core value event. */
-  value?: string;
+  /**
+   * Unit of the value this feature delivers, with plural forms where the word changes
+   * (`{ one: 'invoice', other: 'invoices' }`, or per locale); such a feature is a core value event.
+   */
+  value?: CountedText;
   /** A use qualifies the day on its own. @default true when `value` is set */
   core?: boolean;
 }
@@ -83,7 +99,7 @@ export interface ActivationStep {
   event: string;
   /** @default 1 */
   count?: number;
-  label?: string;
+  label?: Text;
 }
 
 export interface FunnelSpec {
@@ -92,13 +108,13 @@ export interface FunnelSpec {
   done: string;
   /** @default 2 */
   withinDays?: number;
-  label?: string;
-  help?: { text: string; href?: string };
+  label?: Text;
+  help?: { text: Text; href?: string };
 }
 
 export interface MilestoneSpec {
   id: string;
-  title: string;
+  title: Text;
   /** Reached when `event` has been used `count` times in all. */
   event?: string;
   count?: number;
@@ -109,8 +125,8 @@ export interface MilestoneSpec {
 }
 
 export interface WidgetsConfig {
-  digest?: { enabled?: boolean; at?: string; link?: { text: string; href: string } };
-  checklist?: { enabled?: boolean; title?: string; items?: ChecklistItem[] };
+  digest?: { enabled?: boolean; at?: string; link?: { text: Text; href: string } };
+  checklist?: { enabled?: boolean; title?: Text; items?: ChecklistItem[] };
   rewards?: { enabled?: boolean; share?: Array<'slack' | 'discord'> };
   records?: { enabled?: boolean };
   reminders?: { enabled?: boolean; maxPerWeek?: number; quietHours?: [string, string] };
@@ -121,7 +137,7 @@ export interface WidgetsConfig {
 
 export interface ChecklistItem {
   id: string;
-  label: string;
+  label: Text;
   /** Completes when `event` has been used `count` times (default 1)... */
   event?: string;
   count?: number;
@@ -129,7 +145,7 @@ export interface ChecklistItem {
   milestone?: string;
   /** CSS selector of the element "show me" points at. */
   target?: string;
-  help?: string;
+  help?: Text;
 }
 
 export interface NudgeItem {
@@ -138,7 +154,7 @@ export interface NudgeItem {
   /** ...or while the user is stuck on this funnel. */
   funnel?: string;
   target: string;
-  text: string;
+  text: Text;
   href?: string;
 }
 

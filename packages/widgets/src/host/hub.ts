@@ -1,9 +1,19 @@
 import { createContext, type ComponentChild } from 'preact';
 import { useContext, useLayoutEffect, useState } from 'preact/hooks';
-import { internalOf, todayKey, type EngagementState, type HabitualConfig, type HabitualInstance, type WidgetHost } from '@habitual/core';
+import {
+  internalOf,
+  localText,
+  todayKey,
+  untranslated,
+  type CountedText,
+  type EngagementState,
+  type HabitualConfig,
+  type HabitualInstance,
+  type WidgetHost,
+} from '@habitual/core';
 import { isEnabled, type WidgetId } from '../registry';
 import { createFormat, type Format } from './format';
-import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
+import { createTranslator, dirOf, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
 
 /** A widget whose panel is open in the launcher. */
 type PanelId = WidgetId;
@@ -40,7 +50,10 @@ export interface View {
   /** The local day now, by the instance's clock and time zone. */
   today: string;
   locale: Locale;
+  dir: 'rtl' | 'ltr';
   t: Translate;
+  /** A text from the config in the user's language (English where it has none); `n` picks a plural form. */
+  tx(text: CountedText | undefined, n?: number): string;
   fmt: Format;
   panel: PanelId | null;
   nudge: ActiveNudge | null;
@@ -72,7 +85,17 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   const today = (state: EngagementState | null) => state?.today ?? todayKey(host.now(), host.timeZone());
   const localize = (config: HabitualConfig) => {
     const locale = resolveLocale(config.locale);
-    return { config, on: (id: WidgetId) => isEnabled(config, id), locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
+    const missing = host.options().debug ? untranslated(config, locale) : [];
+    if (missing.length) console.warn(`[habitual] these config texts have no '${locale}' version, so they show in English: ${missing.join(', ')}.`);
+    return {
+      config,
+      on: (id: WidgetId) => isEnabled(config, id),
+      locale,
+      dir: dirOf(locale),
+      t: createTranslator(locale, messages),
+      tx: (text: CountedText | undefined, n?: number) => localText(text, locale, n) ?? '',
+      fmt: createFormat(locale),
+    };
   };
   const state = instance.getState();
   let view: View = { ...localize(host.config()), state, today: today(state), panel: null, nudge: null, toasts: [] };
