@@ -70,12 +70,12 @@ export const recordsMessages: LocaleMessages<keyof typeof en> = {
   ar: {
     records: 'السجل',
     activeDays: {
-      zero: '{n} يوم نشط في آخر {weeks} أسابيع',
-      one: 'يوم نشط واحد في آخر {weeks} أسابيع',
-      two: 'يومان نشطان في آخر {weeks} أسابيع',
-      few: '{n} أيام نشطة في آخر {weeks} أسابيع',
-      many: '{n} يومًا نشطًا في آخر {weeks} أسابيع',
-      other: '{n} يوم نشط في آخر {weeks} أسابيع',
+      zero: '{n} يوم نشط في آخر {weeks} أسبوعًا',
+      one: 'يوم نشط واحد في آخر {weeks} أسبوعًا',
+      two: 'يومان نشطان في آخر {weeks} أسبوعًا',
+      few: '{n} أيام نشطة في آخر {weeks} أسبوعًا',
+      many: '{n} يومًا نشطًا في آخر {weeks} أسبوعًا',
+      other: '{n} يوم نشط في آخر {weeks} أسبوعًا',
     },
     uses: { zero: '{n} استخدام', one: 'استخدام واحد', two: 'استخدامان', few: '{n} استخدامات', many: '{n} استخدامًا', other: '{n} استخدام' },
     features: 'الميزات المستخدمة',
