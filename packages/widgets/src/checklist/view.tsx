@@ -12,6 +12,9 @@ export const checklistView: WidgetView = {
     const [{ config, t, tx, fmt }] = useHub();
     const { items, done, celebrated } = useChecklist(on);
     // A completed checklist has celebrated and gets out of the way.
-    return { hidden: celebrated || !items.length, button: `${tx(config.widgets?.checklist?.title) || t('checklist')} ${fmt.num(done.length)}/${fmt.num(items.length)}` };
+    return {
+      hidden: celebrated || !items.length,
+      button: `${tx(config.widgets?.checklist?.title) || t('checklist')} ${fmt.num(done.length)}/${fmt.num(items.length)}`,
+    };
   },
 };

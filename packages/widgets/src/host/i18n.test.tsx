@@ -81,7 +81,12 @@ describe('widgets in each locale', () => {
     ['en', 'Get set up 1/2', '1 of 2 done', 'Show me'],
     ['zh', '开始设置 1/2', '已完成 1/2', '带我去'],
     ['fi', 'Aloita käyttö 1/2', '1/2 tehty', 'Näytä'],
-    ['ar', `ابدأ الإعداد ${new Intl.NumberFormat('ar').format(1)}/${new Intl.NumberFormat('ar').format(2)}`, `تم ${new Intl.NumberFormat('ar').format(1)} من ${new Intl.NumberFormat('ar').format(2)}`, 'أرني'],
+    [
+      'ar',
+      `ابدأ الإعداد ${new Intl.NumberFormat('ar').format(1)}/${new Intl.NumberFormat('ar').format(2)}`,
+      `تم ${new Intl.NumberFormat('ar').format(1)} من ${new Intl.NumberFormat('ar').format(2)}`,
+      'أرني',
+    ],
   ] as const;
   for (const [locale, launcher, progress, showMe] of cases) {
     it(locale, async () => {
