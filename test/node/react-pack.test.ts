@@ -19,7 +19,10 @@ beforeAll(async () => {
   packed = [pack('packages/sdk', tarballs), pack('packages/react', tarballs)];
   browser = await launchChromium();
 }, 120_000);
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  removeProject(tarballs);
+});
 
 it('React stays out of every other bundle', () => {
   const sdk = join(import.meta.dirname, '../../packages/sdk/dist');

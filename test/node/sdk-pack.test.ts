@@ -14,15 +14,17 @@ let dir: string;
 let browser: Browser | undefined;
 let server: Server | undefined;
 
+const tarballs = mkdtempSync(join(tmpdir(), 'habitual-tarballs-'));
+
 beforeAll(() => {
-  const tarball = pack('packages/sdk', mkdtempSync(join(tmpdir(), 'habitual-tarballs-')));
-  dir = freshProject('sdk', ['--offline', tarball]);
+  dir = freshProject('sdk', ['--offline', pack('packages/sdk', tarballs)]);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   server?.close();
   if (dir) removeProject(dir);
+  removeProject(tarballs);
 });
 
 it('installs with no dependencies, with its licence, readme and types', () => {
