@@ -54,7 +54,7 @@ console.log(JSON.stringify({ html, touched }));
 `;
 
 const APP = `
-import { createElement as h, useEffect } from 'react';
+import { createElement as h, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HabitualProvider, Records, useEngagement, useTrack } from '@habitual/react';
 
@@ -66,11 +66,16 @@ function Invoices() {
   return h('p', { id: 'sent' }, state ? 'sent ' + (state.totals['invoice.sent']?.value ?? 0) : 'waiting');
 }
 
-const options = {
-  appId: 'react-pack-' + Date.now(), writeKey: 'wk_1', user: { id: 'u1' },
-  config: { features: { 'invoice.sent': { key: true, value: 'invoices' } }, widgets: { records: { enabled: true } } },
-};
-createRoot(document.getElementById('root')).render(h(HabitualProvider, { options }, h(Invoices), h(Records, { id: 'records' })));
+const appId = 'react-pack-' + Date.now();
+const config = { features: { 'invoice.sent': { key: true, value: 'invoices' } }, widgets: { records: { enabled: true } } };
+
+function App() {
+  // A new user object (same app, same config) moves the instance to that user: identify().
+  const [user, setUser] = useState('u1');
+  window.switchUser = setUser;
+  return h(HabitualProvider, { options: { appId, writeKey: 'wk_1', user: { id: user }, config } }, h(Invoices), h(Records, { id: 'records' }));
+}
+createRoot(document.getElementById('root')).render(h(App));
 `;
 
 describe.each(['18', '19'])('@habitual/react with React %s', (major) => {
@@ -108,7 +113,7 @@ describe.each(['18', '19'])('@habitual/react with React %s', (major) => {
     expect(typeErrors(dir, ['app.ts'])['app.ts']).toEqual([]);
   }, 60_000);
 
-  it('bundles with Rollup and runs in Chromium: live state, track before start, an inline widget', async () => {
+  it('bundles with Rollup and runs in Chromium: live state, track before start, an inline widget, a user change', async () => {
     writeFileSync(join(dir, 'main.js'), APP);
     await bundle(dir, 'main.js');
     const main = readFileSync(join(dir, 'dist/main.js'), 'utf8');
@@ -122,6 +127,9 @@ describe.each(['18', '19'])('@habitual/react with React %s', (major) => {
       await page.goto(served.url);
       await page.waitForFunction(() => document.getElementById('sent')?.textContent === 'sent 2', undefined, { timeout: 20_000 });
       await page.waitForFunction(() => document.getElementById('records')?.shadowRoot?.textContent?.includes('Records'), undefined, { timeout: 20_000 });
+      // Another user: their own (empty) record, on the same instance.
+      await page.evaluate(() => (window as unknown as { switchUser(id: string): void }).switchUser('u2'));
+      await page.waitForFunction(() => document.getElementById('sent')?.textContent === 'sent 0', undefined, { timeout: 20_000 });
       expect(errors).toEqual([]);
       await page.close();
     } finally {
