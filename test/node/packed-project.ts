@@ -16,7 +16,7 @@ import { rollup } from 'rollup';
 import ts from 'typescript';
 import { chromiumArgs, chromiumPath } from '../chromium';
 
-export const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 
 function run(command: string, args: string[], cwd: string): string {
   const out = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 180_000 });
