@@ -75,10 +75,18 @@ export default [
     output: { file: `${sdkDist}/habitual.js`, format: 'iife', sourcemap: true, inlineDynamicImports: true },
     plugins: [...browser(), min(), snippet()],
   },
-  // npm / ESM users.
+  // npm / ESM users. The widgets stay the separate habitual-widgets.js, imported relatively,
+  // so the app's bundler makes them a lazy chunk of its own.
   {
     input: 'packages/sdk/src/index.ts',
-    output: { file: `${sdkDist}/habitual.mjs`, format: 'es', sourcemap: true, inlineDynamicImports: true },
+    external: ['@habitual/widgets'],
+    output: {
+      file: `${sdkDist}/habitual.mjs`,
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      paths: { '@habitual/widgets': './habitual-widgets.js' },
+    },
     plugins: [...browser(), min()],
   },
   // The keeper, everything off the hot path (engine, profile, sync): loaded by habitual.js when idle.
@@ -92,6 +100,14 @@ export default [
     input: 'packages/widgets/src/index.ts',
     output: { file: `${sdkDist}/habitual-widgets.js`, format: 'es', sourcemap: true },
     plugins: [...browser(), min()],
+  },
+  // @habitual/react: the bindings as one unminified module (the app's bundler minifies);
+  // React and the SDK stay the app's own.
+  {
+    input: 'packages/react/src/index.ts',
+    external: ['react', '@habitual/sdk'],
+    output: { file: 'packages/react/dist/habitual-react.mjs', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ extensions: ['.ts'] }), ts()],
   },
   // --- collector (packages/server) entries below ---
   // The collector as one node module: repo code bundled, every installed package external.

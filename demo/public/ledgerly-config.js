@@ -7,7 +7,7 @@ export const ledgerlyConfig = {
   locale: 'en',
   features: {
     'customer.created': { label: 'Add a customer', key: true },
-    'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' },
+    'invoice.sent': { label: 'Send an invoice', key: true, value: { one: 'invoice', other: 'invoices' } },
     'payment.recorded': { label: 'Record a payment', key: true },
     'import.completed': { label: 'Import customers', key: true },
     'report.viewed': { label: 'View reports', key: true },

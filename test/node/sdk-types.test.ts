@@ -1,26 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { expect, it } from 'vitest';
+import { typeErrors } from './packed-project';
 
 const entry = join(import.meta.dirname, '..', '..', 'packages/sdk/dist/types/sdk/src/index.js');
 
 /** Type-checks `code` as a customer's project would, against the built declarations only. */
 function check(code: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'habitual-types-'));
-  const file = join(dir, 'app.ts');
-  writeFileSync(file, code.replace('SDK', entry));
-  const program = ts.createProgram([file], {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: [],
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  writeFileSync(join(dir, 'app.ts'), code.replace('SDK', entry));
+  return typeErrors(dir, ['app.ts'])['app.ts'];
 }
 
 // `npm test` builds first; these read packages/sdk/dist/types.

@@ -30,6 +30,7 @@ export { dayIndex, dayKey, addDays, todayKey, weekdayOf } from './engine/day-key
 export { resolveConfig } from './config/resolve-config';
 export type { ResolvedConfig } from './config/resolve-config';
 export { validateConfig, validateFields, assertConfig, registerConfigFields } from './config/validate-config';
+export { localText, untranslated } from './config/local-text';
 export type { ConfigProblem } from './config/validate-config';
 export { ENGAGEMENT_DEFAULTS } from './config/defaults';
 export { CONFIG_SCHEMA } from './config/config-schema';

@@ -42,7 +42,8 @@ export interface InitOptions {
   now?: () => number;
   /**
    * Replacement widget texts per locale, merged over the built-in catalogs:
-   * `{ fi: { checklist: 'Aloitus' } }`. Keys: packages/widgets/src/host/locales/en.ts.
+   * `{ fi: { checklist: 'Aloitus' } }`. Keys: the `messages.ts` files of packages/widgets/src/host
+   * and of each widget's folder.
    */
   messages?: Record<string, Record<string, string>>;
   sync?: {

@@ -1,12 +1,13 @@
 import { createTracker, type HabitualInstance, type InitOptions, type TrackerDeps } from '@habitual/core';
-import { loadWidgetsWhenNeeded } from './load-widgets';
+import { loadWidgetsWhenNeeded, type WidgetsModule } from './load-widgets';
 
 /**
  * Starts Habitual for one user of one app and returns its instance. Never throws: bad
  * options are reported through `onError` and the console, and the instance still records.
- * `deps.keeper` brings the keeper: each entry (script tag, ESM) says where it comes from.
+ * `deps.keeper` brings the keeper and `importWidgets` the widgets: each entry (script tag,
+ * ESM) says where they come from.
  */
-export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): HabitualInstance {
+export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}, importWidgets?: () => Promise<WidgetsModule>): HabitualInstance {
   const opts = { ...(options ?? ({} as InitOptions)) };
   const problems: string[] = [];
   if (typeof opts.appId !== 'string' || !opts.appId) problems.push('appId (a string) is required');
@@ -22,6 +23,6 @@ export function init(options: InitOptions, deps: Partial<TrackerDeps> = {}): Hab
   }
   const instance = createTracker(opts, deps);
   for (const message of problems) opts.onError?.({ code: 'bad-call', message: `init(): ${message}` });
-  loadWidgetsWhenNeeded(instance, opts.widgetsUrl);
+  loadWidgetsWhenNeeded(instance, opts.widgetsUrl, importWidgets);
   return instance;
 }

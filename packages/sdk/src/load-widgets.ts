@@ -3,7 +3,7 @@ import type { mount } from '@habitual/widgets';
 import { anyWidgetEnabled } from '@habitual/widgets/registry';
 
 /** What the widgets chunk exports: its mount signature, imported rather than restated. */
-interface WidgetsModule {
+export interface WidgetsModule {
   mount: typeof mount;
 }
 
@@ -12,9 +12,11 @@ export { anyWidgetEnabled };
 /**
  * Loads the widgets chunk (Preact and the widgets) the first time the config switches any
  * widget on (as the widget registry says), never before: a page with every widget off
- * downloads none of it. From then on the chunk follows config changes itself.
+ * downloads none of it. From then on the chunk follows config changes itself. `url` (the
+ * `widgetsUrl` option) wins; else `importWidgets` (the npm entry's, which the app's bundler
+ * splits off); else habitual-widgets.js next to this script.
  */
-export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string): void {
+export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string, importWidgets?: () => Promise<WidgetsModule>): void {
   if (typeof document === 'undefined') return;
   const host = internalOf(instance);
   let requested = false;
@@ -23,9 +25,9 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string):
     requested = true;
     off();
     // Rollup turns import.meta.url into the script's own URL in the IIFE build too.
-    const href = url ?? new URL('habitual-widgets.js', import.meta.url).href;
+    const href = url ?? (importWidgets ? 'the bundled @habitual/sdk' : new URL('habitual-widgets.js', import.meta.url).href);
     const start = () =>
-      (import(/* @vite-ignore */ href) as Promise<WidgetsModule>)
+      (!url && importWidgets ? importWidgets() : (import(/* @vite-ignore */ href) as Promise<WidgetsModule>))
         .then((m) => m.mount(instance, { messages: host.options().messages }))
         .catch((cause) => console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`));
     // After the first flush the profile and state are there for the widgets to read.

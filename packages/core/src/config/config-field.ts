@@ -11,7 +11,13 @@
 export interface ConfigField {
   /** Dotted path; `*` stands for every key of an object, `#` for every index of an array. */
   path: string;
-  kind: 'int' | 'number' | 'string' | 'boolean' | 'object' | 'array' | 'href' | 'time' | 'times' | 'when' | 'match';
+  /**
+   * `text`: a string or one per locale (`{ en: '…', fi: '…' }`), shown to users; with
+   * `plural`, also plural forms (`{ one: 'invoice', other: 'invoices' }`) for all or per locale.
+   */
+  kind: 'int' | 'number' | 'string' | 'text' | 'boolean' | 'object' | 'array' | 'href' | 'time' | 'times' | 'when' | 'match';
+  /** Texts: plural forms are allowed. */
+  plural?: boolean;
   /**
    * What applies when the field is left out (the README's config table shows it; a default
    * derived from other fields, such as a label from the feature's name, is only described there).

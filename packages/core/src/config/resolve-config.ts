@@ -1,4 +1,5 @@
 import { defaultOf, DEFAULT_RETENTION_DAYS, ENGAGEMENT_DEFAULTS } from './defaults';
+import { localText } from './local-text';
 import type { ChecklistItem, HabitualConfig, Locale, MilestoneSpec, ResolvedEngagement } from './types';
 import { assertConfig } from './validate-config';
 
@@ -12,15 +13,19 @@ interface ResolvedFeature {
   core: boolean;
 }
 
-/** A config with every default filled in: what the engine reads. */
+/**
+ * A config with every default filled in: what the engine reads. Its texts are plain strings,
+ * in English (or the first locale given): the widgets show the config's own texts in the
+ * user's language, and the engine's labels serve the collector and host callbacks.
+ */
 export interface ResolvedConfig {
   locale: 'auto' | Locale;
   features: Record<string, ResolvedFeature>;
   engagement: ResolvedEngagement;
   activation: Array<{ event: string; count: number; label: string }>;
   funnels: Array<{ id: string; start: string; done: string; withinDays: number; label: string; help?: { text: string; href?: string } }>;
-  milestones: MilestoneSpec[];
-  checklist: Array<ChecklistItem & { count: number }>;
+  milestones: Array<MilestoneSpec & { title: string }>;
+  checklist: Array<ChecklistItem & { count: number; label: string; help?: string }>;
   widgets: NonNullable<HabitualConfig['widgets']>;
   retentionDays: number;
 }
@@ -42,10 +47,10 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
   for (const name in c.features ?? {}) {
     const f = c.features![name];
     features[name] = {
-      label: f.label ?? name,
+      label: localText(f.label) ?? name,
       key: f.key ?? (defaultOf('features.*.key') as boolean),
       weight: f.weight ?? (defaultOf('features.*.weight') as number),
-      value: f.value,
+      value: localText(f.value),
       core: f.core ?? f.value !== undefined,
     };
   }
@@ -56,18 +61,23 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
     activation: (c.activation ?? []).map((a) => ({
       event: a.event,
       count: a.count ?? STEP_COUNT,
-      label: a.label ?? c.features?.[a.event]?.label ?? a.event,
+      label: localText(a.label ?? c.features?.[a.event]?.label) ?? a.event,
     })),
     funnels: (c.funnels ?? []).map((f) => ({
       id: f.id,
       start: f.start,
       done: f.done,
       withinDays: f.withinDays ?? (defaultOf('funnels.#.withinDays') as number),
-      label: f.label ?? f.help?.text ?? c.features?.[f.done]?.label ?? f.id,
-      help: f.help,
+      label: localText(f.label ?? f.help?.text ?? c.features?.[f.done]?.label) ?? f.id,
+      help: f.help && { ...f.help, text: localText(f.help.text)! },
     })),
-    milestones: c.milestones ?? [],
-    checklist: (c.widgets?.checklist?.items ?? []).map((it) => ({ ...it, count: it.count ?? STEP_COUNT })),
+    milestones: (c.milestones ?? []).map((m) => ({ ...m, title: localText(m.title)! })),
+    checklist: (c.widgets?.checklist?.items ?? []).map((it) => ({
+      ...it,
+      count: it.count ?? STEP_COUNT,
+      label: localText(it.label)!,
+      help: localText(it.help),
+    })),
     widgets: c.widgets ?? {},
     retentionDays: c.retentionDays ?? DEFAULT_RETENTION_DAYS,
   };

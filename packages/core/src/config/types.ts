@@ -3,6 +3,19 @@ import type { Band, Device, Locale, ScoreMeasure, Stage, StreakPeriod } from './
 export type { Band, Device, Locale, ScoreMeasure, Stage, StreakPeriod } from './vocabulary';
 
 /**
+ * A text the widgets show: one string for every language, or one per locale
+ * (`{ en: 'Import your clients', fi: 'Tuo asiakkaasi' }`); a locale left out shows English
+ * (in debug mode with a console warning naming the texts).
+ */
+export type Text = string | { [locale in Locale]?: string };
+
+/** Forms of a counted word by plural category (`Intl.PluralRules`): `{ one: 'invoice', other: 'invoices' }`. */
+export type PluralForms = { [rule in Intl.LDMLPluralRule]?: string } & { other: string };
+
+/** A counted word (a value unit): a `Text`, or plural forms, for all locales or per locale. */
+export type CountedText = string | PluralForms | { [locale in Locale]?: string | PluralForms };
+
+/**
  * The config product teams edit: inline in `init({ config })` or remote from the collector
  * (`GET /v1/config`). Every field is optional; `resolveConfig()` fills the defaults.
  */
@@ -67,13 +80,16 @@ export interface When {
 }
 
 export interface FeatureSpec {
-  label?: string;
+  label?: Text;
   /** Counts towards breadth. @default false */
   key?: boolean;
   /** Breadth weight of a key feature. @default 1 */
   weight?: number;
-  /** Unit label of the value this feature delivers ('invoices'); such a feature is a core value event. */
-  value?: string;
+  /**
+   * Unit of the value this feature delivers, with plural forms where the word changes
+   * (`{ one: 'invoice', other: 'invoices' }`, or per locale); such a feature is a core value event.
+   */
+  value?: CountedText;
   /** A use qualifies the day on its own. @default true when `value` is set */
   core?: boolean;
 }
@@ -128,7 +144,7 @@ export interface ActivationStep {
   event: string;
   /** @default 1 */
   count?: number;
-  label?: string;
+  label?: Text;
 }
 
 export interface FunnelSpec {
@@ -137,13 +153,13 @@ export interface FunnelSpec {
   done: string;
   /** @default 2 */
   withinDays?: number;
-  label?: string;
-  help?: { text: string; href?: string };
+  label?: Text;
+  help?: { text: Text; href?: string };
 }
 
 export interface MilestoneSpec {
   id: string;
-  title: string;
+  title: Text;
   /** Reached when `event` has been used `count` times in all. */
   event?: string;
   count?: number;
@@ -165,8 +181,8 @@ export interface WidgetBase {
 }
 
 export interface WidgetsConfig {
-  digest?: WidgetBase & { at?: string; link?: { text: string; href: string } };
-  checklist?: WidgetBase & { title?: string; items?: ChecklistItem[] };
+  digest?: WidgetBase & { at?: string; link?: { text: Text; href: string } };
+  checklist?: WidgetBase & { title?: Text; items?: ChecklistItem[] };
   rewards?: WidgetBase & { share?: Array<'slack' | 'discord'> };
   records?: WidgetBase;
   reminders?: WidgetBase & { maxPerWeek?: number; quietHours?: [string, string] };
@@ -177,7 +193,7 @@ export interface WidgetsConfig {
 
 export interface ChecklistItem {
   id: string;
-  label: string;
+  label: Text;
   /** Completes when `event` has been used `count` times (default 1)... */
   event?: string;
   count?: number;
@@ -185,7 +201,7 @@ export interface ChecklistItem {
   milestone?: string;
   /** CSS selector of the element "show me" points at. */
   target?: string;
-  help?: string;
+  help?: Text;
   /** Who sees the item in the checklist. */
   when?: When;
 }
@@ -196,7 +212,7 @@ export interface NudgeItem {
   /** ...or while the user is stuck on this funnel. */
   funnel?: string;
   target: string;
-  text: string;
+  text: Text;
   href?: string;
   /** Who gets the nudge, besides its feature or funnel rule. */
   when?: When;

@@ -3,6 +3,7 @@ import { CONFIG_SCHEMA } from './config-schema';
 import { safeHref } from './safe-href';
 import type { HabitualConfig } from './types';
 import { WHEN_FIELDS, WHEN_KEYS } from './when-fields';
+import { LOCALES, type Locale } from './vocabulary';
 
 /** One thing wrong with a config, at a dotted path such as `widgets.checklist.items.0.event`. */
 export interface ConfigProblem {
@@ -34,6 +35,18 @@ function expand(config: unknown, path: string): Array<[path: string, value: unkn
     level = next;
   }
   return level;
+}
+
+const isText = (t: unknown) => typeof t === 'string' && t !== '';
+const isForms = (t: unknown) =>
+  isObj(t) && isText(t.other) && Object.keys(t).every((k) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(k) && isText(t[k]));
+
+/** A user-facing text: a string, or one per locale; with `plural`, plural forms for all or per locale. */
+function textProblem(v: unknown, plural: boolean | undefined, got: string): string | undefined {
+  const one = (t: unknown) => isText(t) || (!!plural && isForms(t));
+  const perLocale = isObj(v) && !('other' in v) && Object.keys(v).length > 0;
+  if (one(v) || (perLocale && Object.entries(v).every(([k, t]) => LOCALES.includes(k as Locale) && one(t)))) return;
+  return `must be a non-empty string or one per locale (${LOCALES.join(', ')})${plural ? `, or plural forms such as { one: 'invoice', other: 'invoices' }` : ''}${got}`;
 }
 
 const isTime = (t: unknown) => typeof t === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
@@ -70,6 +83,8 @@ function typeProblem(f: ConfigField, v: unknown): string | undefined {
       const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
       return scalar(v) || (Array.isArray(v) && v.length > 0 && v.every(scalar)) ? undefined : `must be a string, number or boolean, or a list of them${got}`;
     }
+    case 'text':
+      return textProblem(v, f.plural, got);
     case 'times':
       return Array.isArray(v) && v.length === 2 && v.every(isTime) ? undefined : `must be two 'HH:MM' times, e.g. ['20:00', '08:00']${got}`;
     default:

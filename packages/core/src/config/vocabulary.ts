@@ -2,7 +2,7 @@
 // resolver, the engine, the widgets and the collector import them from here.
 
 /** The widgets' languages (`locale: 'auto'` picks one of them from the browser). */
-export const LOCALES = ['en', 'zh', 'fi'] as const;
+export const LOCALES = ['en', 'zh', 'fi', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** What a streak counts: every day, working days (weekends neither break nor count), or weeks. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
+import { localText } from '@habitual/core';
 import type { CollectorContext } from '../collector-context';
 import { currentConfig } from '../config/config-store';
 import { browserApp, spendRequest } from '../http/browser-app';
@@ -67,7 +68,8 @@ export function shareRoute(app: Hono, ctx: CollectorContext) {
       `App "${target.id}" may share ${sharesPerAppPerDay} times a day`,
     );
     const { config } = await currentConfig(ctx.db, target.id);
-    const title = config.milestones?.find((m) => m.id === body.milestone)?.title ?? body.milestone;
+    // Shared to a team channel: the title in English (or its first locale), as the engine names it.
+    const title = localText(config.milestones?.find((m) => m.id === body.milestone)?.title) ?? body.milestone;
     const message = shareMessage(body.target, { title, appName: target.name, displayName: body.displayName });
     let res: Response;
     try {

@@ -24,10 +24,10 @@ export function useChecklist(celebrate: boolean) {
 
 /** The checklist; with no items (none configured, a rejected config, no state yet) it renders nothing. */
 export function Checklist() {
-  const [{ t, config }, hub] = useHub();
+  const [{ t, tx, config }, hub] = useHub();
   const { items, done } = useChecklist(true);
   if (!items.length) return null;
-  const title = config.widgets?.checklist?.title ?? t('checklist');
+  const title = tx(config.widgets?.checklist?.title) || t('checklist');
   const pct = Math.round((done.length / items.length) * 100);
   return (
     <section aria-label={title}>
@@ -43,7 +43,7 @@ export function Checklist() {
             <li key={item.id} class={ok ? 'ok' : ''} data-item={item.id}>
               <i class="check" aria-hidden="true" />
               <span>
-                {item.label}
+                {tx(item.label)}
                 <span class="sr"> ({t(ok ? 'done' : 'todo')})</span>
               </span>
               {!ok && item.target && (
@@ -53,7 +53,7 @@ export function Checklist() {
                       nudge: {
                         key: `checklist:${item.id}`,
                         target: item.target!,
-                        text: item.help ?? item.label,
+                        text: tx(item.help ?? item.label),
                         opener: e.currentTarget as HTMLElement,
                       },
                     })

@@ -9,9 +9,12 @@ export const checklistView: WidgetView = {
   tab: 'checklistTab',
   css,
   useTab(on) {
-    const [{ config, t }] = useHub();
+    const [{ config, t, tx, fmt }] = useHub();
     const { items, done, celebrated } = useChecklist(on);
     // A completed checklist has celebrated and gets out of the way.
-    return { hidden: celebrated || !items.length, button: `${config.widgets?.checklist?.title ?? t('checklist')} ${done.length}/${items.length}` };
+    return {
+      hidden: celebrated || !items.length,
+      button: `${tx(config.widgets?.checklist?.title) || t('checklist')} ${fmt.num(done.length)}/${fmt.num(items.length)}`,
+    };
   },
 };

@@ -7,6 +7,6 @@ export const checklist = /*#__PURE__*/ defineWidget({
   interruptive: false,
   defaultEnabled: false,
   element: 'habitual-checklist',
-  fields: [{ path: 'widgets.checklist.title', kind: 'string' }],
+  fields: [{ path: 'widgets.checklist.title', kind: 'text' }],
   editor: [{ key: 'title', label: 'Title', kind: 'text' }],
 });

@@ -23,7 +23,7 @@ const hadYesterday = (state: EngagementState | null) =>
  * engine's state (`state.value`); only the host's own metrics are fetched.
  */
 export function Digest({ inline }: { inline?: boolean }) {
-  const [{ state, config, t, fmt, today, on }, hub] = useHub();
+  const [{ state, config, t, tx, fmt, today, on }, hub] = useHub();
   const [metrics, setMetrics] = useState<DigestMetric[] | null>(null);
   const [, tick] = useState(0);
   const w = config.widgets?.digest ?? {};
@@ -59,7 +59,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   const line = (pick: (f: ValueSummary['features'][number]) => number) =>
     state.value.features
       .filter((f) => pick(f))
-      .map((f) => `${fmt.num(pick(f))} ${f.unit}`)
+      .map((f) => `${fmt.num(pick(f))} ${tx(config.features?.[f.feature]?.value, pick(f)) || f.unit}`)
       .join(', ') || t('noValue');
   const streak = state.streak;
   const link = w.link && safeHref(w.link.href);
@@ -119,7 +119,7 @@ export function Digest({ inline }: { inline?: boolean }) {
           <input type="time" value={at ?? ''} onChange={(e) => hub.setWidget('digest', { ...saved, at: (e.target as HTMLInputElement).value || undefined })} />
         </label>
         {link ? (
-          <a href={link}>{w.link!.text}</a>
+          <a href={link}>{tx(w.link!.text)}</a>
         ) : (
           on('records') && (
             <button class="p" onClick={() => hub.set({ panel: 'records' })}>

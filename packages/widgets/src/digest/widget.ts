@@ -10,7 +10,7 @@ export const digest = /*#__PURE__*/ defineWidget({
   fields: [
     { path: 'widgets.digest.at', kind: 'time' },
     { path: 'widgets.digest.link', kind: 'object' },
-    { path: 'widgets.digest.link.text', kind: 'string', required: true },
+    { path: 'widgets.digest.link.text', kind: 'text', required: true },
     { path: 'widgets.digest.link.href', kind: 'href', required: true },
   ],
   editor: [{ key: 'at', label: 'Show at (HH:MM, empty for the first visit of the day)', kind: 'time' }],

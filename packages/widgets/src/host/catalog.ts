@@ -1,8 +1,10 @@
-import type { en } from './locales/en';
+import type { Locale } from '@habitual/core';
 
-// Apart from i18n.ts, so the catalogs can name their type without importing i18n.ts,
-// which imports them.
-export type MessageKey = keyof typeof en;
 /** A message, or one per plural category (Intl.PluralRules) with `other` as the fallback. */
 export type Message = string | { [rule in Intl.LDMLPluralRule]?: string };
-export type Catalog = Record<MessageKey, Message>;
+
+/**
+ * The texts of one widget (its folder's `messages.ts`) or of the shell (`host/messages.ts`):
+ * per locale, the same keys as English. A locale or key left out does not compile.
+ */
+export type LocaleMessages<K extends string> = Record<Locale, Record<K, Message>>;

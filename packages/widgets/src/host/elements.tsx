@@ -15,11 +15,11 @@ const connected = new Set<HTMLElement>();
 
 /** A custom element's body: the widget inline, with theme and language. */
 function Inline({ host, widget }: { host: HTMLElement; widget: WidgetId }) {
-  const [{ locale }] = useHub();
+  const [{ locale, dir }] = useHub();
   useTheme(host);
   const Body = VIEWS[widget].Inline!;
   return (
-    <div lang={locale}>
+    <div lang={locale} dir={dir}>
       <Body />
     </div>
   );

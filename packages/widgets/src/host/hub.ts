@@ -3,8 +3,11 @@ import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import {
   ATTENTION_KEY,
   internalOf,
+  localText,
   matchesWhen,
   todayKey,
+  untranslated,
+  type CountedText,
   type EngagementState,
   type HabitualConfig,
   type HabitualInstance,
@@ -14,7 +17,7 @@ import {
 import { isEnabled, WIDGETS, type WidgetId } from '../registry';
 import { createAttention, type Attention } from './attention';
 import { createFormat, type Format } from './format';
-import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
+import { createTranslator, dirOf, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
 import { readPage, watchPage, type Page } from './page';
 
 /** A widget whose panel is open in the launcher. */
@@ -59,7 +62,10 @@ export interface View {
   /** The local day now, by the instance's clock and time zone. */
   today: string;
   locale: Locale;
+  dir: 'rtl' | 'ltr';
   t: Translate;
+  /** A text from the config in the user's language (English where it has none); `n` picks a plural form. */
+  tx(text: CountedText | undefined, n?: number): string;
   fmt: Format;
   panel: PanelId | null;
   nudge: ActiveNudge | null;
@@ -107,7 +113,16 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   const on = (id: WidgetId) => isEnabled(view.config, id) && fits(view.config.widgets?.[id]?.when);
   const localize = (config: HabitualConfig) => {
     const locale = resolveLocale(config.locale);
-    return { config, locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
+    const missing = host.options().debug ? untranslated(config, locale) : [];
+    if (missing.length) console.warn(`[habitual] these config texts have no '${locale}' version, so they show in English: ${missing.join(', ')}.`);
+    return {
+      config,
+      locale,
+      dir: dirOf(locale),
+      t: createTranslator(locale, messages),
+      tx: (text: CountedText | undefined, n?: number) => localText(text, locale, n) ?? '',
+      fmt: createFormat(locale),
+    };
   };
   const state = instance.getState();
   let view: View = { ...localize(host.config()), on, fits, page: readPage(win), state, today: today(state), panel: null, nudge: null, toasts: [] };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogs, createTranslator, resolveLocale, type Locale } from './i18n';
 import { createFormat } from './format';
 import { flushRender, mountWidgets } from '../test/render';
@@ -6,7 +6,7 @@ import { flushRender, mountWidgets } from '../test/render';
 describe('i18n', () => {
   it('every locale has every key, with the plural forms its language uses', () => {
     const keys = Object.keys(catalogs.en).sort();
-    for (const locale of ['zh', 'fi'] as Locale[]) {
+    for (const locale of ['zh', 'fi', 'ar'] as Locale[]) {
       expect(Object.keys(catalogs[locale]).sort()).toEqual(keys);
       const rules = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       for (const message of Object.values(catalogs[locale])) {
@@ -25,6 +25,14 @@ describe('i18n', () => {
     const zh = createTranslator('zh');
     expect(zh('streakDay', { n: 1 })).toBe('连续 1 天');
     expect(zh('streakDay', { n: 3 })).toBe('连续 3 天');
+    // Arabic: six forms; numbers in the locale's digits.
+    const ar = createTranslator('ar');
+    const num = new Intl.NumberFormat('ar').format;
+    expect(ar('streakDay', { n: 1 })).toBe('يوم واحد على التوالي');
+    expect(ar('streakDay', { n: 2 })).toBe('يومان على التوالي');
+    expect(ar('streakDay', { n: 3 })).toBe(`${num(3)} أيام على التوالي`);
+    expect(ar('streakDay', { n: 11 })).toBe(`${num(11)} يومًا على التوالي`);
+    expect(ar('streakDay', { n: 100 })).toBe(`${num(100)} يوم على التوالي`);
   });
 
   it('formats numbers in the locale', () => {
@@ -59,6 +67,7 @@ describe('i18n', () => {
   it('resolves auto from the browser language', () => {
     expect(resolveLocale('auto', 'zh-CN')).toBe('zh');
     expect(resolveLocale('auto', 'fi-FI')).toBe('fi');
+    expect(resolveLocale('auto', 'ar-EG')).toBe('ar');
     expect(resolveLocale('auto', 'de-DE')).toBe('en');
     expect(resolveLocale('fi', 'zh-CN')).toBe('fi');
     expect(resolveLocale(undefined, 'fi')).toBe('fi');
@@ -72,6 +81,12 @@ describe('widgets in each locale', () => {
     ['en', 'Get set up 1/2', '1 of 2 done', 'Show me'],
     ['zh', '开始设置 1/2', '已完成 1/2', '带我去'],
     ['fi', 'Aloita käyttö 1/2', '1/2 tehty', 'Näytä'],
+    [
+      'ar',
+      `ابدأ الإعداد ${new Intl.NumberFormat('ar').format(1)}/${new Intl.NumberFormat('ar').format(2)}`,
+      `تم ${new Intl.NumberFormat('ar').format(1)} من ${new Intl.NumberFormat('ar').format(2)}`,
+      'أرني',
+    ],
   ] as const;
   for (const [locale, launcher, progress, showMe] of cases) {
     it(locale, async () => {
@@ -97,6 +112,65 @@ describe('widgets in each locale', () => {
       expect(w.text()).toContain(progress);
       expect(w.$('[data-item=b] button')!.textContent).toBe(showMe);
       expect(w.$('[lang]')!.getAttribute('lang')).toBe(locale);
+      expect(w.$('[lang]')!.getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     });
   }
+});
+
+describe('config texts in the user language', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+  const invoices = {
+    en: { one: 'invoice', other: 'invoices' },
+    fi: { one: 'lasku', other: 'laskua' },
+    zh: '张发票',
+    ar: { zero: 'فاتورة', one: 'فاتورة', two: 'فاتورة', few: 'فواتير', many: 'فاتورة', other: 'فاتورة' },
+  };
+  // Yesterday (2025-03-11) one invoice; this week (from Monday 2025-03-10) three.
+  const days = { '2025-03-10': { 'invoice.sent': [2, 2] as [number, number] }, '2025-03-11': { 'invoice.sent': [1, 1] as [number, number] } };
+  const digest = (locale: Locale) =>
+    mountWidgets({ config: { locale, features: { 'invoice.sent': { key: true, value: invoices } }, widgets: { digest: { enabled: true } } }, days });
+  const num = (locale: Locale, n: number) => new Intl.NumberFormat(locale).format(n);
+  const cases: Array<[Locale, string, string]> = [
+    ['en', '1 invoice', '3 invoices'],
+    ['fi', '1 lasku', '3 laskua'],
+    ['zh', '1 张发票', '3 张发票'],
+    ['ar', `${num('ar', 1)} فاتورة`, `${num('ar', 3)} فواتير`],
+  ];
+  for (const [locale, yesterday, week] of cases) {
+    it(`the digest counts in ${locale}: "${yesterday}", "${week}"`, async () => {
+      const w = await digest(locale);
+      cleanup = w.handle.unmount;
+      await vi.waitFor(() => expect(w.$('[data-yesterday]')).not.toBeNull());
+      expect(w.$('[data-yesterday]')!.textContent).toBe(yesterday);
+      expect(w.$('[data-week]')!.textContent).toBe(week);
+    });
+  }
+
+  it('checklist texts per locale, English where a locale is missing, and a debug warning naming them', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const w = await mountWidgets({
+      options: { debug: true },
+      config: {
+        locale: 'fi',
+        widgets: {
+          checklist: {
+            enabled: true,
+            title: { en: 'Get going', fi: 'Aloitetaan' },
+            items: [
+              { id: 'a', label: { en: 'Import your clients', fi: 'Tuo asiakkaasi' }, event: 'a.done' },
+              { id: 'b', label: { en: 'Send an invoice', zh: '发送发票' }, event: 'b.done' },
+            ],
+          },
+        },
+      },
+    });
+    cleanup = () => (w.handle.unmount(), warn.mockRestore());
+    expect(w.$('.launcher')!.textContent).toBe('Aloitetaan 0/2');
+    w.$('.launcher')!.click();
+    await flushRender();
+    expect(w.$('[data-item=a] span')!.firstChild!.textContent).toBe('Tuo asiakkaasi');
+    expect(w.$('[data-item=b] span')!.firstChild!.textContent).toBe('Send an invoice');
+    expect(warn).toHaveBeenCalledWith("[habitual] these config texts have no 'fi' version, so they show in English: widgets.checklist.items.1.label.");
+  });
 });

@@ -8,10 +8,10 @@ import { VIEWS } from './views';
 
 /** Everything the page-level host shows; each widget follows its `enabled` flag live. */
 export function Overlay({ host }: { host: HTMLElement }) {
-  const [{ locale, on }] = useHub();
+  const [{ locale, dir, on }] = useHub();
   useTheme(host);
   return (
-    <div lang={locale}>
+    <div lang={locale} dir={dir}>
       {WIDGETS.map(({ id }) => {
         const Body = VIEWS[id].Overlay;
         return Body && on(id) ? <Body key={id} /> : null;

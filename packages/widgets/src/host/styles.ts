@@ -6,6 +6,9 @@
 // `:host` rules are `!important` on purpose: for important declarations the shadow tree
 // wins over the page, so `* { all: unset }` or `display: none !important` outside cannot
 // hide or restyle the host. `all` leaves custom properties alone, so theming still works.
+// Inline elements (`<habitual-records>`) carry the widgets' background, so their text stays
+// readable in a dark scheme on a light page. Text on the accent is `--on` and the accent as
+// text `--at`, both fitted for contrast by `host/contrast.ts` (4.5:1 with any accent).
 export const css = `
 :host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;
 --a:var(--habitual-accent,#4f46e5);--bg:var(--habitual-bg,#fff);--fg:var(--habitual-fg,#1f2330);
@@ -14,6 +17,7 @@ export const css = `
 color:var(--fg)!important;font:14px/1.4 var(--f)!important}
 @media (prefers-color-scheme:dark){:host{--a:var(--habitual-accent,#8b9cff);--bg:var(--habitual-bg,#1d2029);
 --fg:var(--habitual-fg,#e9ebf1);--mu:var(--habitual-muted,#a3a9b8);--bd:var(--habitual-border,#3a3f4d);--on:var(--habitual-on-accent,#10131a)}}
+:host(:not([data-overlay])){background:var(--bg)!important;border-radius:var(--r)}
 :host([data-overlay]){position:fixed!important;inset:0 auto auto 0!important;width:0!important;height:0!important;
 margin:0!important;padding:0!important;border:0!important;background:none!important;overflow:visible!important;z-index:2147483647!important}
 *{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit}
@@ -22,7 +26,7 @@ margin:0!important;padding:0!important;border:0!important;background:none!import
 button{cursor:pointer;border:1px solid var(--bd);background:var(--bg);border-radius:calc(var(--r)*.6);padding:4px 10px}
 button.p{background:var(--a);border-color:var(--a);color:var(--on)}
 button.x{border:0;background:none;padding:2px 6px;color:var(--mu);font-size:16px;line-height:1}
-a{color:var(--a)}
+a{color:var(--at,var(--a))}
 input,select{border:1px solid var(--bd);border-radius:6px;padding:3px 6px;background:var(--bg)}
 h2{font-weight:600;font-size:15px}
 h3{font-weight:600;font-size:13px;color:var(--mu);margin-top:12px}

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { addDays } from '@habitual/core';
 import { weekStart } from '../host/day-time';
 import { useHub } from '../host/hub';
+import { milestoneTitle } from '../host/milestone-title';
 import { download, toCsv } from './export';
 import { Heatmap } from './heatmap';
 
@@ -9,7 +10,8 @@ const WEEKS = 20;
 
 /** The user's own history: active days, features adopted, milestones, the score and its why. */
 export function Records() {
-  const [{ state, config, t, fmt, today }, hub] = useHub();
+  const [view, hub] = useHub();
+  const { state, config, t, tx, fmt, today } = view;
   const [confirming, setConfirming] = useState(false);
   const [forgotten, setForgotten] = useState(false);
   const active = new Set(state?.qualifiedDays ?? []);
@@ -71,7 +73,7 @@ export function Records() {
         {adopted.length ? (
           adopted.map((name) => (
             <li key={name} class="row">
-              <span>{features[name]?.label ?? name}</span>
+              <span>{tx(features[name]?.label) || name}</span>
               <span class="mu">{t('uses', { n: totals[name].n })}</span>
             </li>
           ))
@@ -86,7 +88,7 @@ export function Records() {
             .sort((a, b) => (a.day < b.day ? -1 : 1))
             .map((m) => (
               <li key={m.id} class="row">
-                <span>{m.title}</span>
+                <span>{milestoneTitle(view, m)}</span>
                 <time class="mu" dateTime={m.day}>
                   {fmt.day(m.day)}
                 </time>

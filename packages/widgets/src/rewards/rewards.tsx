@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ReachedMilestone } from '@habitual/core';
 import { useHub } from '../host/hub';
+import { milestoneTitle } from '../host/milestone-title';
 import { sharePayload } from './share';
 
 /**
@@ -19,7 +20,7 @@ export function Rewards() {
           widget: 'rewards',
           once: true,
           title: `🎉 ${t('milestone')}`,
-          body: m.title,
+          body: milestoneTitle(hub.view(), m),
           lingers: true,
           content: <Share milestone={m} />,
         });
@@ -31,10 +32,11 @@ export function Rewards() {
 
 /** Share to the configured Slack / Discord (relayed by the collector) or copy the text. */
 function Share({ milestone: m }: { milestone: ReachedMilestone }) {
-  const [{ t, fmt, config }, hub] = useHub();
+  const [view, hub] = useHub();
+  const { t, fmt, config } = view;
   const [status, setStatus] = useState('');
   const targets = config.widgets?.rewards?.share ?? [];
-  const text = t('shareText', { title: m.title });
+  const text = t('shareText', { title: milestoneTitle(view, m) });
   const when = fmt.day(m.day, { dateStyle: 'long' });
   const share = (target: 'slack' | 'discord') =>
     hub.host.share(sharePayload(target, text, m, when)).then(
