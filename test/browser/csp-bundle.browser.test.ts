@@ -28,7 +28,7 @@ it('the built widgets render under a strict CSP with no violation', async () => 
   );
   const doc = win().document;
   const shadow = doc.querySelector('habitual-widgets')!.shadowRoot!;
-  const digest = await until(() => shadow.querySelector('.digest'), 'the digest card');
+  const digest = await until(() => doc.querySelector('habitual-digest')?.shadowRoot?.querySelector<HTMLElement>('section.card'), 'the digest card');
 
   // Every part came from dist, not from source modules.
   const loaded = win()

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type { HabitualConfig } from '@habitual/core';
 import { mount } from '../host/mount';
-import { allWidgets, targetsHtml } from './pages';
+import { allWidgets, targetsHtml, yesterday } from './pages';
 import { realInstance } from './real-instance';
 
 // axe-core's colour-contrast rule over every widget (digest, checklist, records, reminders,
@@ -41,7 +41,7 @@ describe.each(['light', 'dark'])('%s scheme', (scheme) => {
         theme: { '--habitual-accent': accent },
       },
     };
-    const real = await realInstance({ config, days: { '2025-03-11': { 'customer.created': 1, 'report.viewed': 1 } } });
+    const real = await realInstance({ config, days: { '2025-03-11': { ...yesterday['2025-03-11'], 'customer.created': 1, 'report.viewed': 1 } } });
     const handle = mount(real.instance);
     cleanups.push(handle.unmount);
     const shadow = document.querySelector('habitual-widgets')!.shadowRoot!;

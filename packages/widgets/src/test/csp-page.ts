@@ -11,7 +11,15 @@ win.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => win.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
 document.body.insertAdjacentHTML('beforeend', targetsHtml);
-const instance = realTracker({ config: { ...allWidgets, widgets: { ...allWidgets.widgets, theme: { '--habitual-accent': 'rgb(0, 128, 0)' } } } });
+// A qualified day yesterday first, so the digest has something to show today.
+let now = Date.parse('2025-03-11T12:00:00Z');
+const instance = realTracker(
+  { config: { ...allWidgets, widgets: { ...allWidgets.widgets, theme: { '--habitual-accent': 'rgb(0, 128, 0)' } } } },
+  { now: () => now },
+);
+instance.track('app.opened');
+await instance.flush();
+now += 86_400_000;
 mount(instance);
 document.body.insertAdjacentHTML('beforeend', '<habitual-checklist></habitual-checklist>');
 // The milestone raises a reward toast; once it is on screen, every widget has rendered.

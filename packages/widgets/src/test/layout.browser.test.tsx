@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import type { HabitualConfig } from '@habitual/core';
 import { mount } from '../host/mount';
-import { allWidgets, targetsHtml } from './pages';
+import { allWidgets, targetsHtml, yesterday } from './pages';
 import { realInstance } from './real-instance';
 
 // Real layout in Chromium: hostile page CSS, top-layer stacking, anchored positioning, media.
@@ -20,7 +20,7 @@ afterEach(async () => {
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
 async function start(config: HabitualConfig = allWidgets) {
-  const real = await realInstance({ config });
+  const real = await realInstance({ config, days: yesterday });
   const handle = mount(real.instance);
   cleanups.push(handle.unmount);
   const host = document.querySelector('habitual-widgets') as HTMLElement;
@@ -160,6 +160,8 @@ describe('anchored nudges', () => {
 describe('media preferences', () => {
   const rewardsOn: HabitualConfig = {
     locale: 'en',
+    // Two toasts on screen together: this is about their animation, not the budget.
+    attention: { maxAtOnce: 2 },
     milestones: [
       { id: 'a', title: 'A', event: 'a.done' },
       { id: 'b', title: 'B', event: 'b.done' },
