@@ -95,10 +95,21 @@ export default [
     output: { file: `${sdkDist}/habitual-engine.js`, format: 'es', sourcemap: true },
     plugins: [...browser(), min()],
   },
-  // The lazily loaded widgets chunk (Preact, Floating UI, widgets): one self-contained module.
+  // The lazily loaded widgets: habitual-widgets.js is the shell (Preact, Floating UI, mount,
+  // hub, launcher, overlay, i18n), and each widget's view is its own habitual-widget-<id>.js,
+  // which the shell imports (relative to itself) only when that widget is on.
   {
-    input: 'packages/widgets/src/index.ts',
-    output: { file: `${sdkDist}/habitual-widgets.js`, format: 'es', sourcemap: true },
+    input: { 'habitual-widgets': 'packages/widgets/src/index.ts' },
+    // The shell may export more than its public API: the widget chunks import from it.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: sdkDist,
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'habitual-widget-[name].js',
+      manualChunks: widgetChunk,
+    },
     plugins: [...browser(), min()],
   },
   // @habitual/react: the bindings as one unminified module (the app's bundler minifies);
@@ -132,6 +143,17 @@ export default [
     plugins: [nodeResolve({ preferBuiltins: true, extensions: ['.ts', '.mjs', '.js'] }), ts()],
   },
 ];
+
+/**
+ * A module in a widget's folder (`packages/widgets/src/<id>/`, but not its registry entry
+ * `widget.ts`, which the shell reads) goes into that widget's chunk; everything else into
+ * the shell, so no chunk is shared between widgets but the shell itself.
+ */
+function widgetChunk(id) {
+  const path = id.replaceAll('\\', '/');
+  const folder = /\/packages\/widgets\/src\/([\w-]+)\/([\w.-]+)$/.exec(path);
+  return folder && folder[1] !== 'host' && folder[2] !== 'widget.ts' ? folder[1] : 'habitual-widgets';
+}
 
 // Hoisted (a function declaration) because the collector entries above use it.
 function collectorExternal(id) {

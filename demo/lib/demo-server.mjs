@@ -21,8 +21,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-// What a customer's server hosts: habitual.js and the two chunks it loads from its own folder.
-const SDK_FILES = /^\/(habitual(?:-engine|-widgets)?\.js(?:\.map)?)$/;
+// What a customer's server hosts: habitual.js and the chunks it loads from its own folder
+// (the engine, the widgets' shell and each widget's own chunk).
+const SDK_FILES = /^\/(habitual(?:-engine|-widgets|-widget-[a-z]+)?\.js(?:\.map)?)$/;
 
 // Every new workspace starts on the Starter plan.
 const NEW_ACCOUNT_PLAN = { plan: 'Starter', pricePerMonth: 29, paidSeats: 3 };

@@ -6,15 +6,17 @@ import { until } from './until';
 // then habitual.js -> habitual-engine.js (when idle) -> habitual-widgets.js, all from
 // packages/sdk/dist. Needs `npm run build` first.
 
-type CspWindow = Window & { __violations: string[]; __inlineRan?: boolean };
+type CspWindow = Window & { __violations: string[]; __inlineRan?: boolean; __uncaught: string[]; __errors: string[]; __launcher: string[] };
 
 const frames: HTMLIFrameElement[] = [];
-afterEach(() => frames.splice(0).forEach((f) => f.remove()));
+afterEach(async () => {
+  frames.splice(0).forEach((f) => f.remove());
+  await cookieStore.delete('habitual-fail');
+});
 
-it('the built widgets render under a strict CSP with no violation', async () => {
-  const url = `/fixtures/csp.html?csp=strict&app=csp-${Date.now()}`;
-  expect((await fetch(url)).headers.get('content-security-policy')).toBe("default-src 'self'");
-
+/** csp.html (strict CSP) in a frame, once the widgets' launcher is on screen. */
+async function openPage(query = '') {
+  const url = `/fixtures/csp.html?csp=strict&app=csp-${Date.now()}${query}`;
   const frame = document.createElement('iframe');
   frame.style.width = '1000px';
   frame.style.height = '800px';
@@ -26,15 +28,28 @@ it('the built widgets render under a strict CSP with no violation', async () => 
     () => win()?.document.querySelector('habitual-widgets')?.shadowRoot?.querySelector<HTMLElement>('.launcher'),
     'the widgets chunk to mount',
   );
-  const doc = win().document;
-  const shadow = doc.querySelector('habitual-widgets')!.shadowRoot!;
+  const shadow = win().document.querySelector('habitual-widgets')!.shadowRoot!;
+  /** The paths this page fetched, by the browser's resource timing. */
+  const fetched = () =>
+    win()
+      .performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname);
+  return { url, win, doc: win().document, shadow, launcher, fetched };
+}
+
+const widgetChunks = (paths: string[]) => paths.filter((p) => p.startsWith('/habitual-widget-')).sort();
+
+it('the built widgets render under a strict CSP with no violation', async () => {
+  const { url, win, doc, shadow, launcher, fetched } = await openPage();
+  expect((await fetch(url)).headers.get('content-security-policy')).toBe("default-src 'self'");
   const digest = await until(() => doc.querySelector('habitual-digest')?.shadowRoot?.querySelector<HTMLElement>('section.card'), 'the digest card');
 
-  // Every part came from dist, not from source modules.
-  const loaded = win()
-    .performance.getEntriesByType('resource')
-    .map((e) => new URL(e.name).pathname);
-  expect(loaded).toEqual(expect.arrayContaining(['/habitual.js', '/habitual-engine.js', '/habitual-widgets.js']));
+  // Every part came from dist, not from source modules: the shell and the chunks of the
+  // three widgets the config switches on, and no other widget's.
+  expect(fetched()).toEqual(expect.arrayContaining(['/habitual.js', '/habitual-engine.js', '/habitual-widgets.js']));
+  expect(widgetChunks(fetched())).toEqual(['/habitual-widget-checklist.js', '/habitual-widget-digest.js', '/habitual-widget-records.js']);
+  // No flash: the launcher's first text is its final one (every view arrived before any showed).
+  expect(win().__launcher).toEqual(['Get set up 0/2']);
 
   // The constructed stylesheet applied (fixed in the corner) and the theme's CSSOM write too.
   expect(shadow.adoptedStyleSheets).toHaveLength(1);
@@ -64,4 +79,31 @@ it('the built widgets render under a strict CSP with no violation', async () => 
   await until(() => win().__violations.length >= 2, 'the control violations');
   expect(win().__inlineRan).toBeUndefined();
   expect(win().__violations).toEqual([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^style-src-elem inline/)]);
+  expect(win().__uncaught).toEqual([]);
+});
+
+it('a config that switches on only the checklist fetches the shell and the checklist chunk, no other widget chunk', async () => {
+  const { win, shadow, launcher, fetched } = await openPage('&only=checklist');
+  expect(launcher.textContent).toBe('Get set up 0/2');
+  launcher.click();
+  await until(() => shadow.querySelector('[data-item=customer]'), 'the checklist panel');
+  expect(shadow.querySelector('[role=tab]')).toBeNull(); // one widget with a panel: no tabs
+  expect(fetched()).toContain('/habitual-widgets.js');
+  expect(widgetChunks(fetched())).toEqual(['/habitual-widget-checklist.js']);
+  expect(win().__violations).toEqual([]);
+});
+
+it("a widget's chunk that fails to load leaves the page and the other widgets working, and tells onError", async () => {
+  // The fixture server answers 404 for the file this cookie names (serve-fixtures.ts).
+  await cookieStore.set({ name: 'habitual-fail', value: 'habitual-widget-records.js', path: '/' });
+  const { win, doc, shadow, launcher, fetched } = await openPage();
+  await until(() => win().__errors.length, 'the load error');
+  expect(win().__errors).toEqual([expect.stringMatching(/^load-failed The records widget did not load .*habitual-widget-records\.js/)]);
+  expect(win().__uncaught).toEqual([]);
+  expect(widgetChunks(fetched())).toEqual(['/habitual-widget-checklist.js', '/habitual-widget-digest.js', '/habitual-widget-records.js']);
+  // The rest shows as usual, with no records tab.
+  await until(() => doc.querySelector('habitual-digest')?.shadowRoot?.querySelector('section.card'), 'the digest card');
+  launcher.click();
+  await until(() => shadow.querySelector('[data-item=customer]'), 'the checklist panel');
+  expect(shadow.querySelector('[data-tab=records]')).toBeNull();
 });

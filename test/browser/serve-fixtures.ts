@@ -18,7 +18,9 @@ const types: Record<string, string> = {
  * from the test server's own origin, untouched by Vite, so browser tests load exactly
  * what a customer's page loads and can reach into same-origin iframes. A fixture page's
  * `<!--snippet-->` (a fixture script's `/*snippet*\/`) becomes the real snippet from dist;
- * `?csp=strict` adds a strict Content-Security-Policy header.
+ * `?csp=strict` adds a strict Content-Security-Policy header. A cookie `habitual-fail=<file>`
+ * makes that bundle file answer 404, as a CDN that lost it would (a page's chunk requests
+ * carry its cookies, not its query).
  */
 export function serveFixtures(): Plugin {
   return {
@@ -33,6 +35,11 @@ export function serveFixtures(): Plugin {
             ? join(dist, path)
             : undefined;
         if (!file?.startsWith(root) || !existsSync(file)) return next();
+        const fail = /(?:^|;\s*)habitual-fail=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+        if (fail && path === `/${fail}`) {
+          res.statusCode = 404;
+          return res.end();
+        }
         let body: string | Buffer = readFileSync(file);
         // The real snippet from dist: `<!--snippet-->` in a page, `/*snippet*/` in a script.
         if (file.endsWith('.html') || file.endsWith('.js')) {

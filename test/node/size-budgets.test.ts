@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { WIDGET_IDS } from '@habitual/widgets/registry';
 
 const root = join(import.meta.dirname, '..', '..');
 const budgets: Record<string, number> = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8')).gzip;
@@ -28,9 +29,29 @@ describe('byte budgets (gzip)', () => {
     }
   });
 
-  it('only the widgets chunk carries Preact', () => {
+  it('every file a page can load has a budget (a new chunk needs its own)', () => {
+    // snippet.min.js is snippet.html's script, budgeted there.
+    const shipped = readdirSync(join(root, 'packages/sdk/dist')).filter((f) => /\.m?js$/.test(f) && f !== 'snippet.min.js');
+    expect(
+      shipped.filter((f) => !(f in budgets)),
+      'files in dist without a budget in size-budgets.json',
+    ).toEqual([]);
+  });
+
+  it("each widget's view is a chunk of its own, loaded by the widgets' shell", () => {
+    const shell = dist('habitual-widgets.js').toString();
+    for (const id of WIDGET_IDS) {
+      expect(budgets, id).toHaveProperty([`habitual-widget-${id}.js`]);
+      // Relative to the shell itself, so it comes from wherever the shell came from.
+      expect(shell).toContain(`import("./habitual-widget-${id}.js")`);
+      expect(dist(`habitual-widget-${id}.js`).toString()).toMatch(/from"\.\/habitual-widgets\.js"/);
+    }
+  });
+
+  it("only the widgets' shell carries Preact (the widget chunks import it from there)", () => {
     expect(dist('habitual-widgets.js').toString()).toMatch(PREACT);
-    for (const file of ['habitual.js', 'habitual-engine.js', 'habitual.mjs']) expect(dist(file).toString()).not.toMatch(PREACT);
+    const others = ['habitual.js', 'habitual-engine.js', 'habitual.mjs', ...WIDGET_IDS.map((id) => `habitual-widget-${id}.js`)];
+    for (const file of others) expect(dist(file).toString(), file).not.toMatch(PREACT);
   });
 
   it('habitual.js loads the engine and the widgets from files next to itself', () => {

@@ -32,7 +32,7 @@ describe('npm start (node demo/start.mjs)', () => {
     expect(html).toContain('<title>Ledgerly');
     const snippet = readFileSync(join(root, 'packages/sdk/dist/snippet.min.js'), 'utf8').trim();
     expect(html, 'index.html must carry the snippet exactly as built').toContain(snippet);
-    for (const file of ['habitual.js', 'habitual-engine.js', 'habitual-widgets.js']) {
+    for (const file of ['habitual.js', 'habitual-engine.js', 'habitual-widgets.js', 'habitual-widget-checklist.js']) {
       const res = await fetch(new URL(file, demo.demoUrl));
       expect(res.status, file).toBe(200);
       expect(await res.text(), file).toBe(readFileSync(join(root, 'packages/sdk/dist', file), 'utf8'));

@@ -33,7 +33,12 @@ export interface InitOptions {
   /** Console warnings for dropped calls. @default false */
   debug?: boolean;
   onError?: (error: HabitualError) => void;
-  /** Where the widgets chunk is loaded from. @default next to habitual.js */
+  /**
+   * Where the widgets' shell (`habitual-widgets.js`) is loaded from; each widget's own chunk
+   * (`habitual-widget-<id>.js`) is fetched from next to it, so serve them together, and keep
+   * the file name and no query string (the chunks import the shell by its name).
+   * @default next to habitual.js
+   */
   widgetsUrl?: string;
   /**
    * The clock, for demos and tests that travel in time (the demo's `?now=2026-12-01`).
@@ -83,7 +88,8 @@ export interface ExportedData {
   days: DayRollup[];
 }
 
-export type HabitualErrorCode = 'storage-unavailable' | 'storage-corrupt' | 'sync-rejected' | 'sync-failed' | 'config-invalid' | 'bad-call';
+/** `load-failed`: a file loaded later (the engine, the widgets or one widget's view) did not arrive. */
+export type HabitualErrorCode = 'storage-unavailable' | 'storage-corrupt' | 'sync-rejected' | 'sync-failed' | 'config-invalid' | 'bad-call' | 'load-failed';
 
 export interface HabitualError {
   code: HabitualErrorCode;
@@ -156,6 +162,8 @@ export interface WidgetHost {
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
+  /** Reports an error as the instance does (`onError`, the `error` event, debug console). */
+  report(error: HabitualError): void;
 }
 
 export interface ShareMessage {

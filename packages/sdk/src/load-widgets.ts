@@ -10,11 +10,13 @@ export interface WidgetsModule {
 export { anyWidgetEnabled };
 
 /**
- * Loads the widgets chunk (Preact and the widgets) the first time the config switches any
+ * Loads the widgets chunk (Preact and the shell) the first time the config switches any
  * widget on (as the widget registry says), never before: a page with every widget off
- * downloads none of it. From then on the chunk follows config changes itself. `url` (the
- * `widgetsUrl` option) wins; else `importWidgets` (the npm entry's, which the app's bundler
- * splits off); else habitual-widgets.js next to this script.
+ * downloads none of it. From then on the chunk follows config changes itself, fetching
+ * each widget's own chunk (`habitual-widget-<id>.js`, next to it) when that widget is on.
+ * `url` (the `widgetsUrl` option) wins; else `importWidgets` (the npm entry's, which the
+ * app's bundler splits off); else habitual-widgets.js next to this script. A failed load is
+ * reported (`onError`, code `load-failed`), never thrown.
  */
 export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string, importWidgets?: () => Promise<WidgetsModule>): void {
   if (typeof document === 'undefined') return;
@@ -29,7 +31,8 @@ export function loadWidgetsWhenNeeded(instance: HabitualInstance, url?: string, 
     const start = () =>
       (!url && importWidgets ? importWidgets() : (import(/* @vite-ignore */ href) as Promise<WidgetsModule>))
         .then((m) => m.mount(instance, { messages: host.options().messages }))
-        .catch((cause) => console.error(`[habitual] could not load widgets from ${href}: ${String(cause)}`));
+        // The browser's console already shows the failed fetch; onError hears of it too.
+        .catch((cause) => host.report({ code: 'load-failed', message: `could not load ${href}: ${cause}`, cause }));
     // After the first flush the profile and state are there for the widgets to read.
     const go = () => void instance.flush().finally(start);
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });

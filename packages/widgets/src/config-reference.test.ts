@@ -36,10 +36,11 @@ describe('the widget registry', () => {
     for (const w of WIDGETS) for (const f of w.fields) expect(f.path.startsWith(`widgets.${w.id}.`), f.path).toBe(true);
   });
 
-  it('has a view for every widget, and a custom element only where there is an inline view', () => {
+  it('has a view for every widget, and a custom element only where there is an inline view', async () => {
     for (const w of WIDGETS) {
-      expect(VIEWS[w.id], w.id).toBeDefined();
-      expect(!!('element' in w && w.element), w.id).toBe(!!VIEWS[w.id].Inline);
+      const view = await VIEWS[w.id]();
+      expect(view, w.id).toBeDefined();
+      expect(!!('element' in w && w.element), w.id).toBe(!!view.Inline);
     }
   });
 

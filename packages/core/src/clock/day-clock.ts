@@ -55,6 +55,11 @@ const QUARTER_HOUR = 15 * 60_000;
  * until the next quarter hour of wall time: every midnight and every DST transition in the
  * IANA database falls on a quarter hour, so no event is ever given the wrong day. Travel
  * (a new zone) is noticed at the next refresh; days already recorded keep their key.
+ *
+ * In the system's own zone (the default) the day comes from `Date`'s local fields and the
+ * zone's name is read only when something asks for `tz` (the first recorded use): the
+ * first `Intl.DateTimeFormat` of a page costs Chromium 20–40 ms of ICU set-up, which a page
+ * that records nothing (and the keeper's start) should not pay.
  */
 export function createDayClock(timeZone: () => string = systemTimeZone): (at: number) => LocalDay {
   let current: LocalDay = { day: '', tz: '' };
@@ -62,12 +67,29 @@ export function createDayClock(timeZone: () => string = systemTimeZone): (at: nu
   let until = -Infinity;
   return (at) => {
     if (at >= from && at < until) return current;
-    const tz = timeZone();
-    const p = localParts(at, tz);
+    const tz = timeZone === systemTimeZone ? '' : timeZone();
+    const d = new Date(at);
+    // The system zone's wall clock is Date's own: the local date is the UTC date of the shifted instant.
+    const p = tz
+      ? localParts(at, tz)
+      : { day: new Date(at - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10), minute: d.getMinutes(), second: d.getSeconds() };
     const intoQuarter = ((p.minute % 15) * 60 + p.second) * 1000 + (((at % 1000) + 1000) % 1000);
     from = at - intoQuarter;
     until = from + QUARTER_HOUR;
-    if (p.day !== current.day || tz !== current.tz) current = { day: p.day, tz };
+    // The system zone's name is read again (when asked for) after each refresh: travel shows.
+    if (!tz) current = zoneWhenAsked(p.day);
+    else if (p.day !== current.day || tz !== current.tz) current = { day: p.day, tz };
     return current;
+  };
+}
+
+/** A day in the system zone whose `tz` is read when first asked for. */
+function zoneWhenAsked(day: string): LocalDay {
+  let tz: string | undefined;
+  return {
+    day,
+    get tz() {
+      return (tz ??= systemTimeZone());
+    },
   };
 }

@@ -10,8 +10,14 @@ import type { EngagementState } from './types';
 
 export interface EngineOptions {
   config: HabitualConfig;
-  /** IANA time zone that decides "today". */
-  timeZone: string;
+  /** IANA time zone that decides "today" (unless `today` is given). */
+  timeZone?: string;
+  /**
+   * The local day of `now`, when the caller has a cheaper way to tell it than formatting
+   * `now` in `timeZone` (the tracker's day clock, which needs no Intl in the system zone).
+   * @default todayKey(now, timeZone)
+   */
+  today?: (now: number) => string;
   /** Milestones already reached and the last stage, from the profile. */
   prev?: PrevState;
 }
@@ -39,7 +45,8 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   let rc: ResolvedConfig = resolveConfig(options.config);
   let fx: FeatureIndex = featureIndex(rc);
-  const timeZone = options.timeZone;
+  // todayKey says what is wrong with a missing or unknown zone.
+  const today = options.today ?? ((now: number) => todayKey(now, options.timeZone!));
   const milestones: Record<string, string> = { ...options.prev?.milestones };
   let stage = options.prev?.stage;
 
@@ -106,7 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
       history = null;
     },
     state(now) {
-      let T = dayIndex(todayKey(now, timeZone));
+      let T = dayIndex(today(now));
       if (maxIdx > T) T = maxIdx;
       if (!history || history.todayIdx !== T) {
         if (!sorted) sorted = [...days.values()].sort((a, b) => a.idx - b.idx);

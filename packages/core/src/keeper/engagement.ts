@@ -6,7 +6,8 @@ import type { HabitualEvents, Profile } from '../types';
 
 export interface EngagementDeps {
   now: () => number;
-  timeZone: () => string;
+  /** The local day of `now()`, by the tracker's day clock (no Intl in the system zone). */
+  today: () => string;
   emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
   /** The profile of the current store, as this tab last read it. */
   profile: () => Profile;
@@ -56,7 +57,7 @@ export function createEngagement(deps: EngagementDeps) {
     /** A fresh engine over every stored day (unflushed counts arrive with their flush). */
     load(days: DayRollup[]) {
       const { milestones, stage } = deps.profile();
-      engine = createEngine({ config, timeZone: deps.timeZone(), prev: { milestones, stage } });
+      engine = createEngine({ config, today: deps.today, prev: { milestones, stage } });
       engine.load(days);
       return refresh();
     },

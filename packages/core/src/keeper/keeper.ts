@@ -89,7 +89,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
   const loadProfile = () => write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId }));
 
-  const engagement = createEngagement({ now: ctx.now, timeZone: ctx.timeZone, emit: ctx.emit, profile: () => profile, writeProfile: write });
+  const engagement = createEngagement({ now: ctx.now, today: ctx.today, emit: ctx.emit, profile: () => profile, writeProfile: write });
   const reload = async () => engagement.load(await loadDays(session.store(), report));
 
   const said = new Set<string>();

@@ -109,7 +109,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
         syncDeps: deps.sync,
       });
     } catch (cause) {
-      report({ code: 'bad-call', message: `The Habitual engine did not load: ${String(cause)}`, cause });
+      report({ code: 'load-failed', message: `The Habitual engine did not load: ${String(cause)}`, cause });
     }
     if (!destroyed) await keeper?.start();
   })().catch(failed);
@@ -259,6 +259,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     options: () => options,
     user: session.user,
     share: (message) => needKeeper((k) => k.share(message)),
+    report,
   });
   return instance;
 }

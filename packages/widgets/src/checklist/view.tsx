@@ -1,9 +1,11 @@
+import { checklistMessages } from './messages';
 import { useHub } from '../host/hub';
 import type { WidgetView } from '../host/widget-view';
 import { Checklist, useChecklist } from './checklist';
 import { css } from './styles';
 
 export const checklistView: WidgetView = {
+  messages: checklistMessages,
   Panel: Checklist,
   Inline: Checklist,
   tab: 'checklistTab',

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { WIDGETS, type WidgetId } from '../registry';
 import { HubContext, useHub, type Hub } from './hub';
+import { loadViews, viewOf } from './load-views';
 import { mountShadow } from './mount-shadow';
+import { reportViewLoads } from './report-view-loads';
 import { useTheme } from './theme';
-import { VIEWS } from './views';
 
 /** Custom element name -> widget, from the registry. */
 const ELEMENTS = new Map<string, WidgetId>(WIDGETS.flatMap((w) => ('element' in w && w.element ? [[w.element, w.id] as [string, WidgetId]] : [])));
@@ -13,14 +14,14 @@ const ELEMENTS = new Map<string, WidgetId>(WIDGETS.flatMap((w) => ('element' in 
 let current: Hub | null = null;
 const connected = new Set<HTMLElement>();
 
-/** A custom element's body: the widget inline, with theme and language. */
+/** A custom element's body: the widget inline, with theme and language (nothing until its view is here). */
 function Inline({ host, widget }: { host: HTMLElement; widget: WidgetId }) {
   const [{ locale, dir }] = useHub();
   useTheme(host);
-  const Body = VIEWS[widget].Inline!;
+  const Body = viewOf(widget)?.Inline;
   return (
     <div lang={locale} dir={dir}>
-      <Body />
+      {Body && <Body />}
     </div>
   );
 }
@@ -35,7 +36,10 @@ const draw = (el: HTMLElement) =>
     mountShadow(el),
   );
 
-/** Registers each widget's custom element (`<habitual-checklist>`, ...) once per page. */
+/**
+ * Registers each widget's custom element (`<habitual-checklist>`, ...) once per page. An
+ * element on the page fetches its widget's view, switched on or not: the page asked for it.
+ */
 export function defineElements(registry: CustomElementRegistry = customElements): void {
   for (const name of ELEMENTS.keys()) {
     if (registry.get(name)) continue;
@@ -44,6 +48,8 @@ export function defineElements(registry: CustomElementRegistry = customElements)
       class extends HTMLElement {
         connectedCallback() {
           connected.add(this);
+          // The mounted hub re-renders this element when the view arrives.
+          void reportViewLoads(loadViews([ELEMENTS.get(name)!]), (e) => current?.host.report(e));
           draw(this);
         }
         disconnectedCallback() {

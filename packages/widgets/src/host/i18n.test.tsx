@@ -1,9 +1,24 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalogs, createTranslator, resolveLocale, type Locale } from './i18n';
 import { createFormat } from './format';
+import { loadViews, viewOf } from './load-views';
 import { flushRender, mountWidgets } from '../test/render';
+import { WIDGET_IDS } from '../registry';
+
+describe('lazy texts', () => {
+  it("a widget's texts join the catalogs with its view (its chunk), not before", async () => {
+    // Other tests in this file may have loaded views already; those that have not bring theirs now.
+    const unloaded = WIDGET_IDS.filter((id) => !viewOf(id));
+    if (unloaded.includes('records')) expect(catalogs.en).not.toHaveProperty('exportCsv');
+    await loadViews(WIDGET_IDS);
+    expect(catalogs.en).toHaveProperty('exportCsv');
+    expect(catalogs.fi).toHaveProperty('exportCsv');
+  });
+});
 
 describe('i18n', () => {
+  beforeAll(() => loadViews(WIDGET_IDS));
+
   it('every locale has every key, with the plural forms its language uses', () => {
     const keys = Object.keys(catalogs.en).sort();
     for (const locale of ['zh', 'fi', 'ar'] as Locale[]) {

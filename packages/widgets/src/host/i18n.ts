@@ -1,19 +1,29 @@
 import { LOCALES, type Locale } from '@habitual/core';
-import { checklistMessages } from '../checklist/messages';
-import { digestMessages } from '../digest/messages';
-import { recordsMessages } from '../records/messages';
-import { remindersMessages } from '../reminders/messages';
-import { rewardsMessages } from '../rewards/messages';
+import type { checklistMessages } from '../checklist/messages';
+import type { digestMessages } from '../digest/messages';
+import type { recordsMessages } from '../records/messages';
+import type { remindersMessages } from '../reminders/messages';
+import type { rewardsMessages } from '../rewards/messages';
 import type { LocaleMessages, Message } from './catalog';
 import { hostMessages } from './messages';
 
 export type { Locale } from '@habitual/core';
 
-/** The shell's texts and each widget's own (its folder's `messages.ts`). */
-const PARTS = [hostMessages, checklistMessages, digestMessages, recordsMessages, remindersMessages, rewardsMessages] as const;
+/**
+ * The shell's texts and each widget's own (its folder's `messages.ts`). Only the types are
+ * imported here: a widget's texts travel in its chunk, on its view (`WidgetView.messages`),
+ * and join the catalogs when the view arrives (`addMessages`).
+ */
+type Parts =
+  | typeof hostMessages
+  | typeof checklistMessages
+  | typeof digestMessages
+  | typeof recordsMessages
+  | typeof remindersMessages
+  | typeof rewardsMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
-export type MessageKey = KeysOf<(typeof PARTS)[number]>;
+export type MessageKey = KeysOf<Parts>;
 export type Catalog = Record<MessageKey, Message>;
 /**
  * Replacement messages per locale; missing keys fall back to the built-in catalog. The SDK
@@ -23,8 +33,13 @@ export type Catalog = Record<MessageKey, Message>;
 export type Messages = { [locale in Locale]?: Partial<Catalog> };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** One catalog per locale in core's `LOCALES`: the shell's and every widget's texts together. */
-export const catalogs = Object.fromEntries(LOCALES.map((l) => [l, Object.assign({}, ...PARTS.map((part) => part[l]))])) as Record<Locale, Catalog>;
+/** One catalog per locale in core's `LOCALES`: the shell's texts, and each loaded widget's. */
+export const catalogs = Object.fromEntries(LOCALES.map((l) => [l, { ...hostMessages[l] }])) as Record<Locale, Catalog>;
+
+/** Adds a widget's texts to the catalogs (its view brings them when its chunk arrives). */
+export function addMessages(part: LocaleMessages<string>): void {
+  for (const l of LOCALES) Object.assign(catalogs[l], part[l]);
+}
 
 /** `'auto'` follows the browser's language; anything unknown is English. */
 export function resolveLocale(preference: string | undefined, language = globalThis.navigator?.language ?? 'en'): Locale {

@@ -1,19 +1,20 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { WIDGETS, type WidgetId } from '../registry';
 import { useHub } from './hub';
-import { VIEWS } from './views';
+import { viewOf } from './load-views';
 
-const WITH_PANEL = WIDGETS.filter((w) => VIEWS[w.id].Panel).map((w) => w.id);
-
-/** The corner button and its panel for the widgets with a panel that are on. */
+/** The corner button and its panel for the widgets with a panel that are on (and whose view is here). */
 export function Launcher() {
   const [{ t, panel, on }, hub] = useHub();
   const button = useRef<HTMLButtonElement>(null);
-  // Every panel widget's tab hook runs on every render (a fixed list, so hook order holds).
+  // Every loaded panel widget's tab hook runs on every render (a fixed list while the
+  // overlay keys this by the views loaded, so hook order holds).
   const tabs: WidgetId[] = [];
   let first: string | undefined;
-  for (const id of WITH_PANEL) {
-    const tab = VIEWS[id].useTab?.(on(id)) ?? { hidden: false };
+  for (const { id } of WIDGETS) {
+    const view = viewOf(id);
+    if (!view?.Panel) continue;
+    const tab = view.useTab?.(on(id)) ?? { hidden: false };
     if (!on(id) || tab.hidden) continue;
     if (!tabs.length) first = tab.button;
     tabs.push(id);
@@ -44,8 +45,8 @@ function Panel({ tabs, open, onClose }: { tabs: WidgetId[]; open: WidgetId; onCl
   useLayoutEffect(() => {
     if (focused.current && !focused.current.isConnected) ref.current?.focus();
   });
-  const Body = VIEWS[open].Panel!;
-  const name = (id: WidgetId) => t(VIEWS[id].tab!);
+  const Body = viewOf(open)!.Panel!;
+  const name = (id: WidgetId) => t(viewOf(id)!.tab!);
   const select = (i: number) => {
     const id = tabs[(i + tabs.length) % tabs.length];
     hub.set({ panel: id });

@@ -1,15 +1,17 @@
+import { onViews, viewsCss } from './load-views';
 import { css as shell } from './styles';
-import { VIEWS } from './views';
 
-// The shell's rules and every widget's own, in registry order.
-const css =
-  shell +
-  Object.values(VIEWS)
-    .map((v) => v.css ?? '')
-    .join('');
+// The shell's rules and those of every widget view loaded so far, in registry order.
+const css = () => shell + viewsCss();
 
 // A constructed sheet can only be adopted in the document whose window made it.
 const sheets = new WeakMap<Document, CSSStyleSheet>();
+// Every sheet and fallback <style> made, to add the rules of views that arrive later.
+const written = new Set<CSSStyleSheet | HTMLStyleElement>();
+onViews(() => {
+  const text = css();
+  for (const to of written) 'replaceSync' in to ? to.replaceSync(text) : (to.textContent = text);
+});
 
 /**
  * Gives `host` an open shadow root with the widgets' stylesheet. Every widget host (the
@@ -23,13 +25,14 @@ export function mountShadow(host: HTMLElement): ShadowRoot {
     // One constructed sheet shared by every root in the document: CSSOM, so a strict CSP
     // without 'unsafe-inline' allows it.
     let sheet = sheets.get(doc);
-    if (!sheet) sheets.set(doc, (sheet = new Sheet())), sheet.replaceSync(css);
+    if (!sheet) sheets.set(doc, (sheet = new Sheet())), sheet.replaceSync(css()), written.add(sheet);
     root.adoptedStyleSheets = [sheet];
   } else if (!root.querySelector('style')) {
     // Engines without constructable sheets (Safari < 16.4): a <style> element, which a
     // strict CSP blocks unless the page allows 'unsafe-inline' or a nonce for styles.
     const style = doc.createElement('style');
-    style.textContent = css;
+    style.textContent = css();
+    written.add(style);
     root.prepend(style);
   }
   return root;

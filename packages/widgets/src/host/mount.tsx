@@ -1,10 +1,13 @@
 import { render } from 'preact';
-import type { HabitualInstance } from '@habitual/core';
+import type { HabitualConfig, HabitualInstance } from '@habitual/core';
+import { isEnabled, WIDGETS } from '../registry';
 import { defineElements, setElementsHub } from './elements';
 import { createHub, HubContext } from './hub';
 import type { Messages } from './i18n';
+import { loadViews, onViews, viewsLoading } from './load-views';
 import { mountShadow } from './mount-shadow';
 import { Overlay } from './overlay';
+import { reportViewLoads } from './report-view-loads';
 
 export interface MountOptions {
   /** Where the widgets' host element goes. @default document.body */
@@ -18,10 +21,12 @@ export interface MountOptions {
 
 /**
  * Shows the widgets the config enables, inside one Shadow DOM host, and follows the
- * instance from then on: config changes mount and unmount widgets, state re-renders,
- * milestones raise reward toasts. Also registers the inline custom elements.
+ * instance from then on: config changes mount and unmount widgets (a widget's view is
+ * fetched the first time it is switched on), state re-renders, milestones raise reward
+ * toasts. Also registers the inline custom elements. `ready` settles once the views the
+ * config in force enables have arrived (or failed, which `onError` hears of).
  */
-export function mount(instance: HabitualInstance, options: MountOptions = {}): { unmount(): void } {
+export function mount(instance: HabitualInstance, options: MountOptions = {}): { unmount(): void; ready: Promise<void> } {
   const parent = options.root ?? document.body;
   const doc = parent.ownerDocument;
   const hub = createHub(instance, doc, options.messages);
@@ -33,6 +38,10 @@ export function mount(instance: HabitualInstance, options: MountOptions = {}): {
   parent.append(host);
   host.showPopover?.();
   const shadow = mountShadow(host);
+  // A widget switched on shows once its view is here; until then it renders nothing.
+  const load = (config: HabitualConfig) => void reportViewLoads(loadViews(WIDGETS.filter((w) => isEnabled(config, w.id)).map((w) => w.id)), hub.host.report);
+  const offs = [instance.on('config', load), onViews(() => hub.set({}))];
+  load(hub.host.config());
   render(
     <HubContext.Provider value={hub}>
       <Overlay host={host} />
@@ -42,7 +51,9 @@ export function mount(instance: HabitualInstance, options: MountOptions = {}): {
   defineElements();
   setElementsHub(hub);
   return {
+    ready: viewsLoading(),
     unmount() {
+      for (const off of offs) off();
       render(null, shadow);
       host.remove();
       hub.destroy();

@@ -1,18 +1,18 @@
-import { checklistView } from '../checklist/view';
-import { digestView } from '../digest/view';
-import { nudgesView } from '../nudges/view';
-import { recordsView } from '../records/view';
 import type { WidgetId } from '../registry';
-import { remindersView } from '../reminders/view';
-import { rewardsView } from '../rewards/view';
 import type { WidgetView } from './widget-view';
 
-/** The UI half of the registry: every widget id in `registry.ts` needs its view here (the type says so). */
-export const VIEWS: Record<WidgetId, WidgetView> = {
-  digest: digestView,
-  checklist: checklistView,
-  rewards: rewardsView,
-  records: recordsView,
-  reminders: remindersView,
-  nudges: nudgesView,
+/**
+ * The UI half of the registry: where each widget's view comes from. Every widget id in
+ * `registry.ts` needs its loader here (the type says so). Each `import()` is a chunk of its
+ * own in the build (`habitual-widget-<id>.js`, rollup.config.mjs), fetched only when the
+ * config in force switches the widget on or the page holds its custom element
+ * (`load-views.ts`).
+ */
+export const VIEWS: Record<WidgetId, () => Promise<WidgetView>> = {
+  digest: () => import('../digest/view').then((m) => m.digestView),
+  checklist: () => import('../checklist/view').then((m) => m.checklistView),
+  rewards: () => import('../rewards/view').then((m) => m.rewardsView),
+  records: () => import('../records/view').then((m) => m.recordsView),
+  reminders: () => import('../reminders/view').then((m) => m.remindersView),
+  nudges: () => import('../nudges/view').then((m) => m.nudgesView),
 };

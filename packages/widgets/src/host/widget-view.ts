@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import type { LocaleMessages } from './catalog';
 import type { MessageKey } from './i18n';
 
 /** The UI half of a widget (the data half is its `widget.ts` in the registry). */
@@ -18,4 +19,6 @@ export interface WidgetView {
   Inline?: FunctionComponent;
   /** Its own CSS rules, added to the one stylesheet every shadow root adopts. */
   css?: string;
+  /** Its texts (its folder's `messages.ts`), added to the catalogs when its chunk arrives. */
+  messages?: LocaleMessages<string>;
 }

@@ -90,6 +90,7 @@ describe('reminders widget', () => {
     doc.body.append(root);
     const handle = mount(instance, { root });
     cleanups.push(handle.unmount);
+    await handle.ready;
     const saved = () => upgrade(internalOf(instance).profile()?.widgets.reminders as RemindersState);
     return { instance, saved, shadow: root.querySelector('habitual-widgets')!.shadowRoot! };
   };

@@ -26,6 +26,7 @@ it('walks through the checklist with the keyboard alone', async () => {
     },
   });
   const handle = mount(instance);
+  await handle.ready;
   const shadow = document.querySelector('habitual-widgets')!.shadowRoot!;
   const launcher = shadow.querySelector('.launcher') as HTMLElement;
   const active = () => shadow.activeElement;

@@ -23,6 +23,7 @@ async function start(config: HabitualConfig = allWidgets) {
   const real = await realInstance({ config, days: yesterday });
   const handle = mount(real.instance);
   cleanups.push(handle.unmount);
+  await handle.ready;
   const host = document.querySelector('habitual-widgets') as HTMLElement;
   return { ...real, host, shadow: host.shadowRoot! };
 }

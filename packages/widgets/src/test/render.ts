@@ -1,9 +1,16 @@
 import { act } from 'preact/test-utils';
+import { viewsLoading } from '../host/load-views';
 import { mount } from '../host/mount';
 import { realInstance, type RealInit } from './real-instance';
 
-/** Runs Preact's pending renders and effects now (preact/test-utils' act) instead of sleeping. */
-export const flushRender = (): Promise<void> => Promise.resolve(act(() => {})).then(() => {});
+/**
+ * Waits for the widget views being fetched, then runs Preact's pending renders and effects
+ * now (preact/test-utils' act) instead of sleeping.
+ */
+export const flushRender = (): Promise<void> =>
+  viewsLoading()
+    .then(() => act(() => {}))
+    .then(() => {});
 
 /** Mounts the widgets for a real instance (`realInstance`) and hands back the overlay's shadow root. */
 export async function mountWidgets(init: RealInit = {}, before?: (real: Awaited<ReturnType<typeof realInstance>>) => void) {
