@@ -79,12 +79,14 @@ export interface ExportedData {
   days: DayRollup[];
 }
 
-export type HabitualErrorCode = 'storage-unavailable' | 'storage-corrupt' | 'sync-rejected' | 'sync-failed' | 'config-invalid' | 'bad-call';
+export type HabitualErrorCode = 'storage-unavailable' | 'storage-corrupt' | 'sync-rejected' | 'sync-failed' | 'config-invalid' | 'bad-call' | 'target-missing';
 
 export interface HabitualError {
   code: HabitualErrorCode;
   message: string;
   cause?: unknown;
+  /** `target-missing`: the CSS selector of a nudge target that never appeared on the page. */
+  selector?: string;
 }
 
 export interface DigestMetric {
@@ -150,6 +152,8 @@ export interface WidgetHost {
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
+  /** Reports a widget's error like the instance's own: `onError`, the `error` event, the console in debug mode. */
+  report(error: HabitualError): void;
 }
 
 export interface ShareMessage {

@@ -1,45 +1,52 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, type Middleware, type Placement } from '@floating-ui/dom';
+import { boxOf, controls, type Box } from './controls';
+import { cost } from './free-spot';
+import { isCovered } from './hit';
 
-const find = (doc: Document, selector: string) => {
-  try {
-    return doc.querySelector<HTMLElement>(selector);
-  } catch {
-    return null; // an invalid selector from config never matches
-  }
-};
-
-/** Calls `found` with the first element matching `selector`, now or once it appears. Returns a canceller. */
-export function whenPresent(doc: Document, selector: string, found: (el: HTMLElement) => void): () => void {
-  const el = find(doc, selector);
-  if (el) {
-    found(el);
-    return () => {};
-  }
-  const observer = new MutationObserver(() => {
-    const el = find(doc, selector);
-    if (el) {
-      observer.disconnect();
-      found(el);
-    }
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
-  return () => observer.disconnect();
-}
+const SIDES: Placement[] = ['bottom', 'top', 'right', 'left'];
 
 /**
- * Keeps `floating` next to `target` through scroll, resize and layout shifts; it scrolls out
- * of view with its target (shift works sideways only). Returns the cleanup.
+ * Moves on to the next side while the card would cover a control of the page (other than its
+ * target) or another of our surfaces; `data.blocked` once every side was tried.
  */
-export function anchor(target: HTMLElement, floating: HTMLElement): () => void {
+const clear = (page: Box[], ours: Box[]): Middleware => ({
+  name: 'clear',
+  fn({ x, y, rects, middlewareData }) {
+    if (!cost({ x, y, w: rects.floating.width, h: rects.floating.height }, page, ours)) return {};
+    const i = (middlewareData.clear?.i ?? 0) + 1;
+    return i < SIDES.length ? { data: { i }, reset: { placement: SIDES[i] } } : { data: { i, blocked: true } };
+  },
+});
+
+/**
+ * Keeps `floating` next to `target` through scroll, resize and layout shifts, on the first
+ * side (below, above, right, left) where it covers none of the page's controls and none of
+ * `ours()` (our other surfaces). It hides while its target is hidden, scrolled out of view
+ * or covered, and while no side is free. Returns the cleanup.
+ */
+export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => Box[]): () => void {
+  const doc = target.ownerDocument;
+  const win = doc.defaultView!;
   return autoUpdate(target, floating, () => {
+    const t = boxOf(target);
+    // The target and what holds it (a clickable card) are not in the way.
+    const page = controls(doc).filter((b) => !(b.x <= t.x && b.y <= t.y && b.x + b.w >= t.x + t.w && b.y + b.h >= t.y + t.h));
     computePosition(target, floating, {
       strategy: 'fixed',
-      placement: 'bottom',
-      // No hide(): it reads a page whose root is restyled (`* { all: unset }`) as clipping everything.
-      middleware: [offset(8), flip(), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
-      // A CSSOM write, not a style attribute: allowed under a strict CSP.
+      placement: SIDES[0],
+      middleware: [
+        offset(8),
+        flip({ fallbackPlacements: SIDES.slice(1) }),
+        shift({ padding: 8 }),
+        clear(page, ours()),
+        // The viewport as the boundary: a page restyled with `* { all: unset }` makes the
+        // clipping-ancestor walk read every ancestor as clipping the target away.
+        hide({ boundary: { x: 0, y: 0, width: win.innerWidth, height: win.innerHeight } }),
+      ],
+    }).then(({ x, y, middlewareData: m }) => {
+      // CSSOM writes, not a style attribute: allowed under a strict CSP.
       floating.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
+      floating.style.visibility = m.hide?.referenceHidden || m.clear?.blocked || isCovered(target) ? 'hidden' : '';
     });
   });
 }

@@ -1,24 +1,30 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { WIDGETS } from '../registry';
 import { useHub } from './hub';
 import { Launcher } from './launcher';
+import { startPlacer } from './placer';
 import { ShowMe } from './popover';
 import { useTheme } from './theme';
 import { Toasts } from './toasts';
 import { VIEWS } from './views';
 
-/** Everything the page-level host shows; each widget follows its `enabled` flag live. */
+/**
+ * Everything the page-level host shows; each widget follows its `enabled` flag live. The
+ * launcher comes last: its tab stop is the last of ours, as ours come after the page's.
+ */
 export function Overlay({ host }: { host: HTMLElement }) {
   const [{ locale, on }] = useHub();
   useTheme(host);
+  useLayoutEffect(() => startPlacer(host.shadowRoot!), [host]);
   return (
     <div lang={locale}>
       {WIDGETS.map(({ id }) => {
         const Body = VIEWS[id].Overlay;
         return Body && on(id) ? <Body key={id} /> : null;
       })}
-      <Launcher />
       <Toasts />
       <ShowMe />
+      <Launcher />
     </div>
   );
 }

@@ -1,0 +1,40 @@
+import { openRoots } from './open-roots';
+
+/** A box in viewport coordinates. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** What users act on: placement keeps these clear. */
+export const INTERACTIVE =
+  'a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"]),[role=button],[role=link],[role=tab],[contenteditable=""],[contenteditable=true]';
+
+export const boxOf = (el: Element): Box => {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, w: r.width, h: r.height };
+};
+
+let last: { doc: Document; at: number; boxes: Box[] } | undefined;
+
+/**
+ * The boxes of the page's interactive elements that show in the viewport (inside open shadow
+ * roots too; the overlay's own never), at most 2000. Measured at most once a frame: the
+ * placer and every nudge share one measurement.
+ */
+export function controls(doc: Document, now = performance.now()): Box[] {
+  if (last?.doc === doc && now - last.at < 16) return last.boxes;
+  const win = doc.defaultView!;
+  const boxes: Box[] = [];
+  for (const root of [doc, ...openRoots(doc)]) {
+    for (const el of root.querySelectorAll(INTERACTIVE)) {
+      if (boxes.length === 2000) break;
+      const b = boxOf(el);
+      if (b.w && b.h && b.x < win.innerWidth && b.y < win.innerHeight && b.x + b.w > 0 && b.y + b.h > 0) boxes.push(b);
+    }
+  }
+  last = { doc, at: now, boxes };
+  return boxes;
+}
