@@ -27,7 +27,8 @@ const clear = (page: Box[], ours: Box[]): Middleware => ({
 export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => Box[]): () => void {
   const doc = target.ownerDocument;
   const win = doc.defaultView!;
-  return autoUpdate(target, floating, () => {
+  const root = floating.getRootNode();
+  const update = () => {
     const t = boxOf(target);
     // The target and what holds it (a clickable card) are not in the way.
     const page = controls(doc).filter((b) => !(b.x <= t.x && b.y <= t.y && b.x + b.w >= t.x + t.w && b.y + b.h >= t.y + t.h));
@@ -48,5 +49,9 @@ export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => B
       floating.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
       floating.style.visibility = m.hide?.referenceHidden || m.clear?.blocked || isCovered(target) ? 'hidden' : '';
     });
-  });
+  };
+  const stop = autoUpdate(target, floating, update);
+  // The placer moved our corner surfaces (a panel opened): keep clear of where they are now.
+  root.addEventListener('placed', update);
+  return () => (stop(), root.removeEventListener('placed', update));
 }

@@ -17,15 +17,12 @@ export const boxOf = (el: Element): Box => {
   return { x: r.left, y: r.top, w: r.width, h: r.height };
 };
 
-let last: { doc: Document; at: number; boxes: Box[] } | undefined;
-
 /**
  * The boxes of the page's interactive elements that show in the viewport (inside open shadow
- * roots too; the overlay's own never), at most 2000. Measured at most once a frame: the
- * placer and every nudge share one measurement.
+ * roots too; the overlay's own never), at most 2000. Measured afresh each time: a cache of
+ * even one frame misses a scroll that happened since.
  */
-export function controls(doc: Document, now = performance.now()): Box[] {
-  if (last?.doc === doc && now - last.at < 16) return last.boxes;
+export function controls(doc: Document): Box[] {
   const win = doc.defaultView!;
   const boxes: Box[] = [];
   for (const root of [doc, ...openRoots(doc)]) {
@@ -35,6 +32,5 @@ export function controls(doc: Document, now = performance.now()): Box[] {
       if (b.w && b.h && b.x < win.innerWidth && b.y < win.innerHeight && b.x + b.w > 0 && b.y + b.h > 0) boxes.push(b);
     }
   }
-  last = { doc, at: now, boxes };
   return boxes;
 }

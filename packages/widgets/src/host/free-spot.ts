@@ -23,16 +23,21 @@ export function cost(r: Box, controls: Box[], ours: Box[] = [], heavy: Box[] = [
 
 /**
  * Places for a `w`×`h` surface along the edges of `view`, `m` in from them: the corners, the
- * middles and quarters of the top and bottom edges, the middles of the sides.
+ * quarters of the top and bottom edges, eighths down the sides. With `column`, only the
+ * left edge, in sixteenths (full-width toasts on a phone).
  */
-export function spots(view: Box, w: number, h: number, m: number): Box[] {
+export function spots(view: Box, w: number, h: number, m: number, column?: boolean): Box[] {
   const x0 = view.x + m;
   const y0 = view.y + m;
   const dx = view.w - w - 2 * m;
   const dy = view.h - h - 2 * m;
   const out: Box[] = [];
-  for (const f of [0, 0.25, 0.5, 0.75, 1]) out.push({ x: x0 + f * dx, y: y0, w, h }, { x: x0 + f * dx, y: y0 + dy, w, h });
-  for (const f of [0.25, 0.5, 0.75]) out.push({ x: x0, y: y0 + f * dy, w, h }, { x: x0 + dx, y: y0 + f * dy, w, h });
+  for (let i = 0; i <= 16; i++) {
+    const f = i / 16;
+    if (column) out.push({ x: x0, y: y0 + f * dy, w, h });
+    else if (i % 4 === 0) out.push({ x: x0 + f * dx, y: y0, w, h }, { x: x0 + f * dx, y: y0 + dy, w, h });
+    else if (i % 2 === 0) out.push({ x: x0, y: y0 + f * dy, w, h }, { x: x0 + dx, y: y0 + f * dy, w, h });
+  }
   return out;
 }
 

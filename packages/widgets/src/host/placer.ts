@@ -1,12 +1,15 @@
 import { boxOf, controls, INTERACTIVE, type Box } from './controls';
 import { cost, pickSpot, spots } from './free-spot';
 
-/** Placed in this order; each prefers a spot near (fx, fy), fractions of the viewport. */
-const SURFACES: Array<[selector: string, fx: number, fy: number]> = [
+/**
+ * Placed in this order; each prefers a spot near (fx, fy), fractions of the viewport. The
+ * ones nobody asked for (`uninvited`) wait out of sight while no spot spares every control.
+ */
+const SURFACES: Array<[selector: string, fx: number, fy: number, uninvited?: 1]> = [
   ['.launcher', 1, 1],
   ['.panel', 1, 1],
-  ['.digest', 1, 0],
-  ['.toasts', 0, 1],
+  ['.digest', 1, 0, 1],
+  ['.toasts', 0, 1, 1],
 ];
 
 /** Under 480 px the panel is a bottom sheet and toasts span the width. */
@@ -22,8 +25,8 @@ const setBox = (el: HTMLElement, b: Box) => {
  * controls and off each other: each takes the spot along the edges of the visual viewport
  * that covers least, and gets out of the way (`data-yield`) of the control that has focus or
  * the pointer when no spot spares it. Re-placed when our surfaces change (before they paint),
- * and once a frame after the page scrolls, resizes, zooms or changes (a route change).
- * Returns the stop.
+ * and once a frame after the page scrolls, resizes, zooms or changes (a route change);
+ * then fires `placed` on `root` for the nudges to re-place. Returns the stop.
  */
 export function startPlacer(root: ShadowRoot): () => void {
   const doc = root.ownerDocument;
@@ -47,7 +50,7 @@ export function startPlacer(root: ShadowRoot): () => void {
     let launcher: Box = { x: view.x + view.w, y: view.y + view.h, w: 0, h: 0 };
     const inView = (b: Box) => b.x >= view.x && b.y >= view.y && b.x + b.w <= view.x + view.w + 1 && b.y + b.h <= view.y + view.h + 1;
     // The bottom sheet first: the launcher then keeps clear of it.
-    for (const [selector, fx, fy] of small ? [SURFACES[1], SURFACES[0], ...SURFACES.slice(2)] : SURFACES) {
+    for (const [selector, fx, fy, uninvited] of small ? [SURFACES[1], SURFACES[0], ...SURFACES.slice(2)] : SURFACES) {
       const el = root.querySelector<HTMLElement>(selector);
       if (!el) continue;
       const sheet = small && selector === '.panel';
@@ -57,20 +60,18 @@ export function startPlacer(root: ShadowRoot): () => void {
       const r = boxOf(el);
       if (!r.h) continue;
       const m = small ? 8 : 16;
-      const edges = spots(view, r.w, r.h, m);
+      const edges = spots(view, r.w, r.h, m, toasts && small);
       const candidates = sheet
         ? [{ ...r, x: view.x, y: view.y + view.h - r.h }]
-        : toasts && small
-          ? [edges[0], edges[1]]
-          : // The panel also tries right above and below the launcher.
-            selector === '.panel'
-            ? [
-                { ...r, x: launcher.x + launcher.w - r.w, y: launcher.y - r.h - 8 },
-                { ...r, x: launcher.x + launcher.w - r.w, y: launcher.y + launcher.h + 8 },
-              ]
-                .filter(inView)
-                .concat(edges)
-            : edges;
+        : // The panel also tries right above and below the launcher.
+          selector === '.panel'
+          ? [
+              { ...r, x: launcher.x + launcher.w - r.w, y: launcher.y - r.h - 8 },
+              { ...r, x: launcher.x + launcher.w - r.w, y: launcher.y + launcher.h + 8 },
+            ]
+              .filter(inView)
+              .concat(edges)
+          : edges;
       const [spot, price] = pickSpot(
         candidates,
         (b) => cost(b, page, ours, heavy),
@@ -79,10 +80,12 @@ export function startPlacer(root: ShadowRoot): () => void {
         el.style.inset && inView(r) ? r : undefined,
       );
       setBox(el, spot);
-      el.toggleAttribute('data-yield', price >= 1000);
-      ours.push(spot);
+      const away = price >= (uninvited ? 1 : 1000);
+      el.toggleAttribute('data-yield', away);
+      if (!away) ours.push(spot);
       if (selector === '.launcher') launcher = spot;
     }
+    root.dispatchEvent(new Event('placed'));
   }
   const soon = () => (frame ||= win.requestAnimationFrame(place));
   const interactive = (e: Event) => {
