@@ -2,11 +2,12 @@ const cache = new WeakMap<Document, { at: number; roots: ShadowRoot[] }>();
 
 /**
  * The page's open shadow roots, nested ones included and the overlay's own left out. Walking
- * every element costs, so the list is kept for half a second.
+ * every element costs, so a list up to `maxAge` ms old is reused.
  */
-export function openRoots(doc: Document, now = Date.now()): ShadowRoot[] {
+export function openRoots(doc: Document, maxAge = 500): ShadowRoot[] {
+  const now = Date.now();
   const hit = cache.get(doc);
-  if (hit && now - hit.at < 500) return hit.roots;
+  if (hit && now - hit.at < maxAge) return hit.roots;
   const roots: ShadowRoot[] = [];
   const walk = (root: ParentNode) => {
     for (const el of root.querySelectorAll('*')) {

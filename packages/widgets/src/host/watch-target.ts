@@ -3,7 +3,8 @@ import { openRoots } from './open-roots';
 /** Looks for `selector` in the page, then in its open shadow roots; an invalid selector never matches. */
 function find(doc: Document, selector: string): HTMLElement | null {
   try {
-    for (const root of [doc, ...openRoots(doc)]) {
+    // A fresh walk: this runs at most every 100 ms, and only while waiting or on a change.
+    for (const root of [doc, ...openRoots(doc, 0)]) {
       const el = root.querySelector<HTMLElement>(selector);
       if (el) return el;
     }
