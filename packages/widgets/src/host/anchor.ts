@@ -6,15 +6,24 @@ import { isCovered } from './hit';
 const SIDES: Placement[] = ['bottom', 'top', 'right', 'left'];
 
 /**
- * Moves on to the next side while the card would cover a control of the page (other than its
- * target) or another of our surfaces; `data.blocked` once every side was tried.
+ * Tries the sides in turn while the card would cover a control of the page (other than its
+ * target) or one of our surfaces, or leave the viewport. A side that covers nothing wins at
+ * once; else the side that only clips an edge least (no control's centre, none of ours), or
+ * for a card the user asked for (`invited`) the side that covers least; else `data.blocked`.
  */
-const clear = (page: Box[], ours: Box[]): Middleware => ({
+const clear = (page: Box[], ours: Box[], view: Box, invited: boolean): Middleware => ({
   name: 'clear',
-  fn({ x, y, rects, middlewareData }) {
-    if (!cost({ x, y, w: rects.floating.width, h: rects.floating.height }, page, ours)) return {};
-    const i = (middlewareData.clear?.i ?? 0) + 1;
-    return i < SIDES.length ? { data: { i }, reset: { placement: SIDES[i] } } : { data: { i, blocked: true } };
+  fn({ x, y, placement, rects, middlewareData }) {
+    const seen: Record<string, number> = middlewareData.clear?.seen ?? {};
+    const r = { x, y, w: rects.floating.width, h: rects.floating.height };
+    const out = r.x < view.x || r.y < view.y || r.x + r.w > view.x + view.w || r.y + r.h > view.y + view.h;
+    const c = out ? 1e6 : cost(r, page, ours);
+    if (!c || middlewareData.clear?.done) return {};
+    seen[placement] = c;
+    const next = SIDES.find((s) => !(s in seen));
+    if (next) return { data: { seen }, reset: { placement: next } };
+    const [best, least] = Object.entries(seen).sort((a, b) => a[1] - b[1])[0];
+    return least < (invited ? 1e6 : 1) ? { data: { done: true }, reset: { placement: best as Placement } } : { data: { blocked: true } };
   },
 });
 
@@ -22,14 +31,16 @@ const clear = (page: Box[], ours: Box[]): Middleware => ({
  * Keeps `floating` next to `target` through scroll, resize and layout shifts, on the first
  * side (below, above, right, left) where it covers none of the page's controls and none of
  * `ours()` (our other surfaces). It hides while its target is hidden, scrolled out of view
- * or covered, and while no side is free. Returns the cleanup.
+ * or covered, and while no side is free; one the user asked for (`invited`, a "show me")
+ * takes the side that covers least instead. Returns the cleanup.
  */
-export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => Box[]): () => void {
+export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => Box[], invited = false): () => void {
   const doc = target.ownerDocument;
   const win = doc.defaultView!;
   const root = floating.getRootNode();
   const update = () => {
     const t = boxOf(target);
+    const view = { x: 0, y: 0, w: win.innerWidth, h: win.innerHeight };
     // The target and what holds it (a clickable card) are not in the way.
     const page = controls(doc).filter((b) => !(b.x <= t.x && b.y <= t.y && b.x + b.w >= t.x + t.w && b.y + b.h >= t.y + t.h));
     computePosition(target, floating, {
@@ -39,10 +50,10 @@ export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => B
         offset(8),
         flip({ fallbackPlacements: SIDES.slice(1) }),
         shift({ padding: 8 }),
-        clear(page, ours()),
+        clear(page, ours(), view, invited),
         // The viewport as the boundary: a page restyled with `* { all: unset }` makes the
         // clipping-ancestor walk read every ancestor as clipping the target away.
-        hide({ boundary: { x: 0, y: 0, width: win.innerWidth, height: win.innerHeight } }),
+        hide({ boundary: { x: 0, y: 0, width: view.w, height: view.h } }),
       ],
     }).then(({ x, y, middlewareData: m }) => {
       // CSSOM writes, not a style attribute: allowed under a strict CSP.

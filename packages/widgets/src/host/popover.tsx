@@ -48,7 +48,7 @@ export function Popover({ nudge, onClose }: { nudge: ActiveNudge; onClose(): voi
           target.scrollIntoView?.({ block: 'nearest' });
           closeRef.current?.focus();
         }
-        stop = anchor(target, floating, ours);
+        stop = anchor(target, floating, ours, !!nudge.opener);
       },
       missing,
     );
