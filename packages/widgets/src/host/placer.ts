@@ -1,4 +1,4 @@
-import { boxOf, controls, INTERACTIVE, type Box } from './controls';
+import { boxOf, controls, INTERACTIVE, trackControls, type Box } from './controls';
 import { cost, pickSpot, spots } from './free-spot';
 
 /**
@@ -37,9 +37,11 @@ export function startPlacer(root: ShadowRoot): () => void {
   let focused: Element | null = null;
   let pointed: Element | null = null;
   let frame = 0;
+  let changed = false;
 
   function place() {
     frame = 0;
+    if (changed) (changed = false), tracked.rescan();
     const view = vv ? { x: vv.offsetLeft, y: vv.offsetTop, w: vv.width, h: vv.height } : { x: 0, y: 0, w: win.innerWidth, h: win.innerHeight };
     const small = view.w < SMALL;
     root.host.toggleAttribute('data-small', small);
@@ -88,6 +90,7 @@ export function startPlacer(root: ShadowRoot): () => void {
     root.dispatchEvent(new Event('placed'));
   }
   const soon = () => (frame ||= win.requestAnimationFrame(place));
+  const tracked = trackControls(doc, soon);
   const interactive = (e: Event) => {
     const el = e.composedPath()[0] as Element;
     return el === root.host || root.contains(el) ? null : (el.closest?.(INTERACTIVE) ?? null);
@@ -100,7 +103,7 @@ export function startPlacer(root: ShadowRoot): () => void {
   const ownChanges = new MutationObserver(place);
   ownChanges.observe(root, { childList: true, subtree: true, characterData: true });
   // A route change or new content moves the page's controls.
-  const pageChanges = new MutationObserver(soon);
+  const pageChanges = new MutationObserver(() => ((changed = true), soon()));
   pageChanges.observe(doc.body, { childList: true, subtree: true });
   const on: Array<[EventTarget | null, string]> = [
     [win, 'resize'],
@@ -115,6 +118,7 @@ export function startPlacer(root: ShadowRoot): () => void {
   return () => {
     ownChanges.disconnect();
     pageChanges.disconnect();
+    tracked.stop();
     win.cancelAnimationFrame(frame);
     for (const [t, type] of on) t?.removeEventListener(type, soon, { capture: true });
     doc.removeEventListener('focusin', onFocus, true);
