@@ -14,16 +14,22 @@ const SIDES: Placement[] = ['bottom', 'top', 'right', 'left'];
 const clear = (page: Box[], ours: Box[], view: Box, invited: boolean): Middleware => ({
   name: 'clear',
   fn({ x, y, placement, rects, middlewareData }) {
-    const seen: Record<string, number> = middlewareData.clear?.seen ?? {};
+    const d = middlewareData.clear ?? {};
+    // Sides asked for, kept apart from sides measured: flip may turn a side asked for into
+    // another, and asking again would go round until Floating UI stops resetting.
+    const tried: string[] = d.tried ?? [SIDES[0]];
+    const costs: Record<string, number> = d.costs ?? {};
     const r = { x, y, w: rects.floating.width, h: rects.floating.height };
     const out = r.x < view.x || r.y < view.y || r.x + r.w > view.x + view.w || r.y + r.h > view.y + view.h;
     const c = out ? 1e6 : cost(r, page, ours);
-    if (!c || middlewareData.clear?.done) return {};
-    seen[placement] = c;
-    const next = SIDES.find((s) => !(s in seen));
-    if (next) return { data: { seen }, reset: { placement: next } };
-    const [best, least] = Object.entries(seen).sort((a, b) => a[1] - b[1])[0];
-    return least < (invited ? 1e6 : 1) ? { data: { done: true }, reset: { placement: best as Placement } } : { data: { blocked: true } };
+    const limit = invited ? 1e6 : 1;
+    if (!c) return {};
+    if (d.done) return c < limit ? {} : { data: { blocked: true } };
+    costs[placement] = c;
+    const next = SIDES.find((s) => !tried.includes(s));
+    if (next) return { data: { tried: [...tried, next], costs }, reset: { placement: next } };
+    const [best, least] = Object.entries(costs).sort((a, b) => a[1] - b[1])[0];
+    return least < limit ? { data: { done: true }, reset: { placement: best as Placement } } : { data: { blocked: true } };
   },
 });
 
@@ -38,7 +44,9 @@ export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => B
   const doc = target.ownerDocument;
   const win = doc.defaultView!;
   const root = floating.getRootNode();
+  let latest = 0;
   const update = () => {
+    const n = ++latest;
     const t = boxOf(target);
     const view = { x: 0, y: 0, w: win.innerWidth, h: win.innerHeight };
     // The target and what holds it (a clickable card) are not in the way.
@@ -56,6 +64,8 @@ export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => B
         hide({ boundary: { x: 0, y: 0, width: view.w, height: view.h } }),
       ],
     }).then(({ x, y, middlewareData: m }) => {
+      // An earlier computation that took more resets must not land over a later one.
+      if (n !== latest) return;
       // CSSOM writes, not a style attribute: allowed under a strict CSP.
       floating.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
       floating.style.visibility = m.hide?.referenceHidden || m.clear?.blocked || isCovered(target) ? 'hidden' : '';

@@ -20,7 +20,10 @@ export function Popover({ nudge, onClose }: { nudge: ActiveNudge; onClose(): voi
     const floating = ref.current!;
     const root = floating.getRootNode() as ShadowRoot;
     // Our other surfaces, which the card keeps clear of.
-    const ours = () => [...root.querySelectorAll<HTMLElement>('.fixed,.toasts,.nudge')].filter((el) => el !== floating && !el.hidden).map(boxOf);
+    const ours = () =>
+      [...root.querySelectorAll<HTMLElement>('.fixed,.toasts,.nudge')]
+        .filter((el) => el !== floating && !el.hidden && !el.hasAttribute('data-yield') && !el.style.visibility)
+        .map(boxOf);
     floating.hidden = true;
     let stop = () => {};
     let focus = !!nudge.opener;
