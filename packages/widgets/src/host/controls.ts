@@ -9,8 +9,7 @@ export interface Box {
 }
 
 /** What users act on: placement keeps these clear. */
-export const INTERACTIVE =
-  'a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"]),[role=button],[role=link],[role=tab],[contenteditable=""],[contenteditable=true]';
+export const INTERACTIVE = 'a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"]),[role=button],[role=link],[contenteditable]';
 
 export const boxOf = (el: Element): Box => {
   const r = el.getBoundingClientRect();

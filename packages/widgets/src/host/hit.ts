@@ -1,5 +1,5 @@
 /** The element at (`x`, `y`) of the viewport, looking through open shadow roots (the page's and ours). */
-export function hitAt(doc: Document, x: number, y: number): Element | null {
+function hitAt(doc: Document, x: number, y: number): Element | null {
   let el = doc.elementFromPoint(x, y);
   for (let inner: Element | null; el?.shadowRoot && (inner = el.shadowRoot.elementFromPoint(x, y)) && inner !== el; ) el = inner;
   return el;

@@ -13,7 +13,7 @@ const SURFACES: Array<[selector: string, fx: number, fy: number, uninvited?: 1]>
 ];
 
 /** Under 480 px the panel is a bottom sheet and toasts span the width. */
-export const SMALL = 480;
+const SMALL = 480;
 
 const setBox = (el: HTMLElement, b: Box) => {
   // `inset` over the stylesheet's corner: one CSSOM write, allowed under a strict CSP.
@@ -105,23 +105,24 @@ export function startPlacer(root: ShadowRoot): () => void {
   // A route change or new content moves the page's controls.
   const pageChanges = new MutationObserver(() => ((changed = true), soon()));
   pageChanges.observe(doc.body, { childList: true, subtree: true });
-  const on: Array<[EventTarget | null, string]> = [
+  // One signal takes every listener off at the end.
+  const ac = new AbortController();
+  const opts = { capture: true, passive: true, signal: ac.signal };
+  for (const [t, type] of [
     [win, 'resize'],
     [vv, 'resize'],
     [vv, 'scroll'],
     [doc, 'scroll'],
-  ];
-  for (const [t, type] of on) t?.addEventListener(type, soon, { capture: true, passive: true });
-  doc.addEventListener('focusin', onFocus, true);
-  doc.addEventListener('pointerover', onPointer, { passive: true });
+  ] as const)
+    t?.addEventListener(type, soon, opts);
+  doc.addEventListener('focusin', onFocus, opts);
+  doc.addEventListener('pointerover', onPointer, opts);
   place();
   return () => {
     ownChanges.disconnect();
     pageChanges.disconnect();
     tracked.stop();
     win.cancelAnimationFrame(frame);
-    for (const [t, type] of on) t?.removeEventListener(type, soon, { capture: true });
-    doc.removeEventListener('focusin', onFocus, true);
-    doc.removeEventListener('pointerover', onPointer);
+    ac.abort();
   };
 }

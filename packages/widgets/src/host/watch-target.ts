@@ -50,12 +50,13 @@ export function watchTarget(doc: Document, selector: string, change: (el: HTMLEl
     check(true);
   };
   const route = () => setTimeout(arm);
-  for (const t of [win, nav]) for (const type of ['popstate', 'hashchange', 'navigate']) t?.addEventListener(type, route);
+  const ac = new AbortController();
+  for (const t of [win, nav]) for (const type of ['popstate', 'hashchange', 'navigate']) t?.addEventListener(type, route, { signal: ac.signal });
   arm();
   return () => {
     observer.disconnect();
     clearTimeout(timer);
     clearTimeout(late);
-    for (const t of [win, nav]) for (const type of ['popstate', 'hashchange', 'navigate']) t?.removeEventListener(type, route);
+    ac.abort();
   };
 }
