@@ -82,7 +82,8 @@ export function startPlacer(root: ShadowRoot): () => void {
         el.style.inset && inView(r) ? r : undefined,
       );
       setBox(el, spot);
-      const away = price >= (uninvited ? 1 : 1000);
+      // A "show me" opened from the sheet points at the page under it: the sheet steps aside.
+      const away = price >= (uninvited ? 1 : 1000) || (sheet && !!root.querySelector('.nudge:not([hidden]):not([data-habitual-interruptive])'));
       el.toggleAttribute('data-yield', away);
       if (!away) ours.push(spot);
       if (selector === '.launcher') launcher = spot;
@@ -101,7 +102,7 @@ export function startPlacer(root: ShadowRoot): () => void {
     if (el !== pointed) (pointed = el), soon();
   };
   const ownChanges = new MutationObserver(place);
-  ownChanges.observe(root, { childList: true, subtree: true, characterData: true });
+  ownChanges.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden'] });
   // A route change or new content moves the page's controls.
   const pageChanges = new MutationObserver(() => ((changed = true), soon()));
   pageChanges.observe(doc.body, { childList: true, subtree: true });

@@ -89,7 +89,8 @@ export function ShowMe() {
   if (!nudge) return null;
   const close = () => {
     hub.set({ nudge: null });
-    nudge.opener?.focus();
+    // After the render: on a phone the sheet holding the opener is back only then.
+    setTimeout(() => nudge.opener?.focus());
   };
   return <Popover key={nudge.key} nudge={nudge} onClose={close} />;
 }

@@ -113,8 +113,16 @@ describe.each([
     // phone the sheet leaves it only the sides next to its target's row: the user asked for
     // it, so it takes the side that covers least (it never takes the sheet's place).
     ($('[data-item=invoice] button') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect($('.nudge[data-nudge="checklist:invoice"]')?.hidden).toBe(false));
+    await vi.waitFor(() => expect($('.nudge[data-nudge="checklist:invoice"]')?.checkVisibility({ visibilityProperty: true })).toBe(true));
     await clear('show me', phone ? ['panel', 'nudge'] : []);
+    // On a phone the sheet steps aside while the nudge points at the page under it.
+    if (phone) expect($('.panel')!.checkVisibility({ visibilityProperty: true })).toBe(false);
+    $<HTMLElement>('.nudge[data-nudge="checklist:invoice"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => {
+      expect($('.nudge[data-nudge="checklist:invoice"]')).toBeNull();
+      expect($('.panel')!.checkVisibility({ visibilityProperty: true })).toBe(true);
+      expect(overlay.activeElement?.textContent).toBe('Show me');
+    });
 
     // 7. Focus leaves for a page control the sheet or panel covers: it gets out of the way.
     const under = [...document.querySelectorAll<HTMLElement>('.c-main button')].find((b) => {

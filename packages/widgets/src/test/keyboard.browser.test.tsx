@@ -62,7 +62,7 @@ it('walks through the checklist with the keyboard alone', async () => {
 
   await userEvent.keyboard('{Escape}');
   await vi.waitFor(() => expect(shadow.querySelector('.nudge')).toBeNull());
-  expect(active()).toBe(showMe);
+  await vi.waitFor(() => expect(active()).toBe(showMe));
 
   // The item completes while the panel is open; the list updates in place.
   await use('customer.created');
