@@ -165,7 +165,16 @@ describe.each([
     });
     await clear('late target');
 
-    // 11. The window changes size (a phone turned, a window narrowed): everything re-picks.
+    // 11. The app puts a new control right where the launcher is: the launcher moves.
+    const l2 = launcher.getBoundingClientRect();
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<button id="chat" style="position: fixed; left: ${l2.left}px; top: ${l2.top}px; width: ${l2.width}px; height: ${l2.height}px">Chat</button>`,
+    );
+    await clear('a control appears under the launcher');
+    expect(launcher.checkVisibility({ visibilityProperty: true })).toBe(true);
+
+    // 12. The window changes size (a phone turned, a window narrowed): everything re-picks.
     await page.viewport(phone ? 844 : 390, phone ? 390 : 844);
     await clear('resized', phone ? [] : ['panel']);
   });

@@ -168,6 +168,22 @@ describe('anchored nudges', () => {
     await vi.waitFor(() => expect(shown(nudge)).toBe(true));
   });
 
+  it("reaches a target inside the app's own open shadow root, added later", async () => {
+    document.body.innerHTML = '<div style="height: 3000px"></div>';
+    const { shadow } = await start(config);
+    expect(shadow.querySelector<HTMLElement>('.nudge')!.hidden).toBe(true);
+    const card = document.createElement('app-card');
+    card.style.cssText = 'position: absolute; top: 200px; left: 300px';
+    card.attachShadow({ mode: 'open' }).innerHTML = '<button id="target" style="width: 120px; height: 40px">Send</button>';
+    document.body.append(card);
+    const target = card.shadowRoot!.getElementById('target')!;
+    await vi.waitFor(() => {
+      const nudge = shadow.querySelector('.nudge')!;
+      expect(shown(nudge)).toBe(true);
+      expectNextTo(nudge, target);
+    });
+  });
+
   it('two nudges on neighbouring targets never overlap', async () => {
     document.body.innerHTML =
       '<button id="a" style="position: absolute; top: 300px; left: 300px">A</button><button id="b" style="position: absolute; top: 300px; left: 360px">B</button>';
