@@ -71,30 +71,51 @@ function inViewport(b: Box, what: string) {
 const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
-/** A nudge sits right below (or, flipped, right above) its target and shares some of its width. */
+/** A nudge sits 8 px from its target (below, above, or beside it) and shares some of its width or height. */
 async function expectAnchored(nudge: Locator, target: Locator, what: string) {
   const n = await box(nudge);
   const t = await box(target);
   inViewport(n, what);
-  const gapBelow = n.y - (t.y + t.height);
-  const gapAbove = t.y - (n.y + n.height);
-  expect(Math.min(Math.abs(gapBelow), Math.abs(gapAbove)), `${what}: 8 px from its target`).toBeLessThanOrEqual(12);
-  expect(Math.min(n.x + n.width, t.x + t.width) - Math.max(n.x, t.x), `${what}: beside its target, not off to one side`).toBeGreaterThan(0);
+  const gaps = [n.y - (t.y + t.height), t.y - (n.y + n.height), n.x - (t.x + t.width), t.x - (n.x + n.width)];
+  const side = gaps.findIndex((g) => Math.abs(g - 8) <= 4);
+  expect(side, `${what}: 8 px from its target (gaps ${gaps.map(Math.round)})`).toBeGreaterThanOrEqual(0);
+  const shared = side < 2 ? Math.min(n.x + n.width, t.x + t.width) - Math.max(n.x, t.x) : Math.min(n.y + n.height, t.y + t.height) - Math.max(n.y, t.y);
+  expect(shared, `${what}: beside its target, not off to one side`).toBeGreaterThan(0);
   expect(overlap(n, t), `${what} does not cover its target`).toBe(0);
 }
 
-/** The launcher in the bottom-right corner, the panel above it, both on screen. */
+/**
+ * The page's controls whose centre one of our surfaces covers (run in the page), as "control
+ * under surface class"; surfaces named in `allow` are left out.
+ */
+const coveredInPage = (allow: string[]) => {
+  const host = document.querySelector('habitual-widgets');
+  const out: string[] = [];
+  for (const el of host ? document.querySelectorAll('button, a[href], input, select, textarea') : []) {
+    const r = el.getBoundingClientRect();
+    const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+    if (!r.width || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || document.elementFromPoint(x, y) !== host) continue;
+    const by = host!.shadowRoot!.elementFromPoint(x, y)?.closest('.launcher, .panel, .digest, .toast, .nudge')?.className ?? 'overlay';
+    if (!allow.some((a) => by.includes(a))) out.push(`${(el.textContent || el.getAttribute('aria-label') || el.tagName).trim()} under ${by}`);
+  }
+  return out;
+};
+
+/** No control of the app has one of our surfaces over its centre. */
+async function expectAppClear(p: Page = page, allow: string[] = []) {
+  await expect.poll(() => p.evaluate(coveredInPage, allow), { timeout: 5_000 }).toEqual([]);
+}
+
+/** The launcher on screen, the panel (when open) on screen and clear of it, no control of the app covered. */
 async function expectCornerWidgets() {
   const l = await box(w.launcher());
   inViewport(l, 'launcher');
-  expect(VIEWPORT.width - (l.x + l.width), 'launcher near the right edge').toBeLessThanOrEqual(32);
-  expect(VIEWPORT.height - (l.y + l.height), 'launcher near the bottom edge').toBeLessThanOrEqual(32);
   if (await w.panel().isVisible()) {
     const p = await box(w.panel());
     inViewport(p, 'panel');
-    expect(p.y + p.height, 'panel above the launcher').toBeLessThanOrEqual(l.y);
-    expect(VIEWPORT.width - (p.x + p.width), 'panel on the right').toBeLessThanOrEqual(32);
+    expect(overlap(p, l), 'panel clear of the launcher').toBe(0);
   }
+  await expectAppClear();
 }
 
 async function expectToast(id: string, title: RegExp) {
@@ -103,8 +124,8 @@ async function expectToast(id: string, title: RegExp) {
   await expect.poll(() => t.textContent()).toMatch(title);
   const b = await box(t);
   inViewport(b, `toast ${id}`);
-  expect(b.x, 'toasts sit on the left').toBeLessThanOrEqual(32);
   expect(overlap(b, await box(w.launcher())), 'toast clear of the launcher').toBe(0);
+  await expectAppClear();
 }
 
 const closeToasts = async () => {
@@ -186,6 +207,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     // the first invoice (its `when`). Nothing interrupts a user who has just arrived.
     expect(await w.digest().count(), 'no digest on the first day').toBe(0);
     expect(await page.locator('habitual-widgets .nudge:not([hidden])').count(), 'no nudge yet').toBe(0);
+    await expectAppClear();
     await expectCornerWidgets();
   });
 
@@ -194,6 +216,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await expect.poll(() => page.locator('habitual-widgets .panel li[data-item]').count()).toBe(5);
     await w.item('customer').getByRole('button', { name: 'Show me' }).click();
     await expectAnchored(w.nudge('checklist:customer'), page.locator('#new-customer'), '"show me" nudge');
+    await expectAppClear();
     await w.nudge('checklist:customer').locator('button.x').click();
 
     await addCustomer('Northwind Traders');
@@ -248,6 +271,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     expect(await nudge.getByRole('link', { name: 'Learn more' }).getAttribute('href')).toBe('/help/import.html');
     // One interruption at a time: the help at the stuck step goes before the digest.
     expect(await w.digest().count(), 'the digest waits its turn').toBe(0);
+    await expectAppClear();
     // A close-up of the nudge and the button it points at.
     const n = await box(nudge);
     const t = await box(page.locator('#import-customers'));
@@ -280,7 +304,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await expect.poll(launcherText).toBe('Your progress');
     const d = await box(w.digest());
     inViewport(d, 'digest');
-    expect(VIEWPORT.width - (d.x + d.width)).toBeLessThanOrEqual(32);
+    await expectAppClear();
     await expect.poll(() => w.digest().locator('[data-yesterday]').textContent()).toBe('2 invoices');
     await expect.poll(() => w.digest().locator('[data-streak]').textContent()).toMatch(/^\d+ days? in a row$/);
     const metrics = await w.digest().locator('[data-metric]').allTextContents();
@@ -398,5 +422,82 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
       expect(width * height, `${name} has pixels`).toBeGreaterThan(100 * 100);
       expect(width, `${name} fits the viewport`).toBeLessThanOrEqual(VIEWPORT.width);
     }
+  });
+});
+
+// The same app on a phone: the page is wider than the screen (the sidebar and the toolbar do
+// not fold), so the launcher must hold to the visual viewport; the panel is a bottom sheet.
+// The helpers above read `page`: from here on it is the phone's.
+describe.sequential('walk-through on a phone (390x844)', () => {
+  const PHONE = { width: 390, height: 844 };
+  beforeAll(async () => {
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+    });
+    page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+
+  /** The launcher's box inside the visual viewport (what the user sees, zoomed or scrolled sideways). */
+  const launcherOnScreen = () =>
+    page.evaluate(() => {
+      const l = document.querySelector('habitual-widgets')!.shadowRoot!.querySelector('.launcher')!.getBoundingClientRect();
+      const v = visualViewport!;
+      return l.width > 0 && l.left >= v.offsetLeft && l.top >= v.offsetTop && l.right <= v.offsetLeft + v.width && l.bottom <= v.offsetTop + v.height;
+    });
+
+  it('a new user signs up: nothing covers the app, the launcher is on screen', async () => {
+    await page.goto(`${demo.demoUrl}?now=${DAY1}`);
+    await page.fill('#signup-form input[name=company]', 'Pocket Bakery');
+    await page.fill('#signup-form input[name=name]', 'Sam');
+    await page.click('#start');
+    await page.locator('#who[data-account]').waitFor();
+    await expect.poll(launcherText).toBe('Get set up 0/5');
+    await expectAppClear();
+    expect(await launcherOnScreen()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the app is wider than the phone').toBeGreaterThan(PHONE.width);
+  });
+
+  it('the panel is a bottom sheet across the visual viewport; closed, the app is clear again', async () => {
+    await w.launcher().click();
+    const sheet = await box(w.panel());
+    const view = await page.evaluate(() => ({ width: visualViewport!.width, height: visualViewport!.height }));
+    expect(Math.abs(sheet.width - view.width), 'sheet spans the screen').toBeLessThanOrEqual(1);
+    expect(Math.abs(sheet.y + sheet.height - view.height), 'sheet at the bottom').toBeLessThanOrEqual(1);
+    expect(overlap(sheet, await box(w.launcher())), 'launcher clear of the sheet').toBe(0);
+    // The sheet the user opened covers the lower part of the app while it is open; nothing else does.
+    await expectAppClear(page, ['panel']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => w.panel().count()).toBe(0);
+    await expectAppClear();
+  });
+
+  it("working in the app: every click reaches the app's own controls, the milestone toast covers none", async () => {
+    // page.click fails when something else would take the click: each one is a check too.
+    await addCustomer('Harbour Cafe');
+    await expectAppClear();
+    await sendInvoice('90');
+    await expect.poll(() => w.toast('milestone:first-invoice').count()).toBe(1);
+    await expectAppClear();
+    await page.click('#nav-invoices');
+    await expectAppClear();
+    expect(await launcherOnScreen()).toBe(true);
+  });
+
+  it('zoomed in on the wide page, the launcher stays inside the visual viewport', async () => {
+    // The user zooms in and pans to the right: the launcher follows the visual viewport.
+    const cdp = await page.context().newCDPSession(page);
+    // Zooming in at the right edge leaves the visual viewport on the right half of the page.
+    await cdp.send('Input.synthesizePinchGesture', { x: 385, y: 400, scaleFactor: 2, relativeSpeed: 800 });
+    await expect.poll(() => page.evaluate(() => visualViewport!.scale)).toBeGreaterThan(1.5);
+    await expect.poll(() => page.evaluate(() => visualViewport!.offsetLeft)).toBeGreaterThan(50);
+    await expect.poll(launcherOnScreen).toBe(true);
+    await expectAppClear();
   });
 });

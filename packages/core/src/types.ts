@@ -88,13 +88,23 @@ export interface ExportedData {
   days: DayRollup[];
 }
 
-/** `load-failed`: a file loaded later (the engine, the widgets or one widget's view) did not arrive. */
-export type HabitualErrorCode = 'storage-unavailable' | 'storage-corrupt' | 'sync-rejected' | 'sync-failed' | 'config-invalid' | 'bad-call' | 'load-failed';
+/** `load-failed`: a file loaded later (the engine, the widgets or one widget's view) did not arrive; `target-missing`: a nudge's target never appeared (`selector` names it). */
+export type HabitualErrorCode =
+  | 'storage-unavailable'
+  | 'storage-corrupt'
+  | 'sync-rejected'
+  | 'sync-failed'
+  | 'config-invalid'
+  | 'bad-call'
+  | 'load-failed'
+  | 'target-missing';
 
 export interface HabitualError {
   code: HabitualErrorCode;
   message: string;
   cause?: unknown;
+  /** `target-missing`: the CSS selector of a nudge target that never appeared on the page. */
+  selector?: string;
 }
 
 export interface DigestMetric {
@@ -162,7 +172,7 @@ export interface WidgetHost {
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
-  /** Reports an error as the instance does (`onError`, the `error` event, debug console). */
+  /** Reports a widget's error like the instance's own: `onError`, the `error` event, the console in debug mode. */
   report(error: HabitualError): void;
 }
 

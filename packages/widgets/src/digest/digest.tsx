@@ -75,7 +75,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   };
 
   return (
-    <section class={inline ? 'card' : 'card fixed digest'} aria-label={t('digestTitle')}>
+    <section class={inline ? 'card' : 'card fixed digest'} aria-label={t('digestTitle')} data-habitual-interruptive={inline ? undefined : ''}>
       <div class="row">
         <h2>{t('digestTitle')}</h2>
         {!inline && (

@@ -35,8 +35,14 @@ export function mount(instance: HabitualInstance, options: MountOptions = {}): {
   // The top layer sits above any z-index the page uses; where popovers are missing the
   // host's own z-index (max) is the fallback.
   if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
-  parent.append(host);
-  host.showPopover?.();
+  const show = () => (parent.append(host), host.showPopover?.());
+  show();
+  // Our tab stops come after the page's: the host stays the parent's last child when the app
+  // adds content after it, unless focus is inside it (moving it would drop that focus). A
+  // page that keeps its own element last wins after 20 moves instead of trading places forever.
+  let moves = 0;
+  const last = new MutationObserver(() => parent.lastElementChild !== host && !host.matches(':focus-within') && moves++ < 20 && show());
+  last.observe(parent, { childList: true });
   const shadow = mountShadow(host);
   // A widget switched on shows once its view is here; until then it renders nothing.
   const load = (config: HabitualConfig) => void reportViewLoads(loadViews(WIDGETS.filter((w) => isEnabled(config, w.id)).map((w) => w.id)), hub.host.report);
@@ -54,6 +60,7 @@ export function mount(instance: HabitualInstance, options: MountOptions = {}): {
     ready: viewsLoading(),
     unmount() {
       for (const off of offs) off();
+      last.disconnect();
       render(null, shadow);
       host.remove();
       hub.destroy();

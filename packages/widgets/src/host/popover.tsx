@@ -1,25 +1,61 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { anchor, whenPresent } from './anchor';
-import { useHub, type ActiveNudge } from './hub';
+import { anchor } from './anchor';
+import { boxOf } from './controls';
+import { useHub, type ActiveNudge, type Hub } from './hub';
+import { watchTarget } from './watch-target';
 
-/** A card anchored on its target element, shown once the target exists. */
+// Selectors already reported as missing, per mount: each is said once.
+const said = new WeakMap<Hub, Set<string>>();
+
+/**
+ * A card anchored on its target element (in the page or an open shadow root), shown while
+ * the target is there: it waits for a late one, follows it across route changes, and says
+ * once through `onError` when it never came. Only a "show me" the user asked for takes focus.
+ */
 export function Popover({ nudge, onClose }: { nudge: ActiveNudge; onClose(): void }) {
-  const [{ t }] = useHub();
+  const [{ t }, hub] = useHub();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const floating = ref.current!;
+    const root = floating.getRootNode() as ShadowRoot;
+    // Our other surfaces, which the card keeps clear of.
+    const ours = () =>
+      [...root.querySelectorAll<HTMLElement>('.fixed,.toasts,.nudge')]
+        .filter((el) => el !== floating && !el.hidden && !el.hasAttribute('data-yield') && !el.style.visibility)
+        .map(boxOf);
     floating.hidden = true;
     let stop = () => {};
-    const cancel = whenPresent(floating.ownerDocument, nudge.target, (target) => {
-      floating.hidden = false;
-      if (nudge.opener) {
-        target.scrollIntoView?.({ block: 'nearest' });
-        closeRef.current?.focus();
-      }
-      stop = anchor(target, floating);
-    });
-    return () => (cancel(), stop());
+    let focus = !!nudge.opener;
+    const missing = () => {
+      const set = said.get(hub) ?? new Set();
+      said.set(hub, set);
+      if (set.has(nudge.target)) return;
+      set.add(nudge.target);
+      hub.host.report({
+        code: 'target-missing',
+        selector: nudge.target,
+        message: `Nudge target "${nudge.target}" was not found on the page; check the selector.`,
+      });
+    };
+    const unwatch = watchTarget(
+      hub.doc,
+      nudge.target,
+      (target) => {
+        stop();
+        stop = () => {};
+        floating.hidden = !target;
+        if (!target) return;
+        if (focus) {
+          focus = false;
+          target.scrollIntoView?.({ block: 'nearest' });
+          closeRef.current?.focus();
+        }
+        stop = anchor(target, floating, ours, !!nudge.opener);
+      },
+      missing,
+    );
+    return () => (unwatch(), stop());
   }, [nudge.target]);
   return (
     <div
@@ -29,6 +65,7 @@ export function Popover({ nudge, onClose }: { nudge: ActiveNudge; onClose(): voi
       role="dialog"
       aria-label={nudge.text}
       data-nudge={nudge.key}
+      data-habitual-interruptive={nudge.opener ? undefined : ''}
       onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
     >
       <div class="row">
@@ -52,7 +89,8 @@ export function ShowMe() {
   if (!nudge) return null;
   const close = () => {
     hub.set({ nudge: null });
-    nudge.opener?.focus();
+    // After the render: on a phone the sheet holding the opener is back only then.
+    setTimeout(() => nudge.opener?.focus());
   };
   return <Popover key={nudge.key} nudge={nudge} onClose={close} />;
 }

@@ -45,6 +45,10 @@ ul{list-style:none}
 .tabs{display:flex;gap:4px;margin-bottom:8px}
 .tabs [aria-selected=true]{background:var(--a);color:var(--on);border-color:var(--a)}
 .nudge{position:fixed;top:0;left:0;width:max-content;max-width:280px;padding:10px 12px}
+[data-yield]{visibility:hidden!important}
+:host([data-small]) .panel{max-width:none;border-radius:var(--r) var(--r) 0 0;padding-bottom:calc(14px + env(safe-area-inset-bottom))}
+:host([data-small]) .toasts{padding-bottom:env(safe-area-inset-bottom)}
+:host([data-small]) .toast{width:auto;max-width:none}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 @media (prefers-reduced-motion:no-preference){.toast{animation:pop .35s cubic-bezier(.2,1.4,.4,1)}}
 @keyframes pop{from{transform:translateY(12px) scale(.9);opacity:0}}

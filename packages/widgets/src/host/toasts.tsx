@@ -36,7 +36,7 @@ function ToastCard({ toast }: { toast: Toast }) {
     return () => clearTimeout(id);
   }, []);
   return (
-    <div class="card toast" data-toast={toast.id}>
+    <div class="card toast" data-toast={toast.id} data-habitual-interruptive>
       <div class="row">
         <strong>{toast.title}</strong>
         <button class="x" aria-label={t('close')} onClick={() => close('dismissed')}>

@@ -131,6 +131,32 @@ describe('nudges', () => {
   });
 });
 
+describe('a target that never appears', () => {
+  it('is reported once through onError, with its selector', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const onError = vi.fn();
+      const w = await mountWidgets({
+        config: { widgets: { nudges: { enabled: true, items: [{ feature: 'a.b', target: '#nowhere', text: 'Lost' }] } } },
+        options: { onError },
+      });
+      cleanup = w.handle.unmount;
+      const missing = () => onError.mock.calls.map(([e]) => e).filter((e) => e.code === 'target-missing');
+      await vi.advanceTimersByTimeAsync(9_000);
+      expect(missing()).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1_100);
+      expect(missing()).toEqual([expect.objectContaining({ selector: '#nowhere', message: expect.stringContaining('#nowhere') })]);
+      expect(w.$('.nudge')!.hidden).toBe(true);
+      // A route change looks again; still missing, still said only once.
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await vi.advanceTimersByTimeAsync(10_100);
+      expect(missing()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('hostile config strings', () => {
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   it('stay text in every widget', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount } from '../host/mount';
+import { allWidgets, targetsHtml, yesterday } from './pages';
 import { realInstance } from './real-instance';
 
 // Keyboard only, real focus in Chromium: Tab into the shadow root, open, "show me", close.
@@ -62,7 +63,7 @@ it('walks through the checklist with the keyboard alone', async () => {
 
   await userEvent.keyboard('{Escape}');
   await vi.waitFor(() => expect(shadow.querySelector('.nudge')).toBeNull());
-  expect(active()).toBe(showMe);
+  await vi.waitFor(() => expect(active()).toBe(showMe));
 
   // The item completes while the panel is open; the list updates in place.
   await use('customer.created');
@@ -75,5 +76,40 @@ it('walks through the checklist with the keyboard alone', async () => {
   await vi.waitFor(() => expect(shadow.querySelector('.panel')).toBeNull());
   expect(launcher.getAttribute('aria-expanded')).toBe('false');
   expect(active()).toBe(launcher);
+  handle.unmount();
+});
+
+it("tab stops: the page's first, ours after them, the launcher last; nothing we raise takes focus", async () => {
+  document.body.innerHTML = `${targetsHtml}<input id="field">`;
+  const field = document.getElementById('field') as HTMLInputElement;
+  field.focus();
+  const { instance, use } = await realInstance({ config: allWidgets, days: yesterday });
+  const handle = mount(instance);
+  await handle.ready; // the rewards view listens for milestones once its chunk is here
+  const host = document.querySelector('habitual-widgets')!;
+  const shadow = host.shadowRoot!;
+  // The app renders more content after the widgets mounted: the widgets' host moves after it.
+  document.body.insertAdjacentHTML('beforeend', '<footer><button id="late">Late</button></footer>');
+  await vi.waitFor(() => expect(document.body.lastElementChild).toBe(host));
+  expect(host.matches(':popover-open')).toBe(true);
+  // A digest, a nudge and a reward toast arrive while the user types: focus stays in the field.
+  await use('report.viewed');
+  await vi.waitFor(() => expect(shadow.querySelector('[data-toast]') && shadow.querySelector('.digest')).not.toBeNull());
+  await vi.waitFor(() => expect(shadow.querySelector<HTMLElement>('.nudge')?.hidden).toBe(false));
+  expect(document.activeElement).toBe(field);
+
+  // Tab from the top of the page: every stop of the page comes before any of ours.
+  document.getElementById('new-customer')!.focus();
+  const order: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    await userEvent.tab();
+    const el = shadow.activeElement ?? document.activeElement;
+    if (!el || el === document.body || order.includes(el.id || el.className + el.textContent)) break;
+    order.push(shadow.activeElement ? `ours:${el.className || el.textContent}` : `page:${el.id}`);
+  }
+  const firstOurs = order.findIndex((s) => s.startsWith('ours:'));
+  expect(order.slice(0, firstOurs)).toEqual(['page:send', 'page:field', 'page:late']);
+  expect(order.slice(firstOurs).every((s) => s.startsWith('ours:'))).toBe(true);
+  expect(order.at(-1)).toMatch(/^ours:launcher/);
   handle.unmount();
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import type { HabitualConfig } from '@habitual/core';
+import { anchor } from '../host/anchor';
+import { boxOf } from '../host/controls';
 import { mount } from '../host/mount';
 import { allWidgets, targetsHtml, yesterday } from './pages';
 import { realInstance } from './real-instance';
@@ -139,9 +141,69 @@ describe('anchored nudges', () => {
       expectNextTo(nudge, target);
     });
 
-    // Scrolled far away: it leaves the viewport with its target instead of sticking to an edge.
+    // Scrolled far away: it hides with its target instead of sticking to an edge.
     window.scrollTo(0, 1500);
-    await vi.waitFor(() => expect(nudge.getBoundingClientRect().bottom).toBeLessThan(0));
+    await vi.waitFor(() => expect(nudge.checkVisibility({ visibilityProperty: true })).toBe(false));
+    window.scrollTo(0, 300);
+    await vi.waitFor(() => {
+      expect(nudge.checkVisibility({ visibilityProperty: true })).toBe(true);
+      expectNextTo(nudge, target);
+    });
+  });
+
+  const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true });
+
+  it('hides while the page covers or hides its target, and comes back after', async () => {
+    const target = place();
+    const { shadow } = await start(config);
+    await vi.waitFor(() => expect(shadow.querySelector('.nudge') && shown(shadow.querySelector('.nudge')!)).toBe(true));
+    const nudge = shadow.querySelector('.nudge')!;
+    // The app opens its own dialog over everything.
+    document.body.insertAdjacentHTML('beforeend', '<div id="modal" style="position: fixed; inset: 0; background: #0004"></div>');
+    await vi.waitFor(() => expect(shown(nudge)).toBe(false));
+    document.getElementById('modal')!.remove();
+    await vi.waitFor(() => expect(shown(nudge)).toBe(true));
+    target.style.display = 'none';
+    await vi.waitFor(() => expect(shown(nudge)).toBe(false));
+    target.style.display = '';
+    await vi.waitFor(() => expect(shown(nudge)).toBe(true));
+  });
+
+  it("reaches a target inside the app's own open shadow root, added later", async () => {
+    document.body.innerHTML = '<div style="height: 3000px"></div>';
+    const { shadow } = await start(config);
+    expect(shadow.querySelector<HTMLElement>('.nudge')!.hidden).toBe(true);
+    const card = document.createElement('app-card');
+    card.style.cssText = 'position: absolute; top: 200px; left: 300px';
+    card.attachShadow({ mode: 'open' }).innerHTML = '<button id="target" style="width: 120px; height: 40px">Send</button>';
+    document.body.append(card);
+    const target = card.shadowRoot!.getElementById('target')!;
+    await vi.waitFor(() => {
+      const nudge = shadow.querySelector('.nudge')!;
+      expect(shown(nudge)).toBe(true);
+      expectNextTo(nudge, target);
+    });
+  });
+
+  it('two nudges on neighbouring targets never overlap', async () => {
+    document.body.innerHTML =
+      '<button id="a" style="position: absolute; top: 300px; left: 300px">A</button><button id="b" style="position: absolute; top: 300px; left: 360px">B</button>';
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div class="nudge"></div><div class="nudge"></div>';
+    const [one, two] = [...shadow.querySelectorAll<HTMLElement>('.nudge')];
+    for (const n of [one, two]) n.style.cssText = 'position: fixed; top: 0; left: 0; width: 220px; height: 60px; background: #ccc';
+    const stops = [anchor(document.getElementById('a')!, one, () => [boxOf(two)]), anchor(document.getElementById('b')!, two, () => [boxOf(one)])];
+    cleanups.push(() => stops.forEach((s) => s()));
+    // Each re-places once the other has moved (what the placer's `placed` event does for the overlay).
+    shadow.dispatchEvent(new Event('placed'));
+    await vi.waitFor(() => {
+      const [r, t] = [one.getBoundingClientRect(), two.getBoundingClientRect()];
+      expect(shown(one) && shown(two)).toBe(true);
+      const apart = r.right <= t.left || t.right <= r.left || r.bottom <= t.top || t.bottom <= r.top;
+      expect(apart, `${JSON.stringify(r)} / ${JSON.stringify(t)}`).toBe(true);
+    });
   });
 
   it('cleans up: dismissing stops following', async () => {
