@@ -150,6 +150,11 @@ export interface WidgetHost {
   options(): Readonly<InitOptions>;
   /** Relays a reward share through the collector (no webhook secret lives in the page). */
   share(message: ShareMessage): Promise<void>;
+  /**
+   * Counts one use of a widget's reserved name (`hb:nudge.<id>.shown`, see
+   * `widgetCountName`) into today's rollup, like `track()` but for names no host may track.
+   */
+  count(name: string): void;
 }
 
 export interface ShareMessage {

@@ -27,6 +27,8 @@ export interface ConfigField {
   /** Objects: exactly one of these keys / at least one of them. */
   exactlyOne?: readonly string[];
   atLeastOne?: readonly string[];
+  /** Strings: `id` allows 1-48 letters, digits, `_` and `-` (ids that become parts of `hb:` names). */
+  pattern?: 'id';
   /** No two items of the same list repeat this value; the noun names it in the error. */
   unique?: string;
   /** Must name a configured feature (when any are configured), milestone id or funnel id. */

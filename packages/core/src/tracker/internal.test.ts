@@ -23,7 +23,7 @@ describe('the instance', () => {
     const { tracker, clock } = setup({ config: { locale: 'fi' } }, { openKV: () => memoryKV() });
     const host = internalOf(tracker);
     await tracker.flush(); // the config in force is the one the keeper has checked
-    expect(Object.keys(host).sort()).toEqual(['config', 'digestProvider', 'now', 'options', 'profile', 'setWidgetState', 'share', 'timeZone']);
+    expect(Object.keys(host).sort()).toEqual(['config', 'count', 'digestProvider', 'now', 'options', 'profile', 'setWidgetState', 'share', 'timeZone']);
     // Another bundle's copy of core reads the same handle through the registered symbol.
     expect((tracker as unknown as Record<symbol, unknown>)[Symbol.for('habitual.internal')]).toBe(host);
     expect(host.config()).toEqual({ locale: 'fi' });

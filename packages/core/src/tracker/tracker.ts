@@ -258,6 +258,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     timeZone: deps.timeZone,
     options: () => options,
     share: (message) => needKeeper((k) => k.share(message)),
+    count: (name) => recorder.track(name, undefined, true),
   });
   return instance;
 }

@@ -27,6 +27,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   const wait = at ? (minutes(at) - now.minutes) * 60e3 - now.seconds * 1e3 : 0;
   const hidden = !inline && (saved.day === today || wait > 0);
 
+  useEffect(() => void (!hidden && !inline && state && hub.count('digest', 'opened')), [hidden || !state]);
   useEffect(() => {
     if (wait <= 0) return;
     const id = setTimeout(() => tick((n) => n + 1), wait);
@@ -71,7 +72,7 @@ export function Digest({ inline }: { inline?: boolean }) {
       <div class="row">
         <h2>{t('digestTitle')}</h2>
         {!inline && (
-          <button class="x" aria-label={t('dismiss')} onClick={() => hub.setWidget('digest', { ...saved, day: today })}>
+          <button class="x" aria-label={t('dismiss')} onClick={() => (hub.count('digest', 'dismissed'), hub.setWidget('digest', { ...saved, day: today }))}>
             ×
           </button>
         )}
@@ -107,10 +108,12 @@ export function Digest({ inline }: { inline?: boolean }) {
           <input type="time" value={at ?? ''} onChange={(e) => hub.setWidget('digest', { ...saved, at: (e.target as HTMLInputElement).value || undefined })} />
         </label>
         {link ? (
-          <a href={link}>{w.link!.text}</a>
+          <a href={link} onClick={() => hub.count('digest', 'clicked')}>
+            {w.link!.text}
+          </a>
         ) : (
           on('records') && (
-            <button class="p" onClick={() => hub.set({ panel: 'records' })}>
+            <button class="p" onClick={() => (hub.count('digest', 'clicked'), hub.set({ panel: 'records' }))}>
               {t('seeRecords')}
             </button>
           )

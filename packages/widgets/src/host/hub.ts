@@ -1,7 +1,16 @@
 import { createContext, type ComponentChild } from 'preact';
 import { useContext, useLayoutEffect, useState } from 'preact/hooks';
-import { internalOf, todayKey, type EngagementState, type HabitualConfig, type HabitualInstance, type WidgetHost } from '@habitual/core';
-import { isEnabled, type WidgetId } from '../registry';
+import {
+  experimentView,
+  internalOf,
+  widgetCountName,
+  todayKey,
+  type EngagementState,
+  type HabitualConfig,
+  type HabitualInstance,
+  type WidgetHost,
+} from '@habitual/core';
+import { holdoutOf, isEnabled, type WidgetId } from '../registry';
 import { createFormat, type Format } from './format';
 import { createTranslator, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
 
@@ -34,8 +43,10 @@ export interface Toast {
 /** What every widget renders from. */
 export interface View {
   config: HabitualConfig;
-  /** Widget `id` is switched on (core has already rejected a config with problems). */
+  /** Widget `id` is switched on and this user is not held out of it (core has already rejected a config with problems). */
   on(id: WidgetId): boolean;
+  /** An experiment on items holds this user out of item `id` (a checklist item id, a nudge's feature or funnel). */
+  heldItem(id: string): boolean;
   state: EngagementState | null;
   /** The local day now, by the instance's clock and time zone. */
   today: string;
@@ -61,6 +72,8 @@ export interface Hub {
   /** Caches and persists widget state; `persist: false` only caches (state another tab saved). */
   setWidget(key: string, value: unknown, persist?: boolean): void;
   toast(toast: Toast): void;
+  /** Counts a widget's exposure or interaction into today's rollup as `hb:<surface>[.<item>].<action>`. */
+  count(surface: string, action: string, item?: string): void;
   destroy(): void;
 }
 
@@ -70,9 +83,21 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   // Written-through cache: setWidgetState is async, widgets read their state back at once.
   const widgets = new Map<string, unknown>();
   const today = (state: EngagementState | null) => state?.today ?? todayKey(host.now(), host.timeZone());
-  const localize = (config: HabitualConfig) => {
+  // Experiments and holdouts: assigned by the user id (the device id while anonymous), known once the profile is.
+  const unit = () => host.profile()?.userId ?? host.profile()?.deviceId;
+  let assignedTo = unit();
+  const localize = (raw: HabitualConfig) => {
+    const x = experimentView(raw, (assignedTo = unit()), (id) => holdoutOf(raw, id), host.count);
+    const { config } = x;
     const locale = resolveLocale(config.locale);
-    return { config, on: (id: WidgetId) => isEnabled(config, id), locale, t: createTranslator(locale, messages), fmt: createFormat(locale) };
+    return {
+      config,
+      on: (id: WidgetId) => isEnabled(config, id) && !x.held(id),
+      heldItem: x.heldItem,
+      locale,
+      t: createTranslator(locale, messages),
+      fmt: createFormat(locale),
+    };
   };
   const state = instance.getState();
   let view: View = { ...localize(host.config()), state, today: today(state), panel: null, nudge: null, toasts: [] };
@@ -81,7 +106,10 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     for (const fn of subs) fn();
   };
   const toast = (t: Toast) => set({ toasts: [...view.toasts.filter((x) => x.id !== t.id), t].slice(-3) });
-  const offs = [instance.on('config', (config) => set(localize(config))), instance.on('state', (state) => set({ state, today: today(state) }))];
+  const offs = [
+    instance.on('config', (config) => set(localize(config))),
+    instance.on('state', (state) => set({ state, today: today(state), ...(assignedTo !== unit() && localize(host.config())) })),
+  ];
   return {
     instance,
     host,
@@ -96,6 +124,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
       set({});
     },
     toast,
+    count: (surface, action, item) => host.count(widgetCountName(surface, action, item)),
     destroy: () => offs.forEach((off) => off()),
   };
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { safeHref, type EngagementState, type NudgeItem } from '@habitual/core';
 import { useHub, type ActiveNudge } from '../host/hub';
 import { Popover } from '../host/popover';
@@ -19,7 +20,21 @@ export function pickNudge(items: NudgeItem[], state: EngagementState | null, dis
 export function Nudges() {
   const [view, hub] = useHub();
   const dismissed = hub.widget<string[]>(DISMISSED) ?? [];
-  const nudge = view.nudge ? null : pickNudge(view.config.widgets?.nudges?.items ?? [], view.state, dismissed);
+  const items = view.config.widgets?.nudges?.items?.filter((i) => !view.heldItem(i.feature ?? i.funnel ?? i.target));
+  const nudge = view.nudge ? null : pickNudge(items ?? [], view.state, dismissed);
+  useEffect(() => void (nudge && hub.count('nudge', 'shown', nudge.key)), [nudge?.key]);
   if (!nudge) return null;
-  return <Popover key={nudge.key} nudge={nudge} onClose={() => hub.setWidget(DISMISSED, [...dismissed, nudge.key])} />;
+  return (
+    // Any click in the card but its close button is the nudge taken up (counted, never stored raw).
+    // It only hears clicks bubbling from the card's own link and buttons, keyboard ones included.
+    // biome-ignore lint/a11y/noStaticElementInteractions: a listener, not a control
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link or button fires click
+    <div style={{ display: 'contents' }} onClick={(e) => !(e.target as Element).closest('.x') && hub.count('nudge', 'clicked', nudge.key)}>
+      <Popover
+        key={nudge.key}
+        nudge={nudge}
+        onClose={() => (hub.count('nudge', 'dismissed', nudge.key), hub.setWidget(DISMISSED, [...dismissed, nudge.key]))}
+      />
+    </div>
+  );
 }

@@ -11,6 +11,7 @@ const WEEKS = 20;
 export function Records() {
   const [{ state, config, t, fmt, today }, hub] = useHub();
   const [confirming, setConfirming] = useState(false);
+  useLayoutEffect(() => hub.count('records', 'shown'), []);
   const [forgotten, setForgotten] = useState(false);
   const active = new Set(state?.qualifiedDays ?? []);
   const from = addDays(weekStart(today), -7 * (WEEKS - 1));

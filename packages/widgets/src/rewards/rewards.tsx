@@ -8,8 +8,12 @@ export function Rewards() {
   const [{ t }, hub] = useHub();
   useLayoutEffect(
     () =>
-      hub.instance.on('milestone', (m) =>
-        hub.toast({ id: `milestone:${m.id}`, title: `🎉 ${t('milestone')}`, body: m.title, lingers: true, content: <Share milestone={m} /> }),
+      hub.instance.on(
+        'milestone',
+        (m) => (
+          hub.count('reward', 'shown'),
+          hub.toast({ id: `milestone:${m.id}`, title: `🎉 ${t('milestone')}`, body: m.title, lingers: true, content: <Share milestone={m} /> })
+        ),
       ),
     [hub],
   );
@@ -23,19 +27,23 @@ function Share({ milestone: m }: { milestone: ReachedMilestone }) {
   const targets = config.widgets?.rewards?.share ?? [];
   const text = t('shareText', { title: m.title });
   const when = fmt.day(m.day, { dateStyle: 'long' });
-  const share = (target: 'slack' | 'discord') =>
+  const share = (target: 'slack' | 'discord') => (
+    hub.count('reward', 'shared'),
     hub.host.share(sharePayload(target, text, m, when)).then(
       () => setStatus(t('shared')),
       () => setStatus(t('shareFailed')),
-    );
-  const copy = () =>
+    )
+  );
+  const copy = () => (
+    hub.count('reward', 'shared'),
     // Without a secure context there is no clipboard: the promise turns that into a message.
     Promise.resolve()
       .then(() => navigator.clipboard.writeText(`🎉 ${text}\n${when}`))
       .then(
         () => setStatus(t('copied')),
         () => setStatus(t('shareFailed')),
-      );
+      )
+  );
   return (
     <>
       <div class="acts">
