@@ -20,6 +20,7 @@ import { configAdminRoute } from './config/config-admin-route';
 import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
 import { adminPageRoute } from './admin/admin-page-route';
+import { widgetsRoute } from './widgets/widgets-route';
 import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
 export interface CollectorOptions {
@@ -182,6 +183,7 @@ export function createCollector(options: CollectorOptions) {
   usersRoute(app, ctx);
   configAdminRoute(app, ctx);
   appAdminRoute(app, ctx);
+  widgetsRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
   return { app, ctx, states };
