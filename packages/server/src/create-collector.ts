@@ -21,6 +21,7 @@ import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
 import { adminPageRoute } from './admin/admin-page-route';
 import { widgetsRoute } from './widgets/widgets-route';
+import { experimentsRoute } from './experiments/experiments-route';
 import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
 export interface CollectorOptions {
@@ -184,6 +185,7 @@ export function createCollector(options: CollectorOptions) {
   configAdminRoute(app, ctx);
   appAdminRoute(app, ctx);
   widgetsRoute(app, ctx);
+  experimentsRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
   return { app, ctx, states };
