@@ -15,6 +15,7 @@ import {
   type UserOutcome,
   type Verdict,
 } from '@habitual/core';
+import { holdoutOf, WIDGET_IDS } from '@habitual/widgets/registry';
 import type { Db } from '../db/database';
 import { loadArms } from './experiment-arms';
 
@@ -95,9 +96,8 @@ const share = (outcomes: UserOutcome[], pick: (o: UserOutcome) => boolean): Shar
  * with Welch's interval on qualified days and Newcombe's on the shares, and the verdicts.
  */
 export async function experimentReport(db: Db, appId: string, id: string, config: HabitualConfig, now: number): Promise<ExperimentReport | undefined> {
-  const widget = /^widget-(.+)$/.exec(id)?.[1];
-  const own = (config.widgets as Record<string, { holdout?: number } | undefined> | undefined)?.[widget ?? ''];
-  const spec = config.experiments?.find((e) => e.id === id) ?? (widget && own ? { widget, holdout: own.holdout ?? 0.05 } : null);
+  const widget = WIDGET_IDS.find((w) => id === `widget-${w}`);
+  const spec = config.experiments?.find((e) => e.id === id) ?? (widget ? { widget, holdout: holdoutOf(config, widget) } : null);
   const rows = await loadArms(db, appId, id);
   if (!spec && !rows.length) return undefined;
 
