@@ -35,8 +35,11 @@ export const ledgerlyConfig = {
     { id: 'ten-invoices', event: 'invoice.sent', count: 10, title: 'Ten invoices sent' },
     { id: 'streak-5', streak: 5, title: 'Five working days in a row' },
   ],
+  // The demo's visitor is one person trying every widget, so none holds them out (a real app
+  // keeps the 5% default of the widgets that show themselves, and sees each one's effect on
+  // retention on the dashboard's Experiments page).
   widgets: {
-    digest: { enabled: true },
+    digest: { enabled: true, holdout: 0 },
     checklist: {
       enabled: true,
       title: 'Get set up',
@@ -48,15 +51,37 @@ export const ledgerlyConfig = {
         { id: 'report', label: 'See who owes you', event: 'report.viewed', count: 1, target: '#nav-reports' },
       ],
     },
-    rewards: { enabled: true, share: ['slack', 'discord'] },
+    rewards: { enabled: true, holdout: 0, share: ['slack', 'discord'] },
     records: { enabled: true },
-    reminders: { enabled: true, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
+    reminders: { enabled: true, holdout: 0, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
     nudges: {
       enabled: true,
+      holdout: 0,
       items: [
         { funnel: 'import', target: '#import-customers', text: 'Stuck on the import? A CSV with a header row is all it takes.', href: '/help/import.html' },
         { feature: 'report.viewed', target: '#nav-reports', text: 'Reports show who owes you, at a glance.' },
       ],
     },
   },
+  // The two experiments the demo ships (its seed fills them with simulated users, so the
+  // dashboard's Experiments page opens on real intervals): how often reminders may come, and
+  // whether the digest waits for the morning or greets the first visit of the day.
+  experiments: [
+    {
+      id: 'reminder-cadence',
+      widget: 'reminders',
+      variants: [
+        { id: 'weekly', config: { maxPerWeek: 1 } },
+        { id: 'daily', config: { maxPerWeek: 7 } },
+      ],
+    },
+    {
+      id: 'digest-time',
+      widget: 'digest',
+      variants: [
+        { id: 'first-visit', config: {} },
+        { id: 'at-0800', config: { at: '08:00' } },
+      ],
+    },
+  ],
 };
