@@ -51,3 +51,4 @@ export { compareMeans, compareShares, verdictOf } from './experiments/compare-ar
 export type { Comparison, Verdict } from './experiments/compare-arms';
 export { userOutcome, OUTCOME_DAYS } from './experiments/user-outcome';
 export type { UserOutcome } from './experiments/user-outcome';
+export { variantProblems } from './config/variant-problems';
