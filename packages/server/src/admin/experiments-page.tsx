@@ -16,7 +16,7 @@ export function experimentIds(config: HabitualConfig): Array<{ id: string; widge
 const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
 
 /** A 95% interval drawn to scale around zero: the line is the interval, the dot the estimate. */
-export function IntervalBar({ c, unit = '' }: { c: Comparison; unit?: string }) {
+function IntervalBar({ c, unit = '' }: { c: Comparison; unit?: string }) {
   const width = 240;
   const half = Math.max(Math.abs(c.low), Math.abs(c.high), 1e-9) * 1.15;
   const x = (v: number) => ((v + half) / (2 * half)) * width;

@@ -3,7 +3,7 @@ import { fail } from '../http/fail';
 import { realDay } from '../summaries/real-day';
 
 /** Longest range one report may cover: the cost of a report is bounded by it. */
-export const MAX_RANGE_DAYS = 400;
+const MAX_RANGE_DAYS = 400;
 
 /**
  * `from` and `to` (`YYYY-MM-DD`, both included) of a report's query string; by default the

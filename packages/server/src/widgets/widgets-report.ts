@@ -4,7 +4,7 @@ import type { WidgetCountRow } from './widget-counts';
 type Steps = Record<FunnelStep, number>;
 
 /** The funnel of one widget, one item or one day. */
-export interface WidgetFunnel extends Steps {
+interface WidgetFunnel extends Steps {
   /** Distinct users with any count here. */
   usersReached: number;
   /** Distinct users per step. */
