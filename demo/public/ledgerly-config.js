@@ -35,8 +35,11 @@ export const ledgerlyConfig = {
     { id: 'ten-invoices', event: 'invoice.sent', count: 10, title: 'Ten invoices sent' },
     { id: 'streak-5', streak: 5, title: 'Five working days in a row' },
   ],
+  // The demo's visitor is one person trying every widget, so none holds them out (a real app
+  // keeps the 5% default of the widgets that show themselves, and sees each one's effect on
+  // retention on the dashboard's Experiments page).
   widgets: {
-    digest: { enabled: true },
+    digest: { enabled: true, holdout: 0 },
     checklist: {
       enabled: true,
       title: 'Get set up',
@@ -48,11 +51,12 @@ export const ledgerlyConfig = {
         { id: 'report', label: 'See who owes you', event: 'report.viewed', count: 1, target: '#nav-reports' },
       ],
     },
-    rewards: { enabled: true, share: ['slack', 'discord'] },
+    rewards: { enabled: true, holdout: 0, share: ['slack', 'discord'] },
     records: { enabled: true },
-    reminders: { enabled: true, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
+    reminders: { enabled: true, holdout: 0, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
     nudges: {
       enabled: true,
+      holdout: 0,
       items: [
         // Help at the step the user is stuck on, only for them.
         {
@@ -67,4 +71,25 @@ export const ledgerlyConfig = {
       ],
     },
   },
+  // The two experiments the demo ships (its seed fills them with simulated users, so the
+  // dashboard's Experiments page opens on real intervals): how often reminders may come, and
+  // whether the digest waits for the morning or greets the first visit of the day.
+  experiments: [
+    {
+      id: 'reminder-cadence',
+      widget: 'reminders',
+      variants: [
+        { id: 'weekly', config: { maxPerWeek: 1 } },
+        { id: 'daily', config: { maxPerWeek: 7 } },
+      ],
+    },
+    {
+      id: 'digest-time',
+      widget: 'digest',
+      variants: [
+        { id: 'first-visit', config: {} },
+        { id: 'at-0800', config: { at: '08:00' } },
+      ],
+    },
+  ],
 };

@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import type { HabitualConfig } from '@habitual/core';
 import { seedPlan, type SeedAccount } from './seed-plan';
+import { seedExperiments } from './seed-experiments';
 
 export { seedPlan } from './seed-plan';
 export type { SeedAccount, SeedUser, AccountKind } from './seed-plan';
@@ -28,6 +29,8 @@ export interface SeedResult {
   users: number;
   days: number;
   kinds: Record<string, number>;
+  /** Users entered into an experiment (counted once per experiment). */
+  arms: number;
 }
 
 // The collector takes at most 100 days per request.
@@ -52,6 +55,8 @@ async function pool(jobs: Array<() => Promise<unknown>>, n: number): Promise<voi
 export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
   const today = o.today ?? new Date().toISOString().slice(0, 10);
   const accounts: SeedAccount[] = seedPlan(today);
+  // With the config's experiments: each user's arm, and the simulated effects, in their days.
+  const arms = o.config ? seedExperiments(accounts, o.config, today) : 0;
   const json = (method: string, token: string, body: unknown): RequestInit => ({
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -92,5 +97,5 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
   await pool(jobs, o.concurrency ?? 4);
   const kinds: Record<string, number> = {};
   for (const a of accounts) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
-  return { accounts: accounts.length, users: accounts.reduce((n, a) => n + a.users.length, 0), days, kinds };
+  return { accounts: accounts.length, users: accounts.reduce((n, a) => n + a.users.length, 0), days, kinds, arms };
 }

@@ -63,6 +63,18 @@ describe('npm start (node demo/start.mjs)', () => {
     for (const stage of ['power', 'engaged', 'at_risk', 'dormant', 'stuck', 'resurrected']) expect(stages, stage).toContain(stage);
   });
 
+  it('seeds the example experiments, so the Experiments page opens on real intervals', async () => {
+    const report = async (id: string) =>
+      (await fetch(`${demo.collectorUrl}/v1/experiments/${id}`, { headers: { authorization: `Bearer ${demo.adminToken}` } })).json();
+    const cadence = await report('reminder-cadence');
+    expect(cadence.arms.map((a: { arm: string }) => a.arm)).toEqual(['weekly', 'daily']);
+    const daily = cadence.arms[1];
+    expect(daily.measured).toBeGreaterThan(10);
+    expect(daily.vsBaseline.qualifiedDays.low).toBeLessThan(daily.vsBaseline.qualifiedDays.high);
+    expect(Number.isFinite(daily.vsBaseline.qualifiedDays.diff)).toBe(true);
+    expect((await report('digest-time')).arms.map((a: { arm: string; measured: number }) => a.measured > 10)).toEqual([true, true]);
+  });
+
   it('lets the page write to the collector from its own origin (CORS)', async () => {
     const origin = new URL(demo.demoUrl).origin;
     const res = await fetch(`${demo.collectorUrl}/v1/summaries`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });

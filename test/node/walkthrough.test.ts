@@ -176,6 +176,9 @@ beforeAll(async () => {
     acceptDownloads: true,
   });
   page = await context.newPage();
+  // The page's clock reads the afternoon (the date stays today's): the demo's digest-time
+  // experiment holds the digest until 08:00 for half its users, and this user may be one.
+  await page.clock.setSystemTime(new Date(`${new Date().toISOString().slice(0, 10)}T14:00:00Z`));
   page.setDefaultTimeout(15_000);
 }, 120_000);
 

@@ -174,6 +174,11 @@ export interface WidgetHost {
   share(message: ShareMessage): Promise<void>;
   /** Reports a widget's error like the instance's own: `onError`, the `error` event, the console in debug mode. */
   report(error: HabitualError): void;
+  /**
+   * Counts one use of a widget's reserved name (`hb:nudge.<id>.shown`, see
+   * `widgetCountName`) into today's rollup, like `track()` but for names no host may track.
+   */
+  count(name: string): void;
 }
 
 export interface ShareMessage {

@@ -20,6 +20,8 @@ import { configAdminRoute } from './config/config-admin-route';
 import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
 import { adminPageRoute } from './admin/admin-page-route';
+import { widgetsRoute } from './widgets/widgets-route';
+import { experimentsRoute } from './experiments/experiments-route';
 import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
 export interface CollectorOptions {
@@ -182,6 +184,8 @@ export function createCollector(options: CollectorOptions) {
   usersRoute(app, ctx);
   configAdminRoute(app, ctx);
   appAdminRoute(app, ctx);
+  widgetsRoute(app, ctx);
+  experimentsRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
   return { app, ctx, states };

@@ -36,9 +36,11 @@ function widgetFields(): ConfigField[] {
       { path: `widgets.${w.id}.enabled`, kind: 'boolean', default: w.defaultEnabled },
       { path: `widgets.${w.id}.when`, kind: 'when' },
       ...(w.interruptive ? [{ path: `widgets.${w.id}.priority`, kind: 'int', min: 0, max: 100, default: w.priority } as const] : []),
+      { path: `widgets.${w.id}.holdout`, kind: 'number', min: 0, max: 0.5, default: defaultHoldout(w) },
       ...w.fields,
     ]),
     ...HOST_FIELDS,
+    { path: 'experiments.#.widget', kind: 'string', oneOf: WIDGET_IDS },
   ];
 }
 
@@ -46,6 +48,19 @@ function widgetFields(): ConfigField[] {
 export function isEnabled(config: HabitualConfig, id: WidgetId): boolean {
   const enabled = (config.widgets?.[id] as { enabled?: unknown } | null | undefined)?.enabled;
   return enabled === undefined ? WIDGETS.find((w) => w.id === id)!.defaultEnabled : enabled === true;
+}
+
+// Widgets that show themselves unasked hold 5% of users out by default, so their effect can
+// be measured; the ones users rely on (checklist, records) hold out nobody unless told.
+function defaultHoldout(w: (typeof WIDGETS)[number]) {
+  return w.interruptive ? 0.05 : 0;
+}
+
+/** The share of users widget `id` holds out (`widgets.<id>.holdout`, else its default). */
+export function holdoutOf(config: HabitualConfig, id: string): number {
+  const share = (config.widgets?.[id as WidgetId] as { holdout?: unknown } | undefined)?.holdout;
+  const w = WIDGETS.find((x) => x.id === id);
+  return typeof share === 'number' ? share : w ? defaultHoldout(w) : 0;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface ConfigField {
   /** Objects: exactly one of these keys / at least one of them. */
   exactlyOne?: readonly string[];
   atLeastOne?: readonly string[];
+  /** Strings: `id` allows 1-48 letters, digits, `_` and `-` (ids that become parts of `hb:` names). */
+  pattern?: 'id';
   /** No two items of the same list repeat this value; the noun names it in the error. */
   unique?: string;
   /** Objects: every key must name a configured feature (when any are configured). */

@@ -116,6 +116,17 @@ function coreFields(): ConfigField[] {
       why: 'or the daily allowance could never be spent',
     },
     { path: 'attention.cooldownMinutes', kind: 'number', ...nonNegative, default: ATTENTION_DEFAULTS.cooldownMinutes },
+    { path: 'experiments', kind: 'array', default: [] },
+    { path: 'experiments.#', kind: 'object', exactlyOne: ['widget', 'items'] },
+    { path: 'experiments.#.id', kind: 'string', required: true, unique: 'experiment', pattern: 'id' },
+    { path: 'experiments.#.items', kind: 'array' },
+    { path: 'experiments.#.items.#', kind: 'string' },
+    { path: 'experiments.#.variants', kind: 'array', required: true },
+    { path: 'experiments.#.variants.#', kind: 'object' },
+    { path: 'experiments.#.variants.#.id', kind: 'string', required: true, pattern: 'id' },
+    { path: 'experiments.#.variants.#.weight', kind: 'number', ...nonNegative, default: 1 },
+    { path: 'experiments.#.variants.#.config', kind: 'object' },
+    { path: 'experiments.#.holdout', kind: 'number', min: 0, max: 0.5, default: 0 },
     { path: 'retentionDays', ...days(400) },
   ];
 }

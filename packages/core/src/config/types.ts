@@ -32,6 +32,8 @@ export interface HabitualConfig {
   widgets?: WidgetsConfig;
   /** How many interruptive widgets a user may get: the attention budget. */
   attention?: AttentionConfig;
+  /** A/B tests and holdouts of widgets or items; see `ExperimentSpec`. @default [] */
+  experiments?: ExperimentSpec[];
   /** Days of rollups kept on the device. @default 400 */
   retentionDays?: number;
 }
@@ -180,13 +182,45 @@ export interface WidgetBase {
   priority?: number;
 }
 
+/**
+ * One experiment: users split by a stable hash of their id and `id` into the variants (by
+ * weight) and the holdout, which never sees the widget or items. The collector reports it at
+ * `GET /v1/experiments/:id`.
+ */
+export interface ExperimentSpec {
+  /** Letters, digits, `_` and `-`; the arm is counted as `hb:exp.<id>.<variant>`. */
+  id: string;
+  /** The widget it is about... */
+  widget?: string;
+  /** ...or these items: checklist item ids, nudges' feature (or funnel) names. */
+  items?: string[];
+  variants: ExperimentVariant[];
+  /** Share of users held out (0-0.5). @default 0 */
+  holdout?: number;
+}
+
+export interface ExperimentVariant {
+  id: string;
+  /** Relative share of the users not held out. @default 1 */
+  weight?: number;
+  /** Laid over the widget's config (or each item's) for the users in this variant. */
+  config?: Record<string, unknown>;
+}
+
+/**
+ * Share of users who never see the widget, so its effect on retention can be measured
+ * (`GET /v1/experiments/widget-<id>`). @default 0.05 for widgets that show themselves
+ * unasked (digest, rewards, reminders, nudges), 0 for the others
+ */
+type Holdout = { holdout?: number };
+
 export interface WidgetsConfig {
-  digest?: WidgetBase & { at?: string; link?: { text: Text; href: string } };
-  checklist?: WidgetBase & { title?: Text; items?: ChecklistItem[] };
-  rewards?: WidgetBase & { share?: Array<'slack' | 'discord'> };
-  records?: WidgetBase;
-  reminders?: WidgetBase & { maxPerWeek?: number; quietHours?: [string, string] };
-  nudges?: WidgetBase & { items?: NudgeItem[] };
+  digest?: WidgetBase & Holdout & { at?: string; link?: { text: Text; href: string } };
+  checklist?: WidgetBase & Holdout & { title?: Text; items?: ChecklistItem[] };
+  rewards?: WidgetBase & Holdout & { share?: Array<'slack' | 'discord'> };
+  records?: WidgetBase & Holdout;
+  reminders?: WidgetBase & Holdout & { maxPerWeek?: number; quietHours?: [string, string] };
+  nudges?: WidgetBase & Holdout & { items?: NudgeItem[] };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }

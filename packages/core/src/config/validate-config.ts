@@ -90,6 +90,7 @@ function typeProblem(f: ConfigField, v: unknown): string | undefined {
     default:
       if (f.oneOf && !f.oneOf.includes(v as string)) return `must be one of ${f.oneOf.map((a) => `'${a}'`).join(', ')}${got}`;
       if (typeof v !== 'string' || !v) return `must be a non-empty string${got}`;
+      if (f.pattern && !/^[\w-]{1,48}$/.test(v)) return `must be 1-48 letters, digits, _ or -${got}`;
       if (f.kind === 'href' && !safeHref(v)) return `must be an http:, https:, mailto: or relative link${got}; other schemes could run script in the page`;
   }
 }
@@ -147,7 +148,7 @@ export function validateFields(config: unknown, schema: readonly ConfigField[]):
         }
       };
       if (v === undefined) {
-        if (f.required) bad(`is missing: it must be a non-empty string`);
+        if (f.required) bad(`is missing: it must be ${f.kind === 'array' ? 'an array' : 'a non-empty string'}`);
       } else {
         const wrong = typeProblem(f, v);
         if (wrong) {

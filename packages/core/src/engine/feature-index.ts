@@ -1,5 +1,6 @@
 import type { ScoreMeasure } from '../config/vocabulary';
 import type { ResolvedConfig } from '../config/resolve-config';
+import { isReserved } from '../rollup/reserved';
 import type { Normaliser } from './scorecard';
 
 /** What one configured feature means to the engine, looked up once per feature per day. */
@@ -48,6 +49,8 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
   const valueUnits: string[] = [];
   let anyCore = false;
   for (const name in rc.features) {
+    // A widget's count is never a feature, even when a config names one (scanDay skips them).
+    if (isReserved(name)) continue;
     const f = rc.features[name];
     if (f.core) anyCore = true;
     const keyPos = f.key ? keyNames.push(name) - 1 : -1;

@@ -1,4 +1,5 @@
 import type { FeatureCount } from '../rollup/day-rollup';
+import { isReserved } from '../rollup/reserved';
 import type { EngineDay } from './engine-day';
 import type { FeatureIndex } from './feature-index';
 
@@ -14,7 +15,8 @@ export const unitsOf = (f: FeatureCount): number => (f.value > 0 ? f.value : f.n
 
 /**
  * The hot loop: one pass over a day's features that decides whether the day qualifies (a
- * core value event, or `activeMinutes` of active time; an unconfigured event never does),
+ * core value event, or `activeMinutes` of active time; an unconfigured event never does,
+ * and a widget's own count (`hb:`) is no use of the product at all: not even in the totals),
  * sums its value units, and moves the running totals, key-feature last use and the
  * count thresholds of activation steps and milestones forward (and, when given, the last
  * day each activation step's event was used).
@@ -33,7 +35,7 @@ export function scanDay(
   const features = day.features;
   for (const name in features) {
     const f = features[name];
-    if (!(f.n > 0)) continue;
+    if (!(f.n > 0) || isReserved(name)) continue;
     let t = totals.get(name);
     if (t) (t.n += f.n), (t.value += f.value);
     else totals.set(name, (t = { n: f.n, value: f.value }));

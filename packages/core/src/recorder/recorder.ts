@@ -37,10 +37,11 @@ export function createRecorder(
 
   return {
     // Kept together on purpose: no rest arguments, no allocation for a feature already
-    // counted today, the name pattern tested once per name.
-    track(name: string, props?: TrackProps) {
+    // counted today, the name pattern tested once per name. `widget`: a widget's own count
+    // (an `hb:` name, which no host may track), unchecked and unheard by `on('track')`.
+    track(name: string, props?: TrackProps, widget?: boolean) {
       if (!accepting()) return;
-      const known = goodNames.has(name);
+      const known = widget || goodNames.has(name);
       const problem = trackProblem(name, props, known);
       if (problem) return void warn(problem);
       if (!known && goodNames.size < 1024) goodNames.add(name);
@@ -50,7 +51,7 @@ export function createRecorder(
       const f = d.features[name];
       if (f) f.n++, (f.value += value);
       else (d.features[name] = { n: 1, value }), (d.firsts[name] = at);
-      if (events.has('track')) events.emit('track', { name, value });
+      if (!widget && events.has('track')) events.emit('track', { name, value });
       recorded();
     },
 

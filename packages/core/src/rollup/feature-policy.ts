@@ -1,5 +1,6 @@
 import type { HabitualConfig } from '../config/types';
 import { MAX_FEATURES_PER_DAY, type FeaturePolicy } from './day-rollup';
+import { isReserved } from './reserved';
 
 /**
  * Every event name the config mentions anywhere (features, activation, funnels, milestones,
@@ -18,15 +19,21 @@ export function configuredEvents(config: HabitualConfig): Set<string> {
 }
 
 /**
- * What a stored day keeps under a validated `config`: the configured names plus `other`
- * (up to MAX_FEATURES_PER_DAY names while the config names none), and first-use times of the
- * funnels' steps only.
+ * Whether a day keeps `name` under its own name, on the device and on the wire: a configured
+ * event, or a widget's own count (`hb:`, bounded by the config's widgets and items).
+ */
+export const keepsName = (configured: Set<string>, name: string): boolean => configured.has(name) || isReserved(name);
+
+/**
+ * What a stored day keeps under a validated `config`: the configured names and the widgets'
+ * counts plus `other` (up to MAX_FEATURES_PER_DAY names while the config names none), and
+ * first-use times of the funnels' steps only.
  */
 export function featurePolicyFor(config: HabitualConfig): FeaturePolicy {
   const configured = configuredEvents(config);
   const timed = new Set((config.funnels ?? []).flatMap((f) => [f.start, f.done]));
   return {
-    keep: (name) => configured.has(name),
+    keep: (name) => keepsName(configured, name),
     others: configured.size ? 0 : MAX_FEATURES_PER_DAY,
     first: (name) => timed.has(name),
   };

@@ -6,3 +6,4 @@ export { COHORTS, SIM_CONFIG } from './cohorts';
 export { benchInput } from './bench-input';
 // The request body the SDK's sync sends, for the collector bench.
 export { encodeBatch } from '../sync/encode-batch';
+export { applyTreatment } from './treatment';

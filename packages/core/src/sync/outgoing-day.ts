@@ -1,8 +1,9 @@
 import { OTHER_FEATURE, type DayRollup, type FeatureCount } from '../rollup/day-rollup';
+import { keepsName } from '../rollup/feature-policy';
 
 /**
  * The copy of a day that leaves the device: every name the config mentions (a feature, a
- * funnel step, a milestone's event...) as it is, every other name folded into one 'other'
+ * funnel step, a milestone's event...) and every widget count (`hb:`) as it is, every other name folded into one 'other'
  * total (its first use kept as the earliest of them). `configured` is computed once per batch.
  */
 export function outgoingDay(day: DayRollup, configured: Set<string>): DayRollup {
@@ -13,7 +14,7 @@ export function outgoingDay(day: DayRollup, configured: Set<string>): DayRollup 
   for (const name in day.features) {
     const f = day.features[name];
     const first = day.firsts[name];
-    if (name !== OTHER_FEATURE && configured.has(name)) {
+    if (name !== OTHER_FEATURE && keepsName(configured, name)) {
       features[name] = { n: f.n, value: f.value };
       if (first !== undefined) firsts[name] = first;
       continue;

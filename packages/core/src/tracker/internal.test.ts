@@ -25,6 +25,7 @@ describe('the instance', () => {
     await tracker.flush(); // the config in force is the one the keeper has checked
     expect(Object.keys(host).sort()).toEqual([
       'config',
+      'count',
       'digestProvider',
       'now',
       'options',

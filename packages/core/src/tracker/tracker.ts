@@ -260,6 +260,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     user: session.user,
     share: (message) => needKeeper((k) => k.share(message)),
     report,
+    count: (name) => recorder.track(name, undefined, true),
   });
   return instance;
 }

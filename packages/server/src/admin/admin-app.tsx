@@ -4,6 +4,8 @@ import { AccountsPage } from './accounts-page';
 import { AccountPage } from './account-page';
 import { ConfigPage } from './config-page';
 import { SettingsPage } from './settings-page';
+import { WidgetsPage } from './widgets-page';
+import { ExperimentsPage } from './experiments-page';
 
 const route = () => location.hash.replace(/^#/, '') || '/accounts';
 
@@ -55,6 +57,8 @@ export function AdminApp() {
       <nav>
         <strong>Habitual</strong>
         <a href="#/accounts">Accounts</a>
+        <a href="#/widgets">Widgets</a>
+        <a href="#/experiments">Experiments</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
         <button
@@ -71,6 +75,10 @@ export function AdminApp() {
         <AccountPage id={decodeURIComponent(account[1])} />
       ) : path === '/config' ? (
         <ConfigPage />
+      ) : path === '/widgets' ? (
+        <WidgetsPage />
+      ) : path === '/experiments' ? (
+        <ExperimentsPage />
       ) : path === '/settings' ? (
         <SettingsPage />
       ) : (

@@ -194,4 +194,29 @@ export const migrations: Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 50,
+    name: 'experiment arms: which arm each user was counted in, and from which day',
+    sql: `
+      -- Filled at ingest from the widgets' hb:exp.<experiment>.<variant> counts, so an
+      -- experiment's report reads its users by key instead of scanning every stored day.
+      CREATE TABLE experiment_arms (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        experiment text NOT NULL,
+        user_id text NOT NULL,
+        variant text NOT NULL,
+        first_day text NOT NULL,
+        PRIMARY KEY (app_id, experiment, user_id, variant)
+      );
+      -- Forget-me deletes by user.
+      CREATE INDEX experiment_arms_user ON experiment_arms (app_id, user_id);
+      -- Arms counted before this version.
+      INSERT INTO experiment_arms (app_id, experiment, user_id, variant, first_day)
+        SELECT r.app_id, substring(f.key from '^hb:exp\\.(.+)\\.[^.]+$'), r.user_id, substring(f.key from '\\.([^.]+)$'), min(r.day)
+          FROM day_rollups r, jsonb_each(r.features) f
+         WHERE f.key ~ '^hb:exp\\..+\\.[^.]+$'
+         GROUP BY 1, 2, 3, 4
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

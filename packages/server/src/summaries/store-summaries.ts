@@ -2,6 +2,7 @@ import type { DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
 import { MERGE_STORED_DAY } from './merge-stored-day';
 import { markStale } from '../state/mark-stale';
+import { forgetArms, recordArms } from '../experiments/experiment-arms';
 
 export interface SummaryIdentity {
   userId: string;
@@ -42,6 +43,7 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
       params,
     );
     if (written.length) await markStale(tx, appId, user.account_id, who.userId);
+    await recordArms(tx, appId, who.userId, days);
     if (user.prev_account && user.prev_account !== user.account_id) await markStale(tx, appId, user.prev_account, who.userId);
     return written.length;
   });
@@ -74,6 +76,7 @@ export async function loadUserDays(db: Db, appId: string, userId: string): Promi
 export async function deleteUser(db: Db, appId: string, userId: string): Promise<number> {
   return db.transaction(async (tx) => {
     const gone = await tx.query('DELETE FROM day_rollups WHERE app_id = $1 AND user_id = $2 RETURNING day', [appId, userId]);
+    await forgetArms(tx, appId, userId);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
     if (user) await markStale(tx, appId, user.account_id, userId);
     return gone.length;

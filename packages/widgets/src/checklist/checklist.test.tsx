@@ -61,7 +61,7 @@ describe('checklist', () => {
     await w.use('invoice.sent');
     await vi.waitFor(() => expect(w.$$('[data-toast=checklist]')).toHaveLength(1));
     expect(w.$('[data-toast=checklist]')!.textContent).toContain('All set up');
-    expect(internalOf(w.instance).profile()?.widgets.checklist).toEqual({ celebrated: true });
+    await vi.waitFor(() => expect(internalOf(w.instance).profile()?.widgets.checklist).toMatchObject({ celebrated: true }));
     expect(w.$('.launcher')).toBeNull();
     w.handle.unmount();
     // A later page load: no second celebration, no launcher.

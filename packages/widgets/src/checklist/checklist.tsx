@@ -1,21 +1,24 @@
 import { useEffect } from 'preact/hooks';
 import { useHub } from '../host/hub';
+import { useCountDone } from './count-done';
 
 /**
  * Items and progress of the configured checklist, done as the engine says (`state.checklist`);
  * `celebrate` raises the one-time toast on completion.
  */
 export function useChecklist(celebrate: boolean) {
-  const [{ config, state, t, fits }, hub] = useHub();
-  // Until the engine has a state there is no progress to show; items whose `when` fails are not this user's.
-  const items = state ? (config.widgets?.checklist?.items ?? []).filter((item) => fits(item.when)) : [];
+  const [{ config, state, t, fits, heldItem }, hub] = useHub();
+  // Until the engine has a state there is no progress to show; items whose `when` fails, or
+  // that an experiment holds this user out of, are not this user's.
+  const items = state ? (config.widgets?.checklist?.items ?? []).filter((item) => fits(item.when) && !heldItem(item.id)) : [];
   const done = items.filter((item) => state?.checklist.some((c) => c.id === item.id && c.done));
   const celebrated = !!hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated;
   const complete = items.length > 0 && done.length === items.length;
+  useCountDone(hub, done, celebrate);
   useEffect(() => {
     // Once, ever: the cache in setWidget makes a second checklist on the page see it at once.
     if (celebrate && complete && !hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated) {
-      hub.setWidget('checklist', { celebrated: true });
+      hub.setWidget('checklist', { ...hub.widget<object>('checklist'), celebrated: true });
       hub.toast({ id: 'checklist', title: t('checklistDone'), widget: 'checklist', once: true });
     }
   }, [celebrate, complete]);
@@ -26,6 +29,7 @@ export function useChecklist(celebrate: boolean) {
 export function Checklist() {
   const [{ t, tx, config }, hub] = useHub();
   const { items, done } = useChecklist(true);
+  useEffect(() => void (items.length && hub.count('checklist', 'shown')), [!items.length]);
   if (!items.length) return null;
   const title = tx(config.widgets?.checklist?.title) || t('checklist');
   const pct = Math.round((done.length / items.length) * 100);
@@ -48,7 +52,8 @@ export function Checklist() {
               </span>
               {!ok && item.target && (
                 <button
-                  onClick={(e) =>
+                  onClick={(e) => (
+                    hub.count('checklist', 'clicked', item.id),
                     hub.set({
                       nudge: {
                         key: `checklist:${item.id}`,
@@ -57,7 +62,7 @@ export function Checklist() {
                         opener: e.currentTarget as HTMLElement,
                       },
                     })
-                  }
+                  )}
                 >
                   {t('showMe')}
                 </button>

@@ -35,6 +35,7 @@ export function Digest({ inline }: { inline?: boolean }) {
   const granted = useSlot(inline || waiting ? null : 'digest', hub.priority('digest'));
   const hidden = !inline && !granted;
 
+  useEffect(() => void (!hidden && !inline && state && hub.count('digest', 'opened')), [hidden || !state]);
   useEffect(() => {
     if (wait <= 0) return;
     const id = setTimeout(() => tick((n) => n + 1), wait);
@@ -82,7 +83,7 @@ export function Digest({ inline }: { inline?: boolean }) {
           <button
             class="x"
             aria-label={t('dismiss')}
-            onClick={() => (hub.setWidget('digest', { ...saved, day: today }), hub.attention.mark('digest', 'dismissed'))}
+            onClick={() => (hub.count('digest', 'dismissed'), hub.setWidget('digest', { ...saved, day: today }), hub.attention.mark('digest', 'dismissed'))}
           >
             ×
           </button>
@@ -119,10 +120,12 @@ export function Digest({ inline }: { inline?: boolean }) {
           <input type="time" value={at ?? ''} onChange={(e) => hub.setWidget('digest', { ...saved, at: (e.target as HTMLInputElement).value || undefined })} />
         </label>
         {link ? (
-          <a href={link}>{tx(w.link!.text)}</a>
+          <a href={link} onClick={() => hub.count('digest', 'clicked')}>
+            {tx(w.link!.text)}
+          </a>
         ) : (
           on('records') && (
-            <button class="p" onClick={() => hub.set({ panel: 'records' })}>
+            <button class="p" onClick={() => (hub.count('digest', 'clicked'), hub.set({ panel: 'records' }))}>
               {t('seeRecords')}
             </button>
           )

@@ -42,7 +42,7 @@ const clear = (page: Box[], ours: Box[], view: Box, invited: boolean): Middlewar
  */
 export function anchor(target: HTMLElement, floating: HTMLElement, ours: () => Box[], invited = false): () => void {
   const doc = target.ownerDocument;
-  const win = doc.defaultView!;
+  const win = doc.defaultView ?? window;
   const root = floating.getRootNode();
   let latest = 0;
   const update = () => {

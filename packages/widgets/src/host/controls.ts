@@ -28,7 +28,7 @@ const inView = new WeakMap<Document, Set<Element>>();
  * knows to be in view: a long page costs what its visible part costs.
  */
 export function controls(doc: Document): Box[] {
-  const win = doc.defaultView!;
+  const win = doc.defaultView ?? window;
   const boxes: Box[] = [];
   for (const el of inView.get(doc) ?? all(doc)) {
     if (boxes.length === 2000) break;

@@ -2,11 +2,13 @@ import { createContext, type ComponentChild } from 'preact';
 import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import {
   ATTENTION_KEY,
+  experimentView,
   internalOf,
   localText,
   matchesWhen,
   todayKey,
   untranslated,
+  widgetCountName,
   type CountedText,
   type EngagementState,
   type HabitualConfig,
@@ -14,7 +16,7 @@ import {
   type When,
   type WidgetHost,
 } from '@habitual/core';
-import { isEnabled, WIDGETS, type WidgetId } from '../registry';
+import { holdoutOf, isEnabled, WIDGETS, type WidgetId } from '../registry';
 import { createAttention, type Attention } from './attention';
 import { createFormat, type Format } from './format';
 import { createTranslator, dirOf, resolveLocale, type Locale, type Messages, type Translate } from './i18n';
@@ -48,16 +50,20 @@ export interface Toast {
   widget: WidgetId;
   /** Shown once, ever, across tabs and devices (a milestone): dropped once it has been seen. */
   once?: boolean;
+  /** Runs when it is on screen (the attention budget may hold it back first). */
+  onShow?(): void;
 }
 
 /** What every widget renders from. */
 export interface View {
   config: HabitualConfig;
-  /** Widget `id` is switched on and its `when` holds (core has already rejected a config with problems). */
+  /** Widget `id` is switched on, this user is not held out of it, and its `when` holds (core has already rejected a config with problems). */
   on(id: WidgetId): boolean;
   /** Whether a `when` holds for this user, here, now (no `when` always does). */
   fits(when: When | undefined): boolean;
   page: Page;
+  /** An experiment on items holds this user out of item `id` (a checklist item id, a nudge's feature or funnel). */
+  heldItem(id: string): boolean;
   state: EngagementState | null;
   /** The local day now, by the instance's clock and time zone. */
   today: string;
@@ -90,6 +96,8 @@ export interface Hub {
   attention: Attention;
   /** Widget `id`'s priority in the attention budget. */
   priority(id: WidgetId): number;
+  /** Counts a widget's exposure or interaction into today's rollup as `hb:<surface>[.<item>].<action>`. */
+  count(surface: string, action: string, item?: string): void;
   destroy(): void;
 }
 
@@ -110,13 +118,21 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
       traits: host.user()?.traits,
       accountTraits: host.user()?.accountTraits,
     });
-  const on = (id: WidgetId) => isEnabled(view.config, id) && fits(view.config.widgets?.[id]?.when);
-  const localize = (config: HabitualConfig) => {
+  // Experiments and holdouts: assigned by the user id (the device id while anonymous), known once the profile is.
+  const unit = () => host.profile()?.userId ?? host.profile()?.deviceId;
+  let assignedTo = unit();
+  let held: (id: WidgetId) => boolean = () => false;
+  const on = (id: WidgetId) => isEnabled(view.config, id) && !held(id) && fits(view.config.widgets?.[id]?.when);
+  const localize = (raw: HabitualConfig) => {
+    const x = experimentView(raw, (assignedTo = unit()), (id) => holdoutOf(raw, id), host.count);
+    const { config } = x;
+    held = x.held;
     const locale = resolveLocale(config.locale);
     const missing = host.options().debug ? untranslated(config, locale) : [];
     if (missing.length) console.warn(`[habitual] these config texts have no '${locale}' version, so they show in English: ${missing.join(', ')}.`);
     return {
       config,
+      heldItem: x.heldItem,
       locale,
       dir: dirOf(locale),
       t: createTranslator(locale, messages),
@@ -145,7 +161,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   const changed = (patch: Partial<View>) => (set(patch), attention.arbitrate());
   const offs = [
     instance.on('config', (config) => changed(localize(config))),
-    instance.on('state', (state) => changed({ state, today: today(state) })),
+    instance.on('state', (state) => changed({ state, today: today(state), ...(assignedTo !== unit() && localize(host.config())) })),
     watchPage(win, (page) => changed({ page })),
   ];
   return {
@@ -164,6 +180,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     toast,
     attention,
     priority: (id) => view.config.widgets?.[id]?.priority ?? WIDGETS.find((w) => w.id === id)?.priority ?? 0,
+    count: (surface, action, item) => host.count(widgetCountName(surface, action, item)),
     destroy() {
       for (const off of offs) off();
       attention.destroy();

@@ -30,7 +30,7 @@ const setBox = (el: HTMLElement, b: Box) => {
  */
 export function startPlacer(root: ShadowRoot): () => void {
   const doc = root.ownerDocument;
-  const win = doc.defaultView as Window;
+  const win = doc.defaultView ?? window;
   // A document without a window (made by createHTMLDocument) has no layout to place in.
   if (!win) return () => {};
   const vv = win.visualViewport;

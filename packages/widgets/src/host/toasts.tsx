@@ -31,6 +31,7 @@ function ToastCard({ toast }: { toast: Toast }) {
   // Plain celebrations leave by themselves; toasts with something to do wait for the user.
   const lingers = !!(toast.lingers || toast.actions);
   useEffect(() => {
+    toast.onShow?.();
     if (lingers) return;
     const id = setTimeout(() => close(), 8000);
     return () => clearTimeout(id);

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { localText, safeHref, type EngagementState, type NudgeItem, type Text } from '@habitual/core';
 import { useHub, type ActiveNudge } from '../host/hub';
 import { Popover } from '../host/popover';
@@ -35,8 +36,23 @@ export function Nudges() {
   const [view, hub] = useHub();
   const legacy = hub.widget<string[]>(DISMISSED) ?? [];
   const dismissed = (key: string) => legacy.includes(key) || !!hub.attention.marked(markKey(key))?.dismissed;
-  const nudge = view.nudge ? null : pickNudge(view.config.widgets?.nudges?.items ?? [], view.state, dismissed, view.fits, view.tx);
+  const items = view.config.widgets?.nudges?.items?.filter((i) => !view.heldItem(i.feature ?? i.funnel ?? i.target));
+  const nudge = view.nudge ? null : pickNudge(items ?? [], view.state, dismissed, view.fits, view.tx);
   const shown = useSlot(nudge && markKey(nudge.key), hub.priority('nudges'));
+  // Counted when it is on screen: the budget may hold a picked nudge back.
+  useEffect(() => void (nudge && shown && hub.count('nudge', 'shown', nudge.key)), [nudge?.key, shown]);
   if (!nudge || !shown) return null;
-  return <Popover key={nudge.key} nudge={nudge} onClose={() => hub.attention.mark(markKey(nudge.key), 'dismissed')} />;
+  return (
+    // Any click in the card but its close button is the nudge taken up (counted, never stored raw).
+    // It only hears clicks bubbling from the card's own link and buttons, keyboard ones included.
+    // biome-ignore lint/a11y/noStaticElementInteractions: a listener, not a control
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link or button fires click
+    <div style={{ display: 'contents' }} onClick={(e) => !(e.target as Element).closest('.x') && hub.count('nudge', 'clicked', nudge.key)}>
+      <Popover
+        key={nudge.key}
+        nudge={nudge}
+        onClose={() => (hub.count('nudge', 'dismissed', nudge.key), hub.attention.mark(markKey(nudge.key), 'dismissed'))}
+      />
+    </div>
+  );
 }

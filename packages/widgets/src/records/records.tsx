@@ -13,6 +13,7 @@ export function Records() {
   const [view, hub] = useHub();
   const { state, config, t, tx, fmt, today } = view;
   const [confirming, setConfirming] = useState(false);
+  useLayoutEffect(() => hub.count('records', 'shown'), []);
   const [forgotten, setForgotten] = useState(false);
   const active = new Set(state?.qualifiedDays ?? []);
   const from = addDays(weekStart(today), -7 * (WEEKS - 1));

@@ -44,6 +44,7 @@ export function ReminderClock() {
       const { reminder, at } = due;
       const { t, fmt } = hub.view();
       save(markShown(read(hub), reminder.id, at, now));
+      hub.count('reminder', 'fired');
       hub.toast({
         id: `reminder:${reminder.id}`,
         widget: 'reminders',
@@ -52,7 +53,10 @@ export function ReminderClock() {
         actions: [
           {
             label: t('snooze'),
-            run: () => save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: hub.host.now() + 36e5 } : r)) }),
+            run: () => (
+              hub.count('reminder', 'acted'),
+              save({ ...read(hub), list: read(hub).list.map((r) => (r.id === reminder.id ? { ...r, snoozed: hub.host.now() + 36e5 } : r)) })
+            ),
           },
         ],
       });

@@ -19,6 +19,8 @@ export function Rewards() {
           id: `milestone:${m.id}`,
           widget: 'rewards',
           once: true,
+          // Counted when it is on screen: the budget may hold it back.
+          onShow: () => hub.count('reward', 'shown'),
           title: `🎉 ${t('milestone')}`,
           body: milestoneTitle(hub.view(), m),
           lingers: true,
@@ -38,19 +40,23 @@ function Share({ milestone: m }: { milestone: ReachedMilestone }) {
   const targets = config.widgets?.rewards?.share ?? [];
   const text = t('shareText', { title: milestoneTitle(view, m) });
   const when = fmt.day(m.day, { dateStyle: 'long' });
-  const share = (target: 'slack' | 'discord') =>
+  const share = (target: 'slack' | 'discord') => (
+    hub.count('reward', 'shared'),
     hub.host.share(sharePayload(target, text, m, when)).then(
       () => setStatus(t('shared')),
       () => setStatus(t('shareFailed')),
-    );
-  const copy = () =>
+    )
+  );
+  const copy = () => (
+    hub.count('reward', 'shared'),
     // Without a secure context there is no clipboard: the promise turns that into a message.
     Promise.resolve()
       .then(() => navigator.clipboard.writeText(`🎉 ${text}\n${when}`))
       .then(
         () => setStatus(t('copied')),
         () => setStatus(t('shareFailed')),
-      );
+      )
+  );
   return (
     <>
       <div class="acts">

@@ -1,0 +1,165 @@
+// Widget analytics end to end in Chromium: the built SDK in a page, the built collector on
+// another origin. A user is shown a nudge, clicks it and completes a checklist item; the
+// collector's GET /v1/widgets shows exactly those counts. A user held out of the nudges never
+// renders one and is still counted in the holdout (GET /v1/experiments/widget-nudges).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, assignVariant, HOLDOUT } from '@habitual/core';
+import { identityHash, startServer, type RunningServer } from '@habitual/server';
+import { chromiumArgs, chromiumPath } from '../chromium';
+
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'packages/sdk/dist');
+const missing = [join(dist, 'habitual.js'), chromiumPath].filter((f) => !existsSync(f));
+if (missing.length) console.warn(`[widgets e2e] skipped: ${missing.join(', ')} missing (run \`npm run build\`).`);
+
+const ADMIN = 'at_widgets_e2e';
+const SECRET = 'sk_widgets_e2e';
+const config = {
+  features: { 'invoice.sent': { key: true, value: 'invoices' }, 'customer.created': { key: true } },
+  widgets: {
+    nudges: { enabled: true, holdout: 0.3, items: [{ feature: 'invoice.sent', target: '#send', text: 'Send it from here', href: '/help/send' }] },
+    checklist: { enabled: true, items: [{ id: 'customer', label: 'Add a customer', event: 'customer.created' }] },
+  },
+};
+// Users on either side of the nudges' own holdout (experiment widget-nudges), by the assignment itself.
+const nudgeArm = (id: string) => assignVariant({ id: 'widget-nudges', variants: [{ id: 'on' }], holdout: 0.3 }, id);
+const candidates = Array.from({ length: 100 }, (_, i) => `u_w${i}`);
+const SHOWN = candidates.find((u) => nudgeArm(u) === 'on')!;
+const HELD = candidates.find((u) => nudgeArm(u) === HOLDOUT)!;
+
+type PageWindow = Window & { habitual: { instance?: unknown; track(name: string): void; flush(o?: { sync?: boolean }): Promise<void> }; __errors: string[] };
+
+function hostApp(collector: () => string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (/^\/habitual[\w.-]*\.m?js$/.test(url.pathname) && existsSync(join(dist, url.pathname))) {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return res.end(readFileSync(join(dist, url.pathname)));
+    }
+    if (url.pathname !== '/') return res.writeHead(404).end();
+    const id = url.searchParams.get('user') ?? 'nobody';
+    const who = { userId: id, hashExpires: Math.floor(Date.now() / 1000) + 3600 };
+    const user = { id, hashExpires: who.hashExpires, hash: identityHash(who, SECRET) };
+    const snippet = readFileSync(join(dist, 'snippet.min.js'), 'utf8');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(`<!doctype html><html><head><meta charset="utf-8"><title>host</title>
+<script>${snippet}</script>
+<script>
+  window.__errors = [];
+  habitual('init', { appId: 'ledgerly', writeKey: 'wk_w2e', endpoint: ${JSON.stringify(collector())},
+    user: ${JSON.stringify(user)}, config: ${JSON.stringify(config)},
+    onError: function (e) { window.__errors.push(e.code + ': ' + e.message); } });
+</script></head><body><h1>Ledgerly</h1><button id="send">Send</button></body></html>`);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+describe.skipIf(missing.length > 0)('widget analytics end to end in Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'habitual-widgets-e2e-'));
+  let collector: RunningServer;
+  let host: Server;
+  let browser: Browser;
+  let context: BrowserContext;
+  const hostUrl = () => `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  const admin = async (path: string, init: RequestInit = {}) =>
+    fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers } });
+  const openAs = async (user: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`${hostUrl()}/?user=${user}`);
+    await page.waitForFunction(() => !!(window as unknown as PageWindow).habitual?.instance);
+    return page;
+  };
+  const sync = (page: Page) => page.evaluate(() => (window as unknown as PageWindow).habitual.flush({ sync: true }));
+  const today = new Date().toISOString().slice(0, 10);
+  const widgets = async () =>
+    (await (await admin(`/v1/widgets?from=${addDays(today, -1)}&to=${addDays(today, 1)}`)).json()).widgets as Array<Record<string, unknown>>;
+
+  beforeAll(async () => {
+    host = await hostApp(() => collector.url);
+    collector = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_w2e', HABITUAL_SECRET: SECRET, HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
+      },
+      { log: () => {} },
+    );
+    expect((await admin('/v1/admin/config', { method: 'PUT', body: JSON.stringify({ config }) })).status).toBe(200);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    context = await browser.newContext();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.close();
+    await new Promise((done) => host?.close(done));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a user shown a nudge who clicks it and completes a checklist item shows up with exactly those counts', async () => {
+    const page = await openAs(SHOWN);
+    const nudge = page.locator('.nudge');
+    await expect.poll(() => nudge.isVisible(), { timeout: 10_000 }).toBe(true);
+    const popup = context.waitForEvent('page');
+    await nudge.locator('a').click(); // "Learn more": opens the help page in a new tab
+    await (await popup).close();
+    await page.evaluate(() => (window as unknown as PageWindow).habitual.track('customer.created'));
+    // Its only item done: the checklist celebrates.
+    await expect.poll(() => page.locator('[data-toast=checklist]').count(), { timeout: 10_000 }).toBe(1);
+    await sync(page);
+
+    await expect
+      .poll(
+        async () => {
+          const w = await widgets();
+          const pick = (id: string, keys: string[]) => {
+            const row = w.find((x) => x.widget === id);
+            return row && Object.fromEntries(keys.map((k) => [k, row[k]]));
+          };
+          return {
+            nudges: pick('nudges', ['usersReached', 'shown', 'clicked', 'completed', 'dismissed']),
+            checklist: pick('checklist', ['usersReached', 'completed']),
+          };
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toEqual({
+        nudges: { usersReached: 1, shown: 1, clicked: 1, completed: 0, dismissed: 0 },
+        checklist: { usersReached: 1, completed: 1 },
+      });
+    const nudges = (await widgets()).find((x) => x.widget === 'nudges')!;
+    expect(nudges.items).toEqual([expect.objectContaining({ item: 'invoice_sent', shown: 1, clicked: 1 })]);
+    expect(nudges.rates).toEqual({ clicked: 1, completed: 0, dismissed: 0 });
+    expect(await page.evaluate(() => (window as unknown as PageWindow).__errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('a held-out user never renders the nudge and still counts in the holdout', async () => {
+    const page = await openAs(HELD);
+    // The widgets are up (the checklist's launcher), the nudge's target is there: no nudge.
+    await expect.poll(() => page.locator('button.launcher').count(), { timeout: 10_000 }).toBe(1);
+    await sync(page);
+    await expect
+      .poll(
+        async () => {
+          const body = await (await admin('/v1/experiments/widget-nudges')).json();
+          return body.arms?.map((a: { arm: string; users: number }) => [a.arm, a.users]);
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toEqual([
+        ['holdout', 1],
+        ['on', 1],
+      ]);
+    expect(await page.locator('.nudge').count()).toBe(0);
+    // Its page load counted nothing for the nudges: the report still has the first user's counts only.
+    expect((await widgets()).find((x) => x.widget === 'nudges')).toMatchObject({ usersReached: 1, shown: 1 });
+    await page.close();
+  });
+});
