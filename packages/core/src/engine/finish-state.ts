@@ -3,7 +3,8 @@ import type { FeatureCount } from '../rollup/day-rollup';
 import { dayKey } from './day-keys';
 import type { EngineDay } from './engine-day';
 import type { FeatureIndex } from './feature-index';
-import { activationIdx, foldQualified, type History } from './history';
+import { activationIdx, addUses, foldQualified, type History } from './history';
+import { driverInputs, stayChance } from './driver-inputs';
 import { checklistState } from './checklist-state';
 import { nextStep } from './next-step';
 import { addRecentUnits, RECENT_DAYS, valueSummary } from './value-summary';
@@ -143,6 +144,12 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     e,
   );
 
+  const uses28 = { ...h.uses28 };
+  if (today) addUses(uses28, today.features);
+  let volume = 0;
+  for (const k in uses28) volume += uses28[k];
+  const activation = { done, total: steps.length, complete: activated, steps };
+  const model = e.drivers;
   const { score, band, parts } = scoreUser(
     {
       frequency: hasData ? l28 : null,
@@ -150,6 +157,8 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
       intensity: hasData && fx.hasValue ? valueUnits28 : null,
       momentum: hasData ? momentum : null,
       activation: hasData && steps.length ? done / steps.length : null,
+      volume: hasData ? volume : null,
+      drivers: hasData && model ? stayChance(driverInputs({ uses28, l28, breadth, valueUnits28, momentum, activation }), T - firstIdx, model) : null,
     },
     rc,
     fx,
@@ -157,7 +166,6 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
 
   const totalsOut: Record<string, FeatureCount> = {};
   for (const [k, v] of totals) totalsOut[k] = v;
-  const activation = { done, total: steps.length, complete: activated, steps };
   const checklist = checklistState(rc.checklist, totalsOut, reachedIds);
   const next = nextStep({ stuck, activation, checklist }, keyUsed, rc, fx);
 
@@ -179,6 +187,7 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     milestones,
     newMilestones,
     totals: totalsOut,
+    uses28,
     value: valueSummary(recent, T, fx),
     checklist,
   };

@@ -21,6 +21,8 @@ export interface History {
   qualifiedKeys: string[];
   qualifiedIdx: number[];
   totals: Map<string, FeatureCount>;
+  /** Uses per feature in the 27 days before today (no `hb:` counters). */
+  uses28: Record<string, number>;
   /** Last day each key feature was used (-1e9 when never). */
   keyLast: Int32Array;
   /** Day each activation step / milestone threshold was first met (-1 when not yet). */
@@ -48,6 +50,11 @@ export function foldQualified(streak: StreakAcc, qualifiedCount: number, idx: nu
     for (const [slot, n] of fx.streakSlots) if (reached[slot] < 0 && streak.current >= n) reached[slot] = idx;
   }
   for (const [slot, n] of fx.activeDaySlots) if (reached[slot] < 0 && qualifiedCount >= n) reached[slot] = idx;
+}
+
+/** Adds a day's uses per feature into `into`; the widgets' own `hb:` counters are not usage. */
+export function addUses(into: Record<string, number>, features: Record<string, FeatureCount>): void {
+  for (const name in features) if (!name.startsWith('hb:')) into[name] = (into[name] ?? 0) + features[name].n;
 }
 
 /** Day the activation steps were all met, in order (NaN while incomplete). */
@@ -95,6 +102,9 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
     }
   }
 
+  const uses28: Record<string, number> = {};
+  for (let i = end - 1; i >= 0 && days[i].idx >= from28; i--) addUses(uses28, days[i].features);
+
   let l7 = 0;
   let l28 = 0;
   const mom = { wq: 0, w: 0, q: 0, n: 0 };
@@ -135,6 +145,7 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
     qualifiedKeys,
     qualifiedIdx,
     totals,
+    uses28,
     keyLast,
     reached,
     stepLast,

@@ -6,3 +6,5 @@ export { COHORTS, SIM_CONFIG } from './cohorts';
 export { benchInput } from './bench-input';
 // The request body the SDK's sync sends, for the collector bench.
 export { encodeBatch } from '../sync/encode-batch';
+export { churnWorld, CHURN_CONFIG, CHURN_TRUTH, TENURE_HAZARD } from './churn-world';
+export type { ChurnUser, ChurnWorldOptions } from './churn-world';

@@ -41,6 +41,8 @@ export const en = {
   intensity: 'Intensity',
   momentum: 'Momentum',
   activation: 'Activation',
+  volume: 'Volume',
+  drivers: 'What keeps customers',
   points: '{n} of {max} points',
   exportJson: 'Export JSON',
   exportCsv: 'Export CSV',

@@ -45,6 +45,8 @@ export const fi: Catalog = {
   intensity: 'Määrä',
   momentum: 'Vauhti',
   activation: 'Käyttöönotto',
+  volume: 'Käyttömäärä',
+  drivers: 'Mikä pitää asiakkaat',
   points: '{n}/{max} pistettä',
   exportJson: 'Vie JSON',
   exportCsv: 'Vie CSV',

@@ -43,6 +43,8 @@ export const zh: Catalog = {
   intensity: '强度',
   momentum: '势头',
   activation: '激活',
+  volume: '使用量',
+  drivers: '留存因素',
   points: '{n}/{max} 分',
   exportJson: '导出 JSON',
   exportCsv: '导出 CSV',
