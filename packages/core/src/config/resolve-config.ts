@@ -52,8 +52,8 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
   const resolved: ResolvedConfig = {
     locale: c.locale ?? (defaultOf('locale') as 'auto'),
     features,
-    // The model and the population have no defaults: they stay absent until given.
-    engagement: { ...filled(ENGAGEMENT_DEFAULTS, c.engagement), percentiles: c.engagement?.percentiles, drivers: c.engagement?.drivers } as ResolvedEngagement,
+    // The fields without defaults (the drivers model, the percentiles) pass through as given.
+    engagement: { ...c.engagement, ...filled(ENGAGEMENT_DEFAULTS, c.engagement) } as ResolvedEngagement,
     activation: (c.activation ?? []).map((a) => ({
       event: a.event,
       count: a.count ?? STEP_COUNT,

@@ -42,7 +42,7 @@ export const en = {
   momentum: 'Momentum',
   activation: 'Activation',
   volume: 'Volume',
-  drivers: 'What keeps customers',
+  drivers: 'Usage mix',
   points: '{n} of {max} points',
   exportJson: 'Export JSON',
   exportCsv: 'Export CSV',
