@@ -59,7 +59,8 @@ export function fitLogistic(x: Float64Array, y: Uint8Array, p: number, options: 
   const sd = new Float64Array(p);
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) mean[j] += x[i * p + j] / n;
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) sd[j] += (x[i * p + j] - mean[j]) ** 2 / n;
-  for (let j = 0; j < p; j++) sd[j] = Math.sqrt(sd[j]);
+  // A constant input (up to rounding in the mean) has sd 0: it stays out of the model.
+  for (let j = 0; j < p; j++) sd[j] = Math.sqrt(sd[j]) > 1e-9 * (1 + Math.abs(mean[j])) ? Math.sqrt(sd[j]) : 0;
   // Standardised copy; a constant column stays 0 and so keeps weight 0.
   const z = new Float64Array(n * p);
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) z[i * p + j] = sd[j] > 1e-12 ? (x[i * p + j] - mean[j]) / sd[j] : 0;
