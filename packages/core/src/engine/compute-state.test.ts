@@ -406,7 +406,7 @@ describe('score', () => {
     ]);
     expect(s.parts.reduce((a, p) => a + p.contribution, 0)).toBeCloseTo(s.score);
     // frequency 100, breadth 50, intensity 100 (28 units >= 20), momentum 100, activation
-    // 100, volume 56 (28 uses of 100: 28 invoices, 28 customers); drivers has no model here.
+    // 100, volume 56 (56 uses of the 100 target); drivers has no model here.
     expect(s.parts.find((p) => p.measure === 'drivers')?.value).toBeNull();
     expect(s.score).toBeCloseTo(((30 + 12.5 + 20 + 15 + 10 + 10 * 0.56) * 100) / 110);
     expect(s.parts[1].gap).toBeCloseTo((12.5 * 100) / 110);

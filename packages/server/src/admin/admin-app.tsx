@@ -4,6 +4,7 @@ import { AccountsPage } from './accounts-page';
 import { AccountPage } from './account-page';
 import { ConfigPage } from './config-page';
 import { SettingsPage } from './settings-page';
+import { DriversPage } from './drivers-page';
 
 const route = () => location.hash.replace(/^#/, '') || '/accounts';
 
@@ -55,6 +56,7 @@ export function AdminApp() {
       <nav>
         <strong>Habitual</strong>
         <a href="#/accounts">Accounts</a>
+        <a href="#/drivers">Drivers</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
         <button
@@ -71,6 +73,8 @@ export function AdminApp() {
         <AccountPage id={decodeURIComponent(account[1])} />
       ) : path === '/config' ? (
         <ConfigPage />
+      ) : path === '/drivers' ? (
+        <DriversPage />
       ) : path === '/settings' ? (
         <SettingsPage />
       ) : (

@@ -4,7 +4,7 @@ import { churnWorld } from '@habitual/core/sim';
 import type { Db } from '../db/database';
 import { requeueConfigChanges } from '../state/create-state-refresher';
 import { adminFixture } from '../testing/admin-fixture';
-import { post, summaries } from '../testing/fixtures';
+import { seedChurnWorld } from '../testing/seed-churn-world';
 import { announceSkip, testDatabases } from '../testing/test-databases';
 
 const world = churnWorld({ users: 320, seed: 5, days: 200 });
@@ -19,16 +19,7 @@ for (const target of testDatabases()) {
     beforeAll(async () => {
       db = await target.open();
       fx = await adminFixture(db, { now: () => NOW });
-      expect((await fx.call('PUT', '/v1/admin/config', { config: world.config })).status).toBe(200);
-      for (const u of world.users) {
-        for (let i = 0; i < u.rollups.length; i += 100) {
-          const body = summaries({ identity: { userId: u.id, accountId: u.accountId, deviceId: `d_${u.id}` }, days: u.rollups.slice(i, i + 100) });
-          const res = await fx.app.request('/v1/summaries', post(body));
-          expect(res.status, await res.clone().text()).toBe(200);
-        }
-      }
-      const csv = `user,status,churnedAt\n${world.users.map((u) => `${u.id},${u.churnedOn ? `churned,${u.churnedOn}` : 'active,'}`).join('\n')}\n`;
-      expect((await fx.call('POST', '/v1/outcomes', { csv })).status).toBe(200);
+      await seedChurnWorld(fx, world);
     }, 240_000);
     afterAll(() => db?.drop());
 
