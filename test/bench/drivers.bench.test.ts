@@ -11,7 +11,7 @@ const USERS = Number(process.env.HABITUAL_BENCH_DRIVER_USERS ?? 6000);
 
 const toDriverUser = (u: ChurnUser): DriverUser => ({ id: u.id, accountId: u.accountId, tz: 'UTC', days: u.rollups });
 
-it('drivers: learned score vs default score vs L28 on held-out simulated users', () => {
+it('drivers: learned score vs default score vs L28 on held-out simulated users', async () => {
   const world = churnWorld({ users: USERS, seed: 11 });
   const outcomes = { accounts: new Map<string, { status: 'churned'; churnedAt: string; renewedAt: null }>(), users: new Map() };
   for (const u of world.users) if (u.churnedOn) outcomes.users.set(u.id, { status: 'churned', churnedAt: u.churnedOn, renewedAt: null });
@@ -24,20 +24,20 @@ it('drivers: learned score vs default score vs L28 on held-out simulated users',
     .sort(byId);
 
   const t0 = performance.now();
-  const report = computeDrivers({ users: fitUsers, outcomes, config: world.config, today: world.today });
+  const report = await computeDrivers({ users: fitUsers, outcomes, config: world.config, today: world.today });
   const fitSeconds = (performance.now() - t0) / 1000;
   expect(report.refused).toBeUndefined();
 
   const base = { users: heldOut, outcomes, today: world.today, horizonDays: 30, inferChurnDays: 30, dates: 6, spacingDays: 14 };
   const withEngagement = (engagement: object): HabitualConfig => ({ ...world.config, engagement: { ...world.config.engagement, ...engagement } });
-  const testRows = (config: HabitualConfig) => observeUsers({ ...base, config }).rows.filter((o) => o.date >= 4);
-  const plain = testRows(world.config);
+  const testRows = async (config: HabitualConfig) => (await observeUsers({ ...base, config })).rows.filter((o) => o.date >= 4);
+  const plain = await testRows(world.config);
   const stayed = plain.map((o) => o.stayed);
-  const defaultScore = testRows(withEngagement({ percentiles: report.percentiles }));
-  const learned = testRows(withEngagement(report.suggested.engagement));
+  const defaultScore = await testRows(withEngagement({ percentiles: report.percentiles }));
+  const learned = await testRows(withEngagement(report.suggested.engagement));
 
   // Reference: an unpenalised logistic regression on the same inputs of the same fit users.
-  const fitObs = observeUsers({ ...base, users: fitUsers, config: world.config });
+  const fitObs = await observeUsers({ ...base, users: fitUsers, config: world.config });
   const train = fitObs.rows.filter((o) => o.date < 4);
   const p = fitObs.names.length;
   const xTrain = new Float64Array(train.length * p);
@@ -97,9 +97,9 @@ it('drivers: learned score vs default score vs L28 on held-out simulated users',
   };
   const bigUsers = big.users.map(toDriverUser).sort(byId);
   let t = performance.now();
-  const bigReport = computeDrivers({ users: bigUsers, outcomes: bigOutcomes, config: big.config, today: big.today });
+  const bigReport = await computeDrivers({ users: bigUsers, outcomes: bigOutcomes, config: big.config, today: big.today });
   const scaleSeconds = (performance.now() - t) / 1000;
-  const bigRows = observeUsers({ ...base, users: bigUsers, outcomes: bigOutcomes, config: big.config }).rows;
+  const bigRows = (await observeUsers({ ...base, users: bigUsers, outcomes: bigOutcomes, config: big.config })).rows;
   const xBig = new Float64Array(bigRows.length * p);
   bigRows.forEach((o, i) => xBig.set(o.x, i * p));
   t = performance.now();

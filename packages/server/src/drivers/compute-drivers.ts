@@ -27,6 +27,8 @@ export interface DriversInput {
   lambda?: number;
   /** Fewest churned users to fit on. @default 30 */
   minChurned?: number;
+  /** Awaited between groups of users (the collector yields to its event loop). @default none */
+  pause?: () => Promise<void>;
 }
 
 /** A share with its 95% interval. */
@@ -105,7 +107,7 @@ function percentilesOf(values: number[]): number[] | undefined {
  * fitted on the earlier dates and judged on the later ones (AUC, calibration), next to the
  * current score and L28 on the same rows. Pure and deterministic.
  */
-export function computeDrivers(input: DriversInput): DriversReport {
+export async function computeDrivers(input: DriversInput): Promise<DriversReport> {
   const t0 = performance.now();
   const {
     users,
@@ -129,7 +131,17 @@ export function computeDrivers(input: DriversInput): DriversReport {
     population,
     accounts,
     labels,
-  } = observeUsers({ users, outcomes, config, today, horizonDays, inferChurnDays, dates: dateCount, spacingDays });
+  } = await observeUsers({
+    users,
+    outcomes,
+    config,
+    today,
+    horizonDays,
+    inferChurnDays,
+    dates: dateCount,
+    spacingDays,
+    pause: input.pause,
+  });
   const p = names.length;
   const N = inferChurnDays;
   const recorded = labels === 'recorded';

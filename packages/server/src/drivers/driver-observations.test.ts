@@ -26,8 +26,8 @@ const base = { users, config, today: '2026-06-30', horizonDays: 30, inferChurnDa
 const none = { accounts: new Map(), users: new Map() };
 
 describe('observeUsers', () => {
-  it('without outcomes, infers churn from inferChurnDays of silence', () => {
-    const o = observeUsers({ ...base, outcomes: none });
+  it('without outcomes, infers churn from inferChurnDays of silence', async () => {
+    const o = await observeUsers({ ...base, outcomes: none });
     expect(o.labels).toBe('inferred');
     expect(o.dates).toEqual(['2026-05-31']);
     expect(o.rows.map((r) => [users[r.user].id, r.stayed])).toEqual([
@@ -37,9 +37,9 @@ describe('observeUsers', () => {
     ]);
   });
 
-  it('churns on the day the silence reaches inferChurnDays', () => {
+  it('churns on the day the silence reaches inferChurnDays', async () => {
     // At 45 days c is still a customer on 05-31 (silent since 04-21) and churns on 06-04.
-    const o = observeUsers({ ...base, outcomes: none, inferChurnDays: 45 });
+    const o = await observeUsers({ ...base, outcomes: none, inferChurnDays: 45 });
     expect(o.rows.map((r) => [users[r.user].id, r.stayed])).toEqual([
       ['a', 1],
       ['b', 0],
@@ -48,12 +48,12 @@ describe('observeUsers', () => {
     ]);
   });
 
-  it('with outcomes, uses them: a user outcome first, else the account', () => {
+  it('with outcomes, uses them: a user outcome first, else the account', async () => {
     const outcomes = {
       accounts: new Map([['acct_a', { status: 'churned' as const, churnedAt: '2026-06-20', renewedAt: null }]]),
       users: new Map([['c', { status: 'active' as const, churnedAt: null, renewedAt: null }]]),
     };
-    const o = observeUsers({ ...base, outcomes });
+    const o = await observeUsers({ ...base, outcomes });
     expect(o.labels).toBe('recorded');
     expect(o.rows.map((r) => [users[r.user].id, r.stayed])).toEqual([
       ['a', 0],
@@ -63,8 +63,8 @@ describe('observeUsers', () => {
     ]);
   });
 
-  it('gives each row the inputs the device computes, tenure last', () => {
-    const o = observeUsers({ ...base, outcomes: none });
+  it('gives each row the inputs the device computes, tenure last', async () => {
+    const o = await observeUsers({ ...base, outcomes: none });
     const a = o.rows[0];
     expect(o.names).toEqual(['invoice.sent', 'frequency', 'breadth', 'intensity', 'momentum', 'activation', 'volume', 'tenure']);
     expect(a.x[0]).toBeCloseTo(Math.log1p(28));

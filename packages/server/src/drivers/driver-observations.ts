@@ -22,6 +22,8 @@ export interface ObserveInput {
   inferChurnDays: number;
   dates: number;
   spacingDays: number;
+  /** Awaited between groups of users, so a big app never holds the event loop for long. @default none */
+  pause?: () => Promise<void>;
 }
 
 /** One user at one observation date: the model's inputs and whether they stayed. */
@@ -65,7 +67,7 @@ export function measureRaws(s: EngagementState): Record<Exclude<ScoreMeasure, 'd
  * Also today's population (users with a day in the last 28): each measure's raw values, and
  * the inputs for the drivers measure's percentiles.
  */
-export function observeUsers(input: ObserveInput) {
+export async function observeUsers(input: ObserveInput) {
   const { users, outcomes, config, today, horizonDays, inferChurnDays: N, spacingDays } = input;
   const rc = resolveConfig(config);
   const features = Object.keys(rc.features).filter((n) => !n.startsWith('hb:'));
@@ -79,6 +81,7 @@ export function observeUsers(input: ObserveInput) {
   const inputs: Array<{ x: Record<string, number>; tenure: number }> = [];
   const accounts = new Set<string>();
   for (let u = 0; u < users.length; u++) {
+    if (input.pause && u % 100 === 99) await input.pause();
     const user = users[u];
     if (!user.days.length) continue;
     if (user.accountId) accounts.add(user.accountId);

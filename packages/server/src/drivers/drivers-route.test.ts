@@ -47,7 +47,9 @@ for (const target of testDatabases()) {
       const saved = await fx.call('PUT', '/v1/admin/config', { config: published, note: 'Drivers: learned weights', baseVersion: version });
       expect(saved.status).toBe(200);
       expect((await saved.json()).version).toBe(version + 1);
-      // What the refresher's scheduled pass does after a config change.
+      // What the refresher's scheduled pass does after a config change (after the pass already
+      // running, which may have read the old config for accounts it had never computed).
+      await fx.states.settle();
       await requeueConfigChanges(db);
       await fx.states.settle();
 

@@ -21,6 +21,8 @@ const SettingsBody = v.object({
   ),
 });
 
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** `horizonDays` of the query: a whole number of days from 7 to 180, 30 when left out. */
 function horizonOf(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 30;
@@ -46,7 +48,8 @@ export function driversRoute(app: Hono, ctx: CollectorContext) {
       loadDriverUsers(ctx.readDb, target.id),
     ]);
     const today = dayKey(Math.floor(ctx.now() / 86_400_000));
-    const report = computeDrivers({ users, outcomes, config, today, horizonDays, inferChurnDays });
+    // Seconds of work for a big app: yield between groups of users so ingest keeps flowing.
+    const report = await computeDrivers({ users, outcomes, config, today, horizonDays, inferChurnDays, pause: yieldToLoop });
     return c.json({ app: target.id, configVersion: version, today, ...report });
   });
 
