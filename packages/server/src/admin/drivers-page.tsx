@@ -207,7 +207,7 @@ export function DriversPage() {
           </button>
         </label>
       </fieldset>
-      <p class="muted">{number(report?.model?.seconds)} s to fit.</p>
+      {m && <p class="muted">{number(m.seconds)} s to fit.</p>}
     </section>
   );
 }

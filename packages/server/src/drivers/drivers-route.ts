@@ -38,19 +38,30 @@ function horizonOf(raw: string | undefined): number {
  * churn for apps without billing data (default 30; 0 never infers).
  */
 export function driversRoute(app: Hono, ctx: CollectorContext) {
+  // Seconds of work for a big app: the same question asked again while it runs shares the answer.
+  const running = new Map<string, Promise<object>>();
+  const answer = async (appId: string, horizonDays: number) => {
+    const [{ config, version }, outcomes, inferChurnDays, users] = await Promise.all([
+      currentConfig(ctx.readDb, appId),
+      loadOutcomes(ctx.readDb, appId),
+      readInferChurnDays(ctx.readDb, appId),
+      loadDriverUsers(ctx.readDb, appId),
+    ]);
+    const today = dayKey(Math.floor(ctx.now() / 86_400_000));
+    // Yield between groups of users, so ingest keeps flowing meanwhile.
+    const report = await computeDrivers({ users, outcomes, config, today, horizonDays, inferChurnDays, pause: yieldToLoop });
+    return { app: appId, configVersion: version, today, ...report };
+  };
+
   app.get('/v1/drivers', async (c) => {
     const target = await adminApp(c, ctx);
     const horizonDays = horizonOf(c.req.query('horizonDays'));
-    const [{ config, version }, outcomes, inferChurnDays, users] = await Promise.all([
-      currentConfig(ctx.readDb, target.id),
-      loadOutcomes(ctx.readDb, target.id),
-      readInferChurnDays(ctx.readDb, target.id),
-      loadDriverUsers(ctx.readDb, target.id),
-    ]);
-    const today = dayKey(Math.floor(ctx.now() / 86_400_000));
-    // Seconds of work for a big app: yield between groups of users so ingest keeps flowing.
-    const report = await computeDrivers({ users, outcomes, config, today, horizonDays, inferChurnDays, pause: yieldToLoop });
-    return c.json({ app: target.id, configVersion: version, today, ...report });
+    const key = `${target.id}\u0000${horizonDays}`;
+    let work = running.get(key);
+    if (!work) {
+      running.set(key, (work = answer(target.id, horizonDays).finally(() => running.delete(key))));
+    }
+    return c.json(await work);
   });
 
   app.get('/v1/drivers/settings', async (c) => {
