@@ -40,6 +40,12 @@ for (const target of testDatabases()) {
       expect(invoices.users).toBeGreaterThan(0);
       expect(invoices.retention.users.ci[0]).toBeLessThanOrEqual(invoices.retention.users.rate);
       expect(invoices.weight).toBeGreaterThan(0);
+      // The population's percentiles, 0 to 100 in steps of 5, lowest first (the default score's
+      // normalisers before any outcome), and the model's own for the drivers measure.
+      expect(report.percentiles.frequency).toHaveLength(21);
+      expect(report.percentiles.frequency).toEqual([...report.percentiles.frequency].sort((a: number, b: number) => a - b));
+      expect(report.suggested.engagement.percentiles.drivers).toHaveLength(21);
+      expect(report.suggested.engagement.drivers.weights['teammate.removed']).toBeLessThan(0);
 
       // "Use these weights": the suggested engagement settings, published as a config version.
       const { config, version } = await (await fx.call('GET', '/v1/admin/config')).json();
