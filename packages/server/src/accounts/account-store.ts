@@ -42,7 +42,7 @@ export const toAccount = (r: AccountRow): Account => ({
 });
 
 /** The plan fields `PUT /v1/accounts/:id` sets together. */
-export type AccountPlan = Pick<Account, 'name' | 'plan' | 'pricePerMonth' | 'paidSeats'>;
+type AccountPlan = Pick<Account, 'name' | 'plan' | 'pricePerMonth' | 'paidSeats'>;
 
 export interface AccountChange {
   /** Name, plan, price and seats, all at once (as before outcomes existed). */

@@ -13,7 +13,7 @@ export interface Outcome {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 'YYYY-MM-DD' or an ISO date-time (its UTC day); undefined when neither or not a real date. */
-export function toDay(text: string): string | undefined {
+function toDay(text: string): string | undefined {
   if (DAY.test(text)) {
     // Date.parse rolls 2026-02-30 over to March: only a day that survives the round trip is real.
     const t = Date.parse(`${text}T00:00:00Z`);

@@ -32,13 +32,13 @@ export interface DriversInput {
 }
 
 /** A share with its 95% interval. */
-export interface Share {
+interface Share {
   rate: number;
   ci: [number, number];
   n: number;
 }
 
-export interface FeatureDriver {
+interface FeatureDriver {
   name: string;
   label: string;
   /** Distinct users (and their accounts) who used it in the 28 days before an observation date. */
@@ -269,7 +269,7 @@ export async function computeDrivers(input: DriversInput): Promise<DriversReport
 }
 
 /** The fit as the config's `engagement.drivers` (rounded: the config travels to every device). */
-export function toModel(fit: Pick<LogisticFit, 'weights' | 'bias'>, names: string[]): DriversModel {
+function toModel(fit: Pick<LogisticFit, 'weights' | 'bias'>, names: string[]): DriversModel {
   const r = (v: number) => Math.round(v * 1e6) / 1e6;
   const weights: Record<string, number> = {};
   names.forEach((n, j) => {

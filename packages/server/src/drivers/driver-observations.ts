@@ -41,12 +41,12 @@ export interface Observation {
 }
 
 /** The measures' inputs to the model (see `driverInputs`), after the features. */
-export const MEASURE_INPUTS = ['frequency', 'breadth', 'intensity', 'momentum', 'activation', 'volume'] as const;
+const MEASURE_INPUTS = ['frequency', 'breadth', 'intensity', 'momentum', 'activation', 'volume'] as const;
 
 const noonOf = (day: string) => dayIndex(day) * 86_400_000 + 43_200_000;
 
 /** Each measure's raw value, as the engine scores it (null when the measure has no data). */
-export function measureRaws(s: EngagementState): Record<Exclude<ScoreMeasure, 'drivers'>, number | null> {
+function measureRaws(s: EngagementState): Record<Exclude<ScoreMeasure, 'drivers'>, number | null> {
   let volume = 0;
   for (const k in s.uses28) volume += s.uses28[k];
   return {

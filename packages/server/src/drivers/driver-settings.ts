@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 
 /** Days without a qualified day that count as churn when no outcome was recorded. */
-export const DEFAULT_INFER_CHURN_DAYS = 30;
+const DEFAULT_INFER_CHURN_DAYS = 30;
 
 export async function readInferChurnDays(db: Db, appId: string): Promise<number> {
   const [row] = await db.query<{ infer_churn_days: number }>('SELECT infer_churn_days FROM driver_settings WHERE app_id = $1', [appId]);
