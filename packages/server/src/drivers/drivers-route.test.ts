@@ -67,6 +67,8 @@ for (const target of testDatabases()) {
         const device = computeState(u.rollups, published, NOW, 'UTC');
         expect(device.parts.find((p) => p.measure === 'drivers')?.value).not.toBeNull();
         expect(kept.score).toBe(Math.round(device.score));
+        // The account scorecard counts the learned model too (its users' mean drivers measure).
+        expect(card.parts.find((p: { id: string }) => p.id === 'drivers').value).not.toBeNull();
         compared++;
       }
       expect(compared).toBe(12);
