@@ -22,6 +22,8 @@ export { trackProblem } from './recorder/validate-track';
 export { createSyncClient, defaultSyncDeps, defaultSyncOptions, outgoingDay } from './sync/index';
 export type { SyncSource, SyncDeps, SyncOptions, SyncClient } from './sync/index';
 export { computeState } from './engine/compute-state';
+export { driverInputs, stayChance } from './engine/driver-inputs';
+export type { DriverSource } from './engine/driver-inputs';
 export { createEngine } from './engine/create-engine';
 export type { Engine, EngineOptions } from './engine/create-engine';
 export type { PrevState } from './engine/finish-state';

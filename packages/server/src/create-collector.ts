@@ -15,6 +15,8 @@ import { configRoute } from './config/config-route';
 import { shareRoute } from './share/share-route';
 import { healthRoute } from './health-route';
 import { accountsRoute } from './accounts/accounts-route';
+import { outcomesRoute } from './accounts/outcomes-route';
+import { driversRoute } from './drivers/drivers-route';
 import { usersRoute } from './users/users-route';
 import { configAdminRoute } from './config/config-admin-route';
 import { validateAppConfig } from './config/validate-app-config';
@@ -181,6 +183,8 @@ export function createCollector(options: CollectorOptions) {
   configRoute(app, ctx);
   shareRoute(app, ctx);
   accountsRoute(app, ctx);
+  outcomesRoute(app, ctx);
+  driversRoute(app, ctx);
   usersRoute(app, ctx);
   configAdminRoute(app, ctx);
   appAdminRoute(app, ctx);

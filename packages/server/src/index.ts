@@ -9,3 +9,7 @@ export { saveApp, findApp, listApps, type App } from './apps/app-store';
 export { identityHash } from './http/identity';
 export { createStateRefresher, type StateRefresher, type StateRefresherOptions } from './state/create-state-refresher';
 export { refreshStates } from './state/refresh-states';
+export { computeDrivers, type DriversInput, type DriversReport, type DriverUser } from './drivers/compute-drivers';
+export { observeUsers } from './drivers/driver-observations';
+export { fitLogistic, predictLogistic } from './drivers/fit-logistic';
+export { auc } from './drivers/model-quality';

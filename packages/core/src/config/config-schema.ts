@@ -36,8 +36,20 @@ function coreFields(): ConfigField[] {
     { path: 'engagement.stuckDays', ...days(5) },
     { path: 'engagement.intensityTarget', kind: 'number', above: 0, default: 20 },
     { path: 'engagement.frequencyTarget', kind: 'number', above: 0, max: 28, default: 20 },
+    { path: 'engagement.volumeTarget', kind: 'number', above: 0, default: 100 },
     { path: 'engagement.weights', kind: 'object', keys: SCORE_MEASURES, keyNoun: 'score measure' },
     ...SCORE_MEASURES.map((m): ConfigField => ({ path: `engagement.weights.${m}`, kind: 'number', ...nonNegative, default: DEFAULT_WEIGHTS[m] })),
+    // The app's own population (the collector's GET /v1/drivers): raw values at evenly spaced
+    // percentiles, so a measure scores its user's standing instead of a fixed target.
+    { path: 'engagement.percentiles', kind: 'object', keys: SCORE_MEASURES, keyNoun: 'score measure' },
+    { path: 'engagement.percentiles.*', kind: 'array' },
+    { path: 'engagement.percentiles.*.#', kind: 'number' },
+    // The learned model: signed weights per driver input (a feature name, or a measure id).
+    { path: 'engagement.drivers', kind: 'object' },
+    { path: 'engagement.drivers.weights', kind: 'object', required: true },
+    { path: 'engagement.drivers.weights.*', kind: 'number' },
+    { path: 'engagement.drivers.tenure', kind: 'number' },
+    { path: 'engagement.drivers.bias', kind: 'number' },
     { path: 'engagement.power', kind: 'object' },
     { path: 'engagement.power.l7', ...wholeUpTo(7, 5) },
     { path: 'engagement.power.l28', ...wholeUpTo(28, 20) },

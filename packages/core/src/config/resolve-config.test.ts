@@ -9,12 +9,12 @@ describe('resolveConfig', () => {
     const rc = resolveConfig({});
     expect(rc.engagement).toEqual(ENGAGEMENT_DEFAULTS);
     expect(rc.retentionDays).toBe(400);
-    expect(rc.engagement.weights).toEqual({ frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 });
+    expect(rc.engagement.weights).toEqual({ frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10, volume: 10, drivers: 100 });
   });
 
   it('keeps the defaults next to partial overrides', () => {
     const rc = resolveConfig({ engagement: { weights: { breadth: 40 }, power: { l7: 4 }, streak: { period: 'week' } } });
-    expect(rc.engagement.weights).toEqual({ frequency: 30, breadth: 40, intensity: 20, momentum: 15, activation: 10 });
+    expect(rc.engagement.weights).toEqual({ frequency: 30, breadth: 40, intensity: 20, momentum: 15, activation: 10, volume: 10, drivers: 100 });
     expect(rc.engagement.power).toEqual({ l7: 4, l28: 20, breadth: 0.6, leaveBelowL28: 16 });
     expect(rc.engagement.streak).toEqual({ period: 'week', freezeEvery: 7, maxFreezes: 2 });
   });

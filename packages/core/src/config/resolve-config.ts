@@ -57,7 +57,8 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
   const resolved: ResolvedConfig = {
     locale: c.locale ?? (defaultOf('locale') as 'auto'),
     features,
-    engagement: filled(ENGAGEMENT_DEFAULTS, c.engagement) as unknown as ResolvedEngagement,
+    // The fields without defaults (the drivers model, the percentiles) pass through as given.
+    engagement: { ...c.engagement, ...filled(ENGAGEMENT_DEFAULTS, c.engagement) } as ResolvedEngagement,
     activation: (c.activation ?? []).map((a) => ({
       event: a.event,
       count: a.count ?? STEP_COUNT,

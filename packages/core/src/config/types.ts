@@ -113,8 +113,18 @@ export interface EngagementConfig {
   stuckDays?: number;
   /** Value units in 28 days that score 100 on intensity. @default 20 */
   intensityTarget?: number;
-  /** Score weights per measure. @default { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } */
+  /** Uses of configured features in 28 days that score 100 on volume. @default 100 */
+  volumeTarget?: number;
+  /** Score weights per measure. @default { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10, volume: 10, drivers: 100 } */
   weights?: Partial<Record<ScoreMeasure, number>>;
+  /**
+   * Per measure, its raw values in the app's population at evenly spaced percentiles
+   * (lowest first; `GET /v1/drivers` computes them): the measure then scores the percentile
+   * of its user instead of against a fixed target.
+   */
+  percentiles?: Partial<Record<ScoreMeasure, number[]>>;
+  /** The learned drivers model (`GET /v1/drivers`, "use these weights"); without it the `drivers` measure has no data. */
+  drivers?: DriversModel;
   power?: { l7?: number; l28?: number; breadth?: number; leaveBelowL28?: number };
   /** L28 at which an activated user is engaged. @default 8 */
   engagedL28?: number;
@@ -140,6 +150,22 @@ export interface EngagementConfig {
     /** Momentum under this share of the baseline puts a once engaged user at risk. @default 0.5 */
     atRiskBelow?: number;
   };
+}
+
+/**
+ * A logistic model of staying: the `drivers` measure is 100 x the chance to stay,
+ * 1 / (1 + e^-(bias + tenure x log(1 + days since first use) + sum of weight x input)).
+ * Inputs (see `driverInputs`): each feature name for log(1 + its uses in the last 28 days),
+ * and `frequency` (L28 / 28), `breadth`, `intensity` (log(1 + value units in 28 days)),
+ * `momentum`, `activation` (share of steps done) and `volume` (log(1 + uses in 28 days)).
+ */
+export interface DriversModel {
+  /** Signed weight per input; negative ones count against the score. */
+  weights: Record<string, number>;
+  /** @default 0 */
+  tenure?: number;
+  /** @default 0 */
+  bias?: number;
 }
 
 export interface ActivationStep {
@@ -260,7 +286,10 @@ export interface ResolvedEngagement {
   stuckDays: number;
   intensityTarget: number;
   frequencyTarget: number;
+  volumeTarget: number;
   weights: Record<ScoreMeasure, number>;
+  percentiles?: Partial<Record<ScoreMeasure, number[]>>;
+  drivers?: DriversModel;
   power: { l7: number; l28: number; breadth: number; leaveBelowL28: number };
   engagedL28: number;
   bands: { red: number; yellow: number };

@@ -9,8 +9,11 @@ export type Locale = (typeof LOCALES)[number];
 export const STREAK_PERIODS = ['day', 'weekday', 'week'] as const;
 export type StreakPeriod = (typeof STREAK_PERIODS)[number];
 
-/** The score's measures in display order, each with its default weight. */
-export const DEFAULT_WEIGHTS = { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10 } as const;
+/**
+ * The score's measures in display order, each with its default weight. `drivers` (the
+ * learned model) has data only with `engagement.drivers` set; until then it drops out.
+ */
+export const DEFAULT_WEIGHTS = { frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10, volume: 10, drivers: 100 } as const;
 export type ScoreMeasure = keyof typeof DEFAULT_WEIGHTS;
 export const SCORE_MEASURES = Object.keys(DEFAULT_WEIGHTS) as ScoreMeasure[];
 

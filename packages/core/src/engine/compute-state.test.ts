@@ -401,19 +401,23 @@ describe('score', () => {
       ['intensity', 20],
       ['momentum', 15],
       ['activation', 10],
+      ['volume', 10],
+      ['drivers', 100],
     ]);
     expect(s.parts.reduce((a, p) => a + p.contribution, 0)).toBeCloseTo(s.score);
-    // frequency 100, breadth 50, intensity 100 (28 units >= 20), momentum 100, activation 100
-    expect(s.score).toBeCloseTo(100 - 12.5);
-    expect(s.parts[1].gap).toBeCloseTo(12.5);
+    // frequency 100, breadth 50, intensity 100 (28 units >= 20), momentum 100, activation
+    // 100, volume 56 (56 uses of the 100 target); drivers has no model here.
+    expect(s.parts.find((p) => p.measure === 'drivers')?.value).toBeNull();
+    expect(s.score).toBeCloseTo(((30 + 12.5 + 20 + 15 + 10 + 10 * 0.56) * 100) / 110);
+    expect(s.parts[1].gap).toBeCloseTo((12.5 * 100) / 110);
     expect(s.band).toBe('green');
   });
   it('drops measures without data', () => {
     const cfg: HabitualConfig = { features: { 'a.x': { core: true } } };
     const s = at(onDays(T, range(0, 9), { 'a.x': 1 }), cfg);
-    // only frequency has data: 10 of a 20-day target
-    expect(s.parts.filter((p) => p.value !== null).map((p) => p.measure)).toEqual(['frequency']);
-    expect(s.score).toBeCloseTo(50);
+    // only frequency (10 of a 20-day target) and volume (10 of 100 uses) have data
+    expect(s.parts.filter((p) => p.value !== null).map((p) => p.measure)).toEqual(['frequency', 'volume']);
+    expect(s.score).toBeCloseTo((30 * 50 + 10 * 10) / 40);
     expect(s.band).toBe('red');
   });
   it('is 0 and red without any data', () => {

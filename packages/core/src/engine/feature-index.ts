@@ -72,13 +72,29 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
     if (m.event !== undefined) watch(m.event, rc.activation.length + i, m.count ?? 1);
   });
   const e = rc.engagement;
-  const unit: Normaliser = {
+  const upTo = (top: number): Normaliser => ({
     kind: 'linear',
     points: [
       [0, 0],
-      [1, 100],
+      [top, 100],
     ],
+  });
+  const unit = upTo(1);
+  const normalisers: Record<ScoreMeasure, Normaliser> = {
+    frequency: upTo(e.frequencyTarget),
+    breadth: unit,
+    intensity: upTo(e.intensityTarget),
+    momentum: unit,
+    activation: unit,
+    volume: upTo(e.volumeTarget),
+    drivers: unit,
   };
+  // Against the app's own population: a raw value scores the percentile it stands at.
+  const pop = e.percentiles ?? {};
+  for (const m in pop) {
+    const v = [...pop[m as ScoreMeasure]!].sort((a, b) => a - b);
+    if (v.length > 1) normalisers[m as ScoreMeasure] = { kind: 'linear', points: v.map((x, i) => [x, (100 * i) / (v.length - 1)]) };
+  }
   const fx: FeatureIndex = {
     info,
     keyNames,
@@ -91,25 +107,7 @@ export function featureIndex(rc: ResolvedConfig): FeatureIndex {
     streakSlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.streak !== undefined ? [[rc.activation.length + i, m.streak]] : [])),
     activeDaySlots: rc.milestones.flatMap((m, i): Array<[number, number]> => (m.activeDays !== undefined ? [[rc.activation.length + i, m.activeDays]] : [])),
     activeMs: e.activeMinutes * 60_000,
-    normalisers: {
-      frequency: {
-        kind: 'linear',
-        points: [
-          [0, 0],
-          [e.frequencyTarget, 100],
-        ],
-      },
-      breadth: unit,
-      intensity: {
-        kind: 'linear',
-        points: [
-          [0, 0],
-          [e.intensityTarget, 100],
-        ],
-      },
-      momentum: unit,
-      activation: unit,
-    },
+    normalisers,
   };
   cache.set(rc, fx);
   return fx;

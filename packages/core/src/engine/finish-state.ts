@@ -4,6 +4,7 @@ import { dayKey } from './day-keys';
 import type { EngineDay } from './engine-day';
 import type { FeatureIndex } from './feature-index';
 import { activationIdx, foldQualified, type History } from './history';
+import { driverInputs, stayChance } from './driver-inputs';
 import { checklistState } from './checklist-state';
 import { nextStep } from './next-step';
 import { addRecentUnits, RECENT_DAYS, valueSummary } from './value-summary';
@@ -12,7 +13,7 @@ import { scoreUser } from './score';
 import { stageOf } from './stage';
 import { streakState } from './streak';
 import { stepFunnel, stuckFunnel } from './stuck';
-import { recentUses } from './recent-uses';
+import { recentUses, sumUses } from './recent-uses';
 import type { EngagementState, ReachedMilestone, Stage } from './types';
 
 /** What the caller remembers between states: milestones already reached, last stage. */
@@ -144,6 +145,12 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     e,
   );
 
+  const uses28 = { ...h.uses28 };
+  if (today) sumUses(uses28, today.features);
+  let volume = 0;
+  for (const k in uses28) volume += uses28[k];
+  const activation = { done, total: steps.length, complete: activated, steps };
+  const model = e.drivers;
   const { score, band, parts } = scoreUser(
     {
       frequency: hasData ? l28 : null,
@@ -151,6 +158,8 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
       intensity: hasData && fx.hasValue ? valueUnits28 : null,
       momentum: hasData ? momentum : null,
       activation: hasData && steps.length ? done / steps.length : null,
+      volume: hasData ? volume : null,
+      drivers: hasData && model ? stayChance(driverInputs({ uses28, l28, breadth, valueUnits28, momentum, activation }), T - firstIdx, model) : null,
     },
     rc,
     fx,
@@ -158,7 +167,6 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
 
   const totalsOut: Record<string, FeatureCount> = {};
   for (const [k, v] of totals) totalsOut[k] = v;
-  const activation = { done, total: steps.length, complete: activated, steps };
   const checklist = checklistState(rc.checklist, totalsOut, reachedIds);
   const next = nextStep({ stuck, activation, checklist }, keyUsed, rc, fx);
 
@@ -180,6 +188,7 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     milestones,
     newMilestones,
     totals: totalsOut,
+    uses28,
     value: valueSummary(recent, T, fx),
     checklist,
     uses: recentUses(h.uses, today),

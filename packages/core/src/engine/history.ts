@@ -6,7 +6,7 @@ import { scanDay, type DayScan } from './qualified-days';
 import { addRecentUnits, recentRows, RECENT_DAYS } from './value-summary';
 import { newStreak, stepStreak, type StreakAcc } from './streak';
 import { stepFunnel, type FunnelPending } from './stuck';
-import { addUses } from './recent-uses';
+import { addUseRow, sumUses } from './recent-uses';
 
 /**
  * Everything about the days before today that the state needs, folded once. Today's
@@ -22,6 +22,8 @@ export interface History {
   qualifiedKeys: string[];
   qualifiedIdx: number[];
   totals: Map<string, FeatureCount>;
+  /** Uses per feature in the 27 days before today (no `hb:` counters). */
+  uses28: Record<string, number>;
   /** Last day each key feature was used (-1e9 when never). */
   keyLast: Int32Array;
   /** Day each activation step / milestone threshold was first met (-1 when not yet). */
@@ -87,7 +89,7 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
   const uses: Record<string, number[]> = {};
   for (let i = 0; i < end; i++) {
     const day = days[i];
-    addUses(uses, day, todayIdx - day.idx);
+    addUseRow(uses, day, todayIdx - day.idx);
     scanDay(day, fx, totals, keyLast, reached, scan, stepLast);
     if (scan.units && day.idx >= from28) value28 += scan.units;
     if (scan.units && day.idx >= fromRecent) addRecentUnits(day, fx, recent, day.idx - fromRecent);
@@ -99,6 +101,9 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
       foldQualified(streak, qualifiedIdx.length, day.idx, reached, rc, fx);
     }
   }
+
+  const uses28: Record<string, number> = {};
+  for (let i = end - 1; i >= 0 && days[i].idx >= from28; i--) sumUses(uses28, days[i].features);
 
   let l7 = 0;
   let l28 = 0;
@@ -140,6 +145,7 @@ export function buildHistory(days: readonly EngineDay[], todayIdx: number, rc: R
     qualifiedKeys,
     qualifiedIdx,
     totals,
+    uses28,
     keyLast,
     reached,
     stepLast,

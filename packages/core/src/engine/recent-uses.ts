@@ -1,3 +1,5 @@
+import { isReserved } from '../rollup/reserved';
+import type { FeatureCount } from '../rollup/day-rollup';
 import type { EngineDay } from './engine-day';
 
 /** Days of per-feature use counts the state carries: the longest `when.withinDays`. */
@@ -14,12 +16,15 @@ export interface RecentUses {
   days: Record<string, number[]>;
 }
 
-/** Adds one day's uses into `days` at `ago` days before today; days out of the window are skipped. */
-export function addUses(days: Record<string, number[]>, day: EngineDay, ago: number): void {
+/**
+ * Adds one day's uses into `days` at `ago` days before today; days out of the window are
+ * skipped, and so are the widgets' own `hb:` counters (using our widgets is not using the product).
+ */
+export function addUseRow(days: Record<string, number[]>, day: EngineDay, ago: number): void {
   if (ago < 1 || ago >= USE_DAYS) return;
   for (const name in day.features) {
     const n = day.features[name].n;
-    if (!(n > 0)) continue;
+    if (!(n > 0) || isReserved(name)) continue;
     const row = (days[name] ??= []);
     while (row.length <= ago) row.push(0);
     row[ago] += n;
@@ -29,7 +34,7 @@ export function addUses(days: Record<string, number[]>, day: EngineDay, ago: num
 /** The state's uses: the history's rows and today's counts. */
 export function recentUses(days: Record<string, number[]>, today: EngineDay | undefined): RecentUses {
   const counts: Record<string, number> = {};
-  if (today) for (const name in today.features) if (today.features[name].n > 0) counts[name] = today.features[name].n;
+  if (today) for (const name in today.features) if (today.features[name].n > 0 && !isReserved(name)) counts[name] = today.features[name].n;
   return { today: counts, days };
 }
 
@@ -40,4 +45,9 @@ export function usesWithin(uses: RecentUses | undefined, feature: string, within
   const row = uses.days[feature];
   if (row) for (let k = 1; k < row.length && k < withinDays; k++) n += row[k];
   return n;
+}
+
+/** Adds a day's uses per feature into `into` (the 28-day sums the drivers model reads); `hb:` counters are not usage. */
+export function sumUses(into: Record<string, number>, features: Record<string, FeatureCount>): void {
+  for (const name in features) if (!isReserved(name)) into[name] = (into[name] ?? 0) + features[name].n;
 }

@@ -72,6 +72,8 @@ export interface EngagementState {
   newMilestones: ReachedMilestone[];
   /** Totals per feature over every stored day. */
   totals: Record<string, { n: number; value: number }>;
+  /** Uses per feature in the last 28 days, today included (no `hb:` counters): the volume and drivers measures read them. */
+  uses28: Record<string, number>;
   /** First local day of use. */
   firstDay?: string;
   /** Value units of the value features lately: what the digest shows. */

@@ -7,3 +7,5 @@ export { benchInput } from './bench-input';
 // The request body the SDK's sync sends, for the collector bench.
 export { encodeBatch } from '../sync/encode-batch';
 export { applyTreatment } from './treatment';
+export { churnWorld, CHURN_CONFIG, CHURN_TRUTH, TENURE_HAZARD } from './churn-world';
+export type { ChurnUser, ChurnWorldOptions } from './churn-world';

@@ -47,3 +47,23 @@ describe('account trend', () => {
     expect(trendPart(gone).value).toBe(0);
   });
 });
+
+describe('account drivers measure', () => {
+  const learned = { ...config, engagement: { drivers: { weights: { 'invoice.sent': 1 }, bias: -2 } } };
+  const users = [userActive('u_1', range(0, 27)), userActive('u_2', [3])];
+
+  it('is the users mean drivers measure under a learned model, the numbers their devices show', () => {
+    const card = accountScorecard(account, users, learned, NOW, true);
+    const drivers = card.parts.find((p) => p.id === 'drivers')!;
+    // u_1: 28 invoices, 100 / (1 + e^-(log 29 - 2)); u_2: one, 100 / (1 + e^-(log 2 - 2)).
+    const chance = (n: number) => 100 / (1 + Math.exp(-(Math.log1p(n) - 2)));
+    expect(drivers.raw).toBeCloseTo((chance(28) + chance(1)) / 2, 6);
+    expect(drivers.weight).toBe(50);
+    expect(drivers.contribution).toBeGreaterThan(0);
+  });
+
+  it('has no data without a model, so account scores stay as they were', () => {
+    const card = accountScorecard(account, users, config, NOW);
+    expect(card.parts.find((p) => p.id === 'drivers')).toMatchObject({ raw: null, value: null, contribution: 0 });
+  });
+});

@@ -44,8 +44,8 @@ export interface AccountScorecard {
   usersDetail?: UserSummary[];
 }
 
-/** Measure weights of the account score. */
-const ACCOUNT_WEIGHTS = { depth: 35, breadth: 20, reach: 15, valuePerDollar: 15, trend: 15 } as const;
+/** Measure weights of the account score; `drivers` counts only with a learned model in the config. */
+const ACCOUNT_WEIGHTS = { depth: 35, breadth: 20, reach: 15, valuePerDollar: 15, trend: 15, drivers: 50 } as const;
 
 const RISK_ORDER: Stage[] = ['dormant', 'at_risk', 'stuck', 'activating', 'reactivated', 'resurrected', 'new', 'engaged', 'power'];
 
@@ -55,7 +55,7 @@ const RISK_ORDER: Stage[] = ['dormant', 'at_risk', 'stuck', 'activating', 'react
  * seats. Breadth: key features anyone used in 28 days. Reach: value units in 28 days against
  * the intensity target per seat. Value per dollar: those units per unit of monthly price.
  * Trend: active users per day, last 14 days against the 14 before (no data when the 14 before
- * were empty).
+ * were empty). Drivers: with a learned model (`engagement.drivers`), the users' mean drivers measure.
  */
 export function accountScorecard(account: Account, users: UserRollups[], config: HabitualConfig, now: number, detail = false): AccountScorecard {
   const rc = resolveConfig(config);
@@ -154,6 +154,21 @@ export function accountScorecard(account: Account, users: UserRollups[], config:
           [-0.5, 0],
           [0, 60],
           [0.2, 100],
+        ],
+      },
+    },
+    // The learned model (engagement.drivers): its users' mean drivers measure, the same
+    // numbers their devices show; without a model it has no data and drops out.
+    {
+      id: 'drivers',
+      weight: ACCOUNT_WEIGHTS.drivers,
+      raw:
+        rc.engagement.drivers && states.length ? sum(states.map((s) => s.state.parts.find((p) => p.measure === 'drivers')?.value ?? 0)) / states.length : null,
+      normalise: {
+        kind: 'linear',
+        points: [
+          [0, 0],
+          [100, 100],
         ],
       },
     },

@@ -5,8 +5,10 @@ import { adminApp } from '../http/admin-app';
 import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
+import { dayKey } from '@habitual/core';
 import { currentConfig } from '../config/config-store';
 import { findAccount, saveAccount, unsetAccount } from './account-store';
+import { applyOutcome, hasOutcome, OUTCOME_FIELDS } from './outcome';
 import { loadAccountUsers } from './load-account-users';
 import { parseAccountListQuery } from './account-list-query';
 import { listAccountStates } from '../state/list-account-states';
@@ -17,19 +19,25 @@ import { stateHorizonDays } from '../state/state-horizon';
 const AccountBody = v.object({
   name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
   plan: v.optional(v.pipe(v.string('plan must be a string'), v.maxLength(100, 'plan must be at most 100 characters'))),
-  pricePerMonth: v.pipe(v.number('pricePerMonth must be a number'), v.finite('pricePerMonth must be finite'), v.minValue(0, 'pricePerMonth must be 0 or more')),
-  paidSeats: v.pipe(
-    v.number('paidSeats must be a number'),
-    v.integer('paidSeats must be a whole number'),
-    v.minValue(0, 'paidSeats must be 0 or more'),
-    v.maxValue(1_000_000, 'paidSeats must be at most 1000000'),
+  pricePerMonth: v.optional(
+    v.pipe(v.number('pricePerMonth must be a number'), v.finite('pricePerMonth must be finite'), v.minValue(0, 'pricePerMonth must be 0 or more')),
   ),
+  paidSeats: v.optional(
+    v.pipe(
+      v.number('paidSeats must be a number'),
+      v.integer('paidSeats must be a whole number'),
+      v.minValue(0, 'paidSeats must be 0 or more'),
+      v.maxValue(1_000_000, 'paidSeats must be at most 1000000'),
+    ),
+  ),
+  ...OUTCOME_FIELDS,
 });
 
 const ACCOUNT_ID = /^[\w.:@-]{1,200}$/;
 
 /**
- * `PUT /v1/accounts/:id` (plan, price, paid seats; the host's backend with the app secret),
+ * `PUT /v1/accounts/:id` (plan, price, paid seats, and the outcome: `status`, `churnedAt`,
+ * `renewedAt`, `mrr`; the host's backend with the app secret),
  * `GET /v1/accounts` (one page of the kept scorecards: see `parseAccountListQuery`) and
  * `GET /v1/accounts/:id/scorecard` (one account with its users). Both read the kept state
  * tables, from the read pool when there is one.
@@ -40,12 +48,23 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     const id = c.req.param('id');
     if (!ACCOUNT_ID.test(id)) fail(400, 'The account id in the path must be 1-200 letters, digits or ._:@-.');
     const body = parseOr400(AccountBody, await readJsonBody(c.req.raw, { maxBytes: 8_192 }));
-    const account = await saveAccount(ctx.db, target.id, {
-      id,
-      name: body.name ?? '',
-      plan: body.plan ?? '',
-      pricePerMonth: body.pricePerMonth,
-      paidSeats: body.paidSeats,
+    // Plan fields come together, as they always have; a body of outcome fields alone (the
+    // billing system's churn or renewal) changes just those.
+    const planGiven = body.name !== undefined || body.plan !== undefined || body.pricePerMonth !== undefined || body.paidSeats !== undefined;
+    const outcomeOnly = !planGiven && (hasOutcome(body) || body.mrr !== undefined);
+    if (!outcomeOnly) {
+      if (body.pricePerMonth === undefined && body.mrr === undefined) fail(400, 'pricePerMonth is missing.');
+      if (body.paidSeats === undefined) fail(400, 'paidSeats is missing.');
+    }
+    if (body.pricePerMonth !== undefined && body.mrr !== undefined && body.mrr !== body.pricePerMonth) {
+      fail(400, `mrr (${body.mrr}) differs from pricePerMonth (${body.pricePerMonth}); they are the same number, send one.`);
+    }
+    const price = body.pricePerMonth ?? body.mrr;
+    const today = dayKey(Math.floor(ctx.now() / 86_400_000));
+    const account = await saveAccount(ctx.db, target.id, id, {
+      plan: outcomeOnly ? undefined : { name: body.name ?? '', plan: body.plan ?? '', pricePerMonth: price as number, paidSeats: body.paidSeats as number },
+      mrr: body.mrr,
+      outcome: hasOutcome(body) ? (had) => applyOutcome(had, body, today) : undefined,
     });
     return c.json({ account });
   });

@@ -6,6 +6,7 @@ import { ConfigPage } from './config-page';
 import { SettingsPage } from './settings-page';
 import { WidgetsPage } from './widgets-page';
 import { ExperimentsPage } from './experiments-page';
+import { DriversPage } from './drivers-page';
 
 const route = () => location.hash.replace(/^#/, '') || '/accounts';
 
@@ -59,6 +60,7 @@ export function AdminApp() {
         <a href="#/accounts">Accounts</a>
         <a href="#/widgets">Widgets</a>
         <a href="#/experiments">Experiments</a>
+        <a href="#/drivers">Drivers</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
         <button
@@ -79,6 +81,8 @@ export function AdminApp() {
         <WidgetsPage />
       ) : path === '/experiments' ? (
         <ExperimentsPage />
+      ) : path === '/drivers' ? (
+        <DriversPage />
       ) : path === '/settings' ? (
         <SettingsPage />
       ) : (

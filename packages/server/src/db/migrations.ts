@@ -219,4 +219,30 @@ export const migrations: Migration[] = [
         ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 40,
+    name: 'outcomes of accounts and users; the drivers settings',
+    sql: `
+      -- What an account came to (PUT /v1/accounts/:id, the CSV upload): NULL status means
+      -- never told, so churn may be inferred from silence instead.
+      ALTER TABLE accounts ADD COLUMN status text CHECK (status IN ('active', 'churned'));
+      ALTER TABLE accounts ADD COLUMN churned_at text;
+      ALTER TABLE accounts ADD COLUMN renewed_at text;
+      -- Users may carry outcomes of their own (self-serve products without accounts).
+      CREATE TABLE user_outcomes (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        status text NOT NULL CHECK (status IN ('active', 'churned')),
+        churned_at text,
+        renewed_at text,
+        mrr double precision,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (app_id, user_id)
+      );
+      CREATE TABLE driver_settings (
+        app_id text PRIMARY KEY REFERENCES apps (id) ON DELETE CASCADE,
+        infer_churn_days integer NOT NULL
+      );
+    `,
+  },
 ];

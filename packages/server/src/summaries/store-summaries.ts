@@ -77,6 +77,7 @@ export async function deleteUser(db: Db, appId: string, userId: string): Promise
   return db.transaction(async (tx) => {
     const gone = await tx.query('DELETE FROM day_rollups WHERE app_id = $1 AND user_id = $2 RETURNING day', [appId, userId]);
     await forgetArms(tx, appId, userId);
+    await tx.query('DELETE FROM user_outcomes WHERE app_id = $1 AND user_id = $2', [appId, userId]);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
     if (user) await markStale(tx, appId, user.account_id, userId);
     return gone.length;
