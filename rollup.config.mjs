@@ -68,6 +68,29 @@ function snippet() {
   };
 }
 
+/**
+ * The dashboard's one stylesheet, dist/admin.css: uPlot's own styles, then the dashboard's
+ * (packages/server/src/admin/admin.css). A file, not inline styles, so the admin CSP needs no
+ * 'unsafe-inline' for styles.
+ */
+function adminCss() {
+  return {
+    name: 'habitual-admin-css',
+    buildStart() {
+      this.addWatchFile('packages/server/src/admin/admin.css');
+    },
+    generateBundle() {
+      const uplot = readFileSync('node_modules/uplot/dist/uPlot.min.css', 'utf8');
+      const own = readFileSync('packages/server/src/admin/admin.css', 'utf8');
+      mkdirSync('packages/server/dist', { recursive: true });
+      writeFileSync(
+        'packages/server/dist/admin.css',
+        `/* uPlot ${JSON.parse(readFileSync('node_modules/uplot/package.json', 'utf8')).version} (MIT) */\n${uplot.trim()}\n${own}`,
+      );
+    },
+  };
+}
+
 export default [
   // Script tag: loader + core, no Preact. Widgets arrive later through import().
   {
@@ -105,7 +128,7 @@ export default [
   {
     input: 'packages/server/src/admin/main.tsx',
     output: { file: 'packages/server/dist/admin.js', format: 'es', sourcemap: true },
-    plugins: [...browser(), min()],
+    plugins: [...browser(), min(), adminCss()],
   },
   // --- demo entries below ---
   // The demo's seeder for node (demo/start.mjs): core's simulator and the seeding over HTTP.

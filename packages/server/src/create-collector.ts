@@ -19,6 +19,7 @@ import { usersRoute } from './users/users-route';
 import { configAdminRoute } from './config/config-admin-route';
 import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
+import { overviewRoute } from './overview/overview-route';
 import { adminPageRoute } from './admin/admin-page-route';
 import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
@@ -182,6 +183,7 @@ export function createCollector(options: CollectorOptions) {
   usersRoute(app, ctx);
   configAdminRoute(app, ctx);
   appAdminRoute(app, ctx);
+  overviewRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
   return { app, ctx, states };

@@ -9,10 +9,15 @@ import { currentConfig } from '../config/config-store';
 import { findAccount, saveAccount, unsetAccount } from './account-store';
 import { loadAccountUsers } from './load-account-users';
 import { parseAccountListQuery } from './account-list-query';
+import { accountsCsvHeader, accountsCsvRows } from './accounts-csv';
+
+/** Accounts per read while exporting. */
+const EXPORT_PAGE = 500;
 import { listAccountStates } from '../state/list-account-states';
 import { readAccountState } from '../state/read-account-state';
 import { computeAccountState } from '../state/compute-account-state';
 import { stateHorizonDays } from '../state/state-horizon';
+import { MAX_HISTORY_DAYS, readAccountHistory } from '../state/read-account-history';
 
 const AccountBody = v.object({
   name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
@@ -31,8 +36,9 @@ const ACCOUNT_ID = /^[\w.:@-]{1,200}$/;
 /**
  * `PUT /v1/accounts/:id` (plan, price, paid seats; the host's backend with the app secret),
  * `GET /v1/accounts` (one page of the kept scorecards: see `parseAccountListQuery`) and
- * `GET /v1/accounts/:id/scorecard` (one account with its users). Both read the kept state
- * tables, from the read pool when there is one.
+ * `GET /v1/accounts/:id/scorecard` (one account with its users) and
+ * `GET /v1/accounts/:id/history?days=90` (its daily scores). They read the kept state tables,
+ * from the read pool when there is one.
  */
 export function accountsRoute(app: Hono, ctx: CollectorContext) {
   app.put('/v1/accounts/:id', async (c) => {
@@ -57,6 +63,29 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     return c.json({ app: target.id, ...page });
   });
 
+  // The whole filtered, sorted list as CSV, read a page at a time.
+  app.get('/v1/accounts.csv', async (c) => {
+    const target = await adminApp(c, ctx);
+    const query = parseAccountListQuery((name) => (name === 'limit' ? String(EXPORT_PAGE) : c.req.query(name)));
+    let csv = accountsCsvHeader();
+    for (let after = query.after; ; ) {
+      const page = await listAccountStates(ctx.readDb, target.id, { ...query, after });
+      csv += accountsCsvRows(page.accounts);
+      if (!page.nextCursor) break;
+      after = parseAccountListQuery((name) => (name === 'cursor' ? page.nextCursor! : name === 'limit' ? String(EXPORT_PAGE) : c.req.query(name))).after;
+    }
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${target.id}-accounts.csv"`,
+    });
+  });
+  app.get('/v1/accounts/:id/history', async (c) => {
+    const target = await adminApp(c, ctx);
+    const text = c.req.query('days') ?? '90';
+    const days = Number(text);
+    if (!/^\d+$/.test(text) || days < 1 || days > MAX_HISTORY_DAYS) fail(400, `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}; got "${text}".`);
+    return c.json({ days: await readAccountHistory(ctx.readDb, target.id, c.req.param('id'), days, ctx.now()) });
+  });
   app.get('/v1/accounts/:id/scorecard', async (c) => {
     const target = await adminApp(c, ctx);
     const id = c.req.param('id');

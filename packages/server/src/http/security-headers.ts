@@ -1,14 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * The dashboard's Content-Security-Policy: scripts only from the collector itself (no inline
- * script, no eval), requests only to it, never framed. Inline styles stay allowed: the page's
- * one `<style>` block and Preact's `style` attributes carry no script.
+ * The dashboard's Content-Security-Policy: scripts and styles only from the collector itself
+ * (no inline script or style, no eval), requests only to it, never framed. The styles are one
+ * file (/admin/admin.css, uPlot's included); uPlot and Preact set element styles through the
+ * CSSOM, and the previewed widgets use constructed stylesheets, which this policy allows.
  */
 const ADMIN_CSP = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -22,7 +22,7 @@ export function summariesRoute(app: Hono, ctx: CollectorContext) {
     const stored = await storeSummaries(
       ctx.db,
       target.id,
-      { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId },
+      { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId, name: identity.name },
       days,
     );
     return c.json({ acks: days.map((d) => ({ day: d.day, rev: d.rev })), stored });
