@@ -95,8 +95,12 @@ describe('dashboard trend', () => {
   it('shows "new" on the account page and the trend measure without data', async () => {
     const root = mount(h(AccountPage, { id: 'fresh' }));
     await vi.waitFor(() => expect(root.querySelector('[data-testid=users]')).not.toBeNull(), { timeout: 5_000 });
-    expect(root.querySelector('p.muted')!.textContent).toMatch(/trend\s+new$/);
-    const trendRow = [...root.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('td')!.textContent === 'trend')!;
-    expect([...trendRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['trend', 'new', 'no data', '15', '0', '0']);
+    expect(root.querySelector('[data-testid=account-summary]')!.textContent).toMatch(/trend\s+new$/);
+    const trendRow = [...root.querySelectorAll('[data-testid=measures] tbody tr')].find((tr) => tr.querySelector('td [tabindex]')!.textContent === 'Trend')!;
+    const cells = [...trendRow.querySelectorAll('td')];
+    expect(cells[0].querySelector('[role=tooltip]')!.textContent).toMatch(/^Active users per day/);
+    expect(cells.slice(1).map((td) => td.textContent)).toEqual(['new', 'no data', '15', '0', '0']);
+    // Why the score, in words: the trend says it is too new, and costs nothing.
+    expect(root.querySelector('[data-testid=reasons]')!.textContent).toMatch(/Trend: Too new for a trend/);
   });
 });

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, savedToken, saveToken, type ApiError } from './api';
 import { AccountsPage } from './accounts-page';
 import { AccountPage } from './account-page';
 import { ConfigPage } from './config-page';
+import { OverviewPage } from './overview-page';
 import { SettingsPage } from './settings-page';
 
 const route = () => location.hash.replace(/^#/, '') || '/accounts';
@@ -39,7 +40,7 @@ function Login({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** The admin dashboard: token login, accounts by risk, account pages, widget config editor, app settings. */
+/** The admin dashboard: token login, overview, accounts by risk, account pages, widget config editor, app settings. */
 export function AdminApp() {
   const [signedIn, setSignedIn] = useState(!!savedToken());
   const [path, setPath] = useState(route());
@@ -48,12 +49,22 @@ export function AdminApp() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  // The link of the page shown is marked current (one place, so a page's nav line stays one line).
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    for (const a of nav.current?.querySelectorAll('a') ?? []) {
+      const to = a.getAttribute('href')!.slice(1);
+      if (path === to || path.startsWith(`${to}/`)) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  });
   if (!signedIn) return <Login onDone={() => setSignedIn(true)} />;
   const account = /^\/accounts\/(.+)$/.exec(path);
   return (
     <>
-      <nav>
+      <nav class="top" aria-label="Dashboard" ref={nav}>
         <strong>Habitual</strong>
+        <a href="#/overview">Overview</a>
         <a href="#/accounts">Accounts</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
@@ -69,6 +80,8 @@ export function AdminApp() {
       </nav>
       {account ? (
         <AccountPage id={decodeURIComponent(account[1])} />
+      ) : path === '/overview' ? (
+        <OverviewPage />
       ) : path === '/config' ? (
         <ConfigPage />
       ) : path === '/settings' ? (

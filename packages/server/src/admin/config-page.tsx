@@ -121,9 +121,9 @@ export function ConfigPage() {
   const shown = [...problems, ...serverProblems];
   return (
     <section>
-      <h2>
+      <h1>
         Widget config <span class="muted">v{view.version}</span>
-      </h2>
+      </h1>
       {WIDGETS.map(({ id, label, editor }) => (
         <fieldset key={id}>
           <label>
@@ -188,7 +188,7 @@ export function ConfigPage() {
           {message.text}
         </p>
       )}
-      <h3>Versions</h3>
+      <h2>Versions</h2>
       <table>
         <thead>
           <tr>

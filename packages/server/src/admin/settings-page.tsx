@@ -44,9 +44,9 @@ export function SettingsPage() {
   if (!app) return message ? <p class="error">{message.text}</p> : <p class="muted">Loading…</p>;
   return (
     <section>
-      <h2>
+      <h1>
         {app.name} <span class="muted">({app.id})</span>
-      </h2>
+      </h1>
       <p>
         Write key (public, goes in the page): <code>{app.writeKey}</code>
       </p>
