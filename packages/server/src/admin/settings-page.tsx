@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ApiError } from './api';
+import { AlertsSettings } from './alerts-settings';
 
 interface AppView {
   id: string;
@@ -10,7 +11,7 @@ interface AppView {
   webhooks: { slack: boolean; discord: boolean };
 }
 
-/** App settings: allowed origins, identity verification, share webhooks (write-only). */
+/** App settings: allowed origins, identity verification, share webhooks (write-only), alerts. */
 export function SettingsPage() {
   const [app, setApp] = useState<AppView | null>(null);
   const [origins, setOrigins] = useState('');
@@ -76,6 +77,7 @@ export function SettingsPage() {
           {message.text}
         </p>
       )}
+      <AlertsSettings />
     </section>
   );
 }

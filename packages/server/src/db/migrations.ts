@@ -225,4 +225,30 @@ export const migrations: Migration[] = [
         ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL;
     `,
   },
+  {
+    version: 31,
+    name: 'alerts: per-app settings and an outbox',
+    sql: `
+      -- What an app is told about, and where (see alerts/alert-settings.ts).
+      ALTER TABLE apps ADD COLUMN alerts jsonb NOT NULL DEFAULT '{}';
+      -- Alerts decided in the refresher's transaction, delivered after it: one row per kind,
+      -- subject and day (the key), so a recompute never alerts twice.
+      CREATE TABLE alert_outbox (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        key text NOT NULL,
+        kind text NOT NULL,
+        account_id text,
+        user_id text,
+        facts jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        next_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        sent_at timestamptz,
+        error text,
+        PRIMARY KEY (app_id, key)
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox (next_at) WHERE sent_at IS NULL;
+      CREATE INDEX alert_outbox_recent ON alert_outbox (app_id, created_at);
+    `,
+  },
 ];

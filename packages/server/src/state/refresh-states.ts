@@ -8,6 +8,7 @@ import { computeAccountState, keptUser, nextChange, type KeptUser } from './comp
 import { stateHorizonDays } from './state-horizon';
 import { listColumns } from './list-columns';
 import { keepHistory, type HistoryAccount, type HistoryUser } from './keep-history';
+import { queueAlerts } from '../alerts/queue-alerts';
 
 export interface RefreshOptions {
   /** The clock the states are computed at. */
@@ -139,7 +140,7 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
     const ownedAccounts = accountIds.filter((id) => mine.has(`${id}\u0000`));
     const users = (userRows as HistoryUser[]).filter((u) => mine.has(`${u.account_id ?? ''}\u0000${u.account_id === null ? u.user_id : ''}`));
     const accounts = (accountRows as HistoryAccount[]).filter((a) => mine.has(`${a.account_id}\u0000`));
-    await keepHistory(tx, appId, accounts, users as HistoryUser[], now);
+    await queueAlerts(tx, appId, await keepHistory(tx, appId, accounts, users as HistoryUser[], now), now);
     if (users.length) {
       await tx.query(
         `INSERT INTO user_states (app_id, user_id, account_id, tz, stage, score, band, l7, l28, last_active, stuck, error, config_version, computed_at)
