@@ -130,6 +130,12 @@ export default [
     output: { file: 'packages/server/dist/admin.js', format: 'es', sourcemap: true },
     plugins: [...browser(), min(), adminCss()],
   },
+  // The config editor's live preview (/admin/preview, framed by the dashboard): core and the real widgets.
+  {
+    input: 'packages/server/src/admin/preview/preview-main.ts',
+    output: { file: 'packages/server/dist/admin-preview.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: [...browser(), min()],
+  },
   // --- demo entries below ---
   // The demo's seeder for node (demo/start.mjs): core's simulator and the seeding over HTTP.
   {

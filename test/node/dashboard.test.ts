@@ -172,10 +172,10 @@ describe.skipIf(missing.length > 0)('the dashboard in Chromium', () => {
     const before = await page.locator('[data-testid=users] tbody tr').count();
     const id = (await firstUser.getAttribute('data-user'))!;
     await firstUser.locator('button[data-forget]').click();
-    const dialog = page.locator('[data-testid=forget-dialog]');
+    const dialog = page.locator('[data-testid=confirm-dialog]');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toMatch(/cannot be undone/);
-    await dialog.locator('[data-testid=confirm-forget]').click();
+    await dialog.locator('[data-testid=confirm]').click();
     await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/^Forgot .+: \d+ stored days? deleted\.$/);
     await expect.poll(() => page.locator('[data-testid=users] tbody tr').count(), { timeout: 15_000 }).toBe(before - 1);
     expect(await page.locator(`[data-user="${id}"]`).count()).toBe(0);
@@ -197,6 +197,54 @@ describe.skipIf(missing.length > 0)('the dashboard in Chromium', () => {
     expect(csv[0]).toMatch(/^id,name,plan,/);
     expect(csv.slice(1).every((line) => line.includes(',red,'))).toBe(true);
     expect(csv.length - 1).toBe(await page.locator('[data-testid=accounts] tbody tr').count());
+    await page.context().close();
+  });
+
+  it('config editor: a disabled button looks disabled, publishing and rolling back show the diff and ask first, the preview runs the real widgets', async () => {
+    const { page, violations } = await open('light');
+    await signIn(page);
+    await page.goto(`${collector.url}/admin#/config`);
+    const save = page.locator('[data-testid=save]');
+    await save.waitFor();
+    const look = () =>
+      save.evaluate((b) => ({ disabled: (b as HTMLButtonElement).disabled, border: getComputedStyle(b).borderStyle, cursor: getComputedStyle(b).cursor }));
+    expect(await look()).toEqual({ disabled: true, border: 'dashed', cursor: 'not-allowed' });
+
+    // The preview frame: the real widgets mount over a sample user's state.
+    const frame = page.frameLocator('iframe.preview-frame');
+    await expect.poll(() => frame.locator('body').getAttribute('data-shown'), { timeout: 15_000 }).toMatch(/^new:/);
+    await expect.poll(() => frame.locator('habitual-widgets').count()).toBe(1);
+    await page.selectOption('select[name=sample]', 'power');
+    await expect.poll(() => frame.locator('body').getAttribute('data-shown'), { timeout: 15_000 }).toMatch(/^power:/);
+    expect(await frame.locator('habitual-widgets').evaluate((h) => (h.shadowRoot?.childNodes.length ?? 0) > 0)).toBe(true);
+
+    const version = Number((await page.locator('h1 .muted').textContent())!.replace('v', ''));
+    const toggle = page.locator('[data-testid^=toggle-]').first();
+    const id = (await toggle.getAttribute('data-testid'))!.replace('toggle-', '');
+    const was = await toggle.isChecked();
+    await toggle.click();
+    expect(await look()).toEqual({ disabled: false, border: 'solid', cursor: 'pointer' });
+    await save.click();
+    const dialog = page.locator('[data-testid=confirm-dialog]');
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-testid=diff]').textContent()).toContain(`widgets.${id}.enabled: ${!was}`);
+    await dialog.locator('input[name=note]').fill(`toggle ${id}`);
+    await dialog.locator('[data-testid=confirm]').click();
+    await expect
+      .poll(() => page.locator('[role=status]').textContent())
+      .toBe(`Published as version ${version + 1}; open pages pick it up on their next check.`);
+
+    // Rolling back to the version before shows what goes back, and only then does it.
+    await page.getByRole('button', { name: `Compare and roll back… (version ${version})` }).click();
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-testid=diff]').textContent()).toContain(`widgets.${id}.enabled: ${was}`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.getByRole('button', { name: `Compare and roll back… (version ${version})` }).click();
+    await dialog.locator('[data-testid=confirm]').click();
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe(`Rolled back to version ${version} (saved as version ${version + 2}).`);
+    expect(await toggle.isChecked()).toBe(was);
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 });

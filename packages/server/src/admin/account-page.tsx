@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AccountListItem } from '../state/list-account-states';
 import type { KeptUserSummary } from '../state/read-account-state';
 import type { ScoreDay } from '../state/read-account-history';
 import { api, type ApiError } from './api';
 import { BandChip } from './accounts-page';
 import { Chart } from './chart';
+import { ConfirmDialog } from './confirm-dialog';
 import { number, percent, trendChange } from './format';
 import { scoreReasons } from './score-reasons';
 import { Sparkline } from './sparkline';
@@ -219,43 +220,24 @@ function UsersTable({ users, onForgotten }: { users: KeptUserSummary[]; onForgot
 
 /** The confirmation before the collector deletes a user's rows: what goes, what stays, no undo. */
 function ForgetDialog({ user, onClose, onForgotten }: { user: KeptUserSummary; onClose: () => void; onForgotten: (userId: string, message: string) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [error, setError] = useState<string>();
   const who = user.name ? `${user.name} (${user.id})` : user.id;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
-  async function confirm() {
-    try {
-      const { deleted } = await api<{ deleted: number }>(`/v1/users/${encodeURIComponent(user.id)}`, { method: 'DELETE' });
-      onClose();
-      onForgotten(user.id, `Forgot ${who}: ${deleted} stored ${deleted === 1 ? 'day' : 'days'} deleted.`);
-    } catch (e) {
-      setError((e as ApiError).error);
-    }
-  }
   return (
-    <dialog ref={ref} aria-labelledby="forget-title" data-testid="forget-dialog" onCancel={onClose}>
-      <h2 id="forget-title">Forget {who}?</h2>
+    <ConfirmDialog
+      title={`Forget ${who}?`}
+      confirm="Forget this user"
+      cancel="Keep them"
+      danger
+      onClose={onClose}
+      onConfirm={async () => {
+        const { deleted } = await api<{ deleted: number }>(`/v1/users/${encodeURIComponent(user.id)}`, { method: 'DELETE' });
+        onClose();
+        onForgotten(user.id, `Forgot ${who}: ${deleted} stored ${deleted === 1 ? 'day' : 'days'} deleted.`);
+      }}
+    >
       <p>
         The collector deletes every day this user's devices sent, their name and their stage history, and recomputes the account without them. This cannot be
         undone. Their own device keeps its records until they use "forget me" there; if they keep using the app, new days arrive as a new history.
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p>
-        <button type="button" class="danger" data-testid="confirm-forget" onClick={confirm}>
-          Forget this user
-        </button>{' '}
-        <button type="button" onClick={onClose}>
-          Keep them
-        </button>
-      </p>
-    </dialog>
+    </ConfirmDialog>
   );
 }
