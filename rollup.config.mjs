@@ -70,18 +70,18 @@ function snippet() {
 
 /**
  * The dashboard's one stylesheet, dist/admin.css: uPlot's own styles, then the dashboard's
- * (packages/server/src/admin/admin.css). A file, not inline styles, so the admin CSP needs no
+ * (packages/server/src/admin/dashboard.css). A file, not inline styles, so the admin CSP needs no
  * 'unsafe-inline' for styles.
  */
 function adminCss() {
   return {
     name: 'habitual-admin-css',
     buildStart() {
-      this.addWatchFile('packages/server/src/admin/admin.css');
+      this.addWatchFile('packages/server/src/admin/dashboard.css');
     },
     generateBundle() {
       const uplot = readFileSync('node_modules/uplot/dist/uPlot.min.css', 'utf8');
-      const own = readFileSync('packages/server/src/admin/admin.css', 'utf8');
+      const own = readFileSync('packages/server/src/admin/dashboard.css', 'utf8');
       mkdirSync('packages/server/dist', { recursive: true });
       writeFileSync(
         'packages/server/dist/admin.css',

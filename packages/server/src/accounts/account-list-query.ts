@@ -35,7 +35,7 @@ export interface AccountListQuery {
 const MAX_LIMIT = 500;
 
 // Most at risk first by default; the most of something first for amounts and recency.
-export const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = {
+const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = {
   score: 'asc',
   trend: 'asc',
   name: 'asc',

@@ -25,7 +25,9 @@ export function scoreReasons(card: Omit<AccountScorecard, 'usersDetail'>): Reaso
         : `${number(card.valuePerDollar)} value units per unit of monthly price.`,
     trend: () =>
       card.trend.change === null
-        ? 'Too new for a trend: nothing to compare with in the 14 days before.'
+        ? card.trend.series.some((n) => n > 0)
+          ? 'Too new for a trend: nothing to compare with in the 14 days before.'
+          : 'No activity in the last 28 days, so no trend.'
         : `Active users per day ${card.trend.change >= 0 ? 'up' : 'down'} ${trendChange(card.trend).replace(/^[+-]/, '')} against the 14 days before.`,
   };
   return card.parts

@@ -25,7 +25,7 @@ export interface AlertSettings {
   };
 }
 
-export const DEFAULT_ALERTS: AlertSettings = { target: 'off', enteredRed: true, dropped: true, keyUserDormant: true, digest: { enabled: false, hourUtc: 8 } };
+const DEFAULT_ALERTS: AlertSettings = { target: 'off', enteredRed: true, dropped: true, keyUserDormant: true, digest: { enabled: false, hourUtc: 8 } };
 
 const bool = (name: string) => v.boolean(`${name} must be true or false`);
 

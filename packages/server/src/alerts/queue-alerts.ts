@@ -4,7 +4,7 @@ import type { StateMoves } from '../state/keep-history';
 import { readAlertSettings } from './alert-settings';
 
 /** Points below the best of the last 7 days that make a drop alert. */
-export const DROP_POINTS = 15;
+const DROP_POINTS = 15;
 // Only users who had been engaged reach at_risk, so all three count as key users.
 const KEY_STAGES = new Set(['engaged', 'power', 'at_risk']);
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { adminFixture } from '../testing/admin-fixture';
 import { day, post, summaries } from '../testing/fixtures';
 import { announceSkip, testDatabases } from '../testing/test-databases';
+import { dropOldDays } from '../state/drop-old-days';
 
 // 2025-03-31 is a Monday: the current week starts today.
 const NOW = Date.UTC(2025, 2, 31, 12);
@@ -148,6 +149,21 @@ for (const target of testDatabases()) {
       const after = await json('/v1/accounts/acme/scorecard');
       expect(after.usersDetail.map((u: { id: string }) => u.id)).toEqual(['u_cur']);
       expect(await db.query("SELECT 1 FROM day_rollups WHERE user_id = 'u_new' UNION ALL SELECT 1 FROM stage_changes WHERE user_id = 'u_new'")).toEqual([]);
+    });
+
+    it('drops history and stage moves past the retention window, and alerts after 90 days, with the daily retention job', async () => {
+      await db.exec(
+        `INSERT INTO account_scores (app_id, account_id, day, score, band, users, computed_at) VALUES ('ledgerly', 'acme', '2023-01-01', 50, 'red', 1, now());
+         INSERT INTO stage_changes (app_id, user_id, day, account_id, from_stage, to_stage) VALUES ('ledgerly', 'u_cur', '2023-01-01', 'acme', 'new', 'engaged');
+         INSERT INTO alert_outbox (app_id, key, kind, facts, created_at, next_at) VALUES ('ledgerly', 'old', 'entered_red', '{}', '2024-01-01', '2024-01-01')`,
+      );
+      await db.query("DELETE FROM settings WHERE key = 'retention_ran_on'");
+      await dropOldDays(db, { now: clock });
+      const left = await db.query(
+        "SELECT day FROM account_scores WHERE day < '2024-01-01' UNION ALL SELECT day FROM stage_changes WHERE day < '2024-01-01' UNION ALL SELECT key FROM alert_outbox WHERE key = 'old'",
+      );
+      expect(left).toEqual([]);
+      expect((await json('/v1/accounts/acme/history?days=30')).days.length).toBeGreaterThan(0);
     });
   });
 }

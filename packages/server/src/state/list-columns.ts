@@ -1,7 +1,7 @@
 import type { KeptAccount } from './compute-account-state';
 
 /** No score yet sorts after every score (ascending: below the accounts at risk). */
-export const NO_DATA_SCORE = 101;
+const NO_DATA_SCORE = 101;
 
 /**
  * The sort keys `account_states` keeps for one account, never null so a keyset page is exact:
