@@ -4,9 +4,9 @@
 // control; the charts draw; the accounts filters, the CSV export and "forget this user" work.
 // Needs `npm run build` (dist/admin.js and dist/admin.css).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '@habitual/server';
@@ -15,7 +15,7 @@ import { chromiumArgs, chromiumPath } from '../chromium';
 
 const root = join(import.meta.dirname, '..', '..');
 const missing = ['packages/server/dist/admin.js', 'packages/server/dist/admin.css'].filter((f) => !existsSync(join(root, f)));
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+const axeSource: string = axe.source;
 const ADMIN = 'at_dashboard_test';
 const SECRET = 'sk_dashboard_test';
 
