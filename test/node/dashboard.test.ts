@@ -4,6 +4,8 @@
 // control; the charts draw; the accounts filters, the CSV export and "forget this user" work.
 // Needs `npm run build` (dist/admin.js and dist/admin.css).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -243,8 +245,42 @@ describe.skipIf(missing.length > 0)('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: `Compare and roll back… (version ${version})` }).click();
     await dialog.locator('[data-testid=confirm]').click();
     await expect.poll(() => page.locator('[role=status]').textContent()).toBe(`Rolled back to version ${version} (saved as version ${version + 2}).`);
-    expect(await toggle.isChecked()).toBe(was);
+    await expect.poll(() => toggle.isChecked()).toBe(was);
     expect(violations).toEqual([]);
     await page.context().close();
+  });
+
+  it('alerts: Settings saves where they go and sends a signed test message to a local webhook', async () => {
+    const hits: Array<{ headers: Record<string, unknown>; body: string }> = [];
+    const sink = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => (hits.push({ headers: req.headers, body }), res.writeHead(204).end()));
+    });
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+    try {
+      const { page } = await open('dark');
+      await signIn(page);
+      await page.goto(`${collector.url}/admin#/settings`);
+      const alerts = page.locator('[data-testid=alerts]');
+      await alerts.locator('select[name=alert-target]').selectOption('webhook');
+      await alerts.locator('input[name=webhookUrl]').fill(`http://127.0.0.1:${(sink.address() as AddressInfo).port}/alerts`);
+      await alerts.locator('input[name=digest]').check();
+      const test = alerts.getByRole('button', { name: 'Send a test alert' });
+      expect(await test.isDisabled()).toBe(true);
+      await alerts.getByRole('button', { name: 'Save alert settings' }).click();
+      await expect.poll(() => alerts.locator('[role=status]').textContent()).toBe('Alert settings saved.');
+      await test.click();
+      await expect.poll(() => alerts.locator('[role=status]').textContent()).toBe('Test alert sent: check that it arrived.');
+      expect(hits).toHaveLength(1);
+      expect(hits[0].headers['x-habitual-event']).toBe('test');
+      expect(String(hits[0].headers['x-habitual-signature'])).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(JSON.parse(hits[0].body)).toMatchObject({ type: 'test', app: 'ledgerly' });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    } finally {
+      sink.closeAllConnections();
+      await new Promise((r) => sink.close(r));
+    }
   });
 });

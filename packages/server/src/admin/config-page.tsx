@@ -105,9 +105,9 @@ export function ConfigPage() {
     try {
       const saved = await api<{ version: number }>('/v1/admin/config', { method: 'PUT', body: { config: draft, note, baseVersion: view.version } });
       setConfirming(undefined);
-      setMessage({ kind: 'ok', text: `Published as version ${saved.version}; open pages pick it up on their next check.` });
       setNote('');
       await load();
+      setMessage({ kind: 'ok', text: `Published as version ${saved.version}; open pages pick it up on their next check.` });
     } catch (e) {
       const err = e as ApiError;
       setServerProblems(err.problems ?? []);
@@ -118,8 +118,8 @@ export function ConfigPage() {
   async function rollback(version: number) {
     const saved = await api<{ version: number }>('/v1/admin/config/rollback', { method: 'POST', body: { version } });
     setConfirming(undefined);
-    setMessage({ kind: 'ok', text: `Rolled back to version ${version} (saved as version ${saved.version}).` });
     await load();
+    setMessage({ kind: 'ok', text: `Rolled back to version ${version} (saved as version ${saved.version}).` });
   }
 
   async function reviewRollback(version: number) {
