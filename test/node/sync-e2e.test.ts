@@ -212,7 +212,9 @@ describe.skipIf(missing.length > 0)('sync end to end in Chromium', () => {
     const flip = async () => {
       await toggle.click();
       await dash.click('[data-testid=save]');
-      await dash.waitForSelector('text=/Saved as version/');
+      // Publishing shows the diff and asks first.
+      await dash.click('[data-testid=confirm-dialog] [data-testid=confirm]');
+      await dash.waitForSelector('text=/Published as version/');
     };
     // The user comes back to the app's tab: it checks the config (If-None-Match) on focus.
     const backToApp = () => page.evaluate(() => window.dispatchEvent(new Event('focus')));
