@@ -164,8 +164,8 @@ describe.skipIf(missing.length > 0)('the dashboard in Chromium', () => {
     await signIn(page);
     await page.goto(`${collector.url}/admin#/accounts/${encodeURIComponent(redAccount)}`);
     await page.locator('[data-testid=users] tbody tr').first().waitFor();
-    // The seeder filled 56 days of history: a chart (canvas) and its table.
-    expect(await page.locator('.chart canvas').count()).toBeGreaterThan(0);
+    // The seeder filled 56 days of history: a chart (canvas; the history arrives beside the card) and its table.
+    await page.locator('.chart canvas').first().waitFor();
     expect(await page.locator('details table tbody tr').count()).toBeGreaterThanOrEqual(50);
     expect(await page.locator('[data-testid=reasons] li').first().textContent()).toMatch(/\w+: .+/);
     // Display names from the seeder (traits.name), stages in words.
