@@ -37,7 +37,8 @@ export async function growthAccounting(db: Db, appId: string, config: HabitualCo
     `WITH q AS (${q.sql}),
      uw AS (SELECT DISTINCT user_id, (day::date - $2::date) / 7 AS w FROM q),
      seq AS (SELECT user_id, w, lag(w) OVER (PARTITION BY user_id ORDER BY w) AS prev_w, lead(w) OVER (PARTITION BY user_id ORDER BY w) AS next_w FROM uw),
-     firsts AS (SELECT u.user_id, (SELECT min(r.day) FROM day_rollups r WHERE r.app_id = $1 AND r.user_id = u.user_id) AS first_day
+     -- Materialized: inlined, the planner (with no statistics on a young table) recomputed it for every user-week.
+     firsts AS MATERIALIZED (SELECT u.user_id, (SELECT min(r.day) FROM day_rollups r WHERE r.app_id = $1 AND r.user_id = u.user_id) AS first_day
                 FROM (SELECT DISTINCT user_id FROM seq WHERE w >= $6) u),
      kinds AS (
        SELECT s.w, CASE WHEN (f.first_day::date - $2::date) / 7 >= s.w THEN 'new'
