@@ -68,6 +68,29 @@ function snippet() {
   };
 }
 
+/**
+ * The dashboard's one stylesheet, dist/admin.css: uPlot's own styles, then the dashboard's
+ * (packages/server/src/admin/dashboard.css). A file, not inline styles, so the admin CSP needs no
+ * 'unsafe-inline' for styles.
+ */
+function adminCss() {
+  return {
+    name: 'habitual-admin-css',
+    buildStart() {
+      this.addWatchFile('packages/server/src/admin/dashboard.css');
+    },
+    generateBundle() {
+      const uplot = readFileSync('node_modules/uplot/dist/uPlot.min.css', 'utf8');
+      const own = readFileSync('packages/server/src/admin/dashboard.css', 'utf8');
+      mkdirSync('packages/server/dist', { recursive: true });
+      writeFileSync(
+        'packages/server/dist/admin.css',
+        `/* uPlot ${JSON.parse(readFileSync('node_modules/uplot/package.json', 'utf8')).version} (MIT) */\n${uplot.trim()}\n${own}`,
+      );
+    },
+  };
+}
+
 export default [
   // Script tag: loader + core, no Preact. Widgets arrive later through import().
   {
@@ -132,6 +155,12 @@ export default [
   {
     input: 'packages/server/src/admin/main.tsx',
     output: { file: 'packages/server/dist/admin.js', format: 'es', sourcemap: true },
+    plugins: [...browser(), min(), adminCss()],
+  },
+  // The config editor's live preview (/admin/preview, framed by the dashboard): core and the real widgets.
+  {
+    input: 'packages/server/src/admin/preview/preview-main.ts',
+    output: { file: 'packages/server/dist/admin-preview.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [...browser(), min()],
   },
   // --- demo entries below ---

@@ -33,6 +33,12 @@ export interface SeedResult {
   arms: number;
 }
 
+// Display names the simulated users send (init's user.traits.name), one per user in turn.
+const NAMES = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eino', 'Fatima', 'Gus', 'Hana', 'Ilse', 'Jun', 'Kofi', 'Lea', 'Mei', 'Nils', 'Olu', 'Pia'];
+const SURNAMES = ['Aalto', 'Brown', 'Chen', 'Diaz', 'Evans', 'Feng', 'García', 'Hill', 'Ito', 'Jones', 'Kim', 'Laine', 'Mäki'];
+/** Days of score history the seeder fills in from the seeded rollups. */
+const HISTORY_DAYS = 56;
+
 // The collector takes at most 100 days per request.
 const BATCH_DAYS = 100;
 
@@ -66,6 +72,7 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
 
   const jobs: Array<() => Promise<unknown>> = [];
   let days = 0;
+  let person = 0;
   for (const a of accounts) {
     jobs.push(() =>
       call(
@@ -75,6 +82,7 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
     );
     for (const u of a.users) {
       days += u.rollups.length;
+      const name = `${NAMES[person % NAMES.length]} ${SURNAMES[person++ % SURNAMES.length]}`;
       for (let i = 0; i < u.rollups.length; i += BATCH_DAYS) {
         const body = {
           v: 1,
@@ -86,6 +94,7 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
             accountId: a.id,
             deviceId: u.deviceId,
             hash: createHmac('sha256', o.secret).update(`habitual-identity-v2\n${u.id}\n${a.id}\n`).digest('hex'),
+            name,
           },
           days: u.rollups.slice(i, i + BATCH_DAYS),
         };
@@ -95,6 +104,8 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
     }
   }
   await pool(jobs, o.concurrency ?? 4);
+  // The score history of the seeded weeks (the collector keeps it from now on by itself).
+  await call(`${o.collector}/v1/admin/history/backfill`, json('POST', o.secret, { days: HISTORY_DAYS }));
   const kinds: Record<string, number> = {};
   for (const a of accounts) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
   return { accounts: accounts.length, users: accounts.reduce((n, a) => n + a.users.length, 0), days, kinds, arms };

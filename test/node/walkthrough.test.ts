@@ -390,7 +390,7 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     expect(cells[3]).toBe('0/3');
     expect(cells[4]).toBe('100%');
     expect(cells[5]).toBe(String(invoicesSent));
-    expect(cells[7]).toMatch(/\b(new|activating) 1\b/);
+    expect(cells[7]).toMatch(/\b(New|Activating) 1\b/);
     expect(await admin.locator('[data-testid=accounts] tbody tr').count()).toBe(33);
     // The list opens on the accounts most at risk: what a customer-success team looks at first.
     await admin.screenshot({ path: shotPath('dashboard.png') });
@@ -401,16 +401,35 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     const user = admin.locator('[data-testid=users] tbody tr');
     await expect.poll(() => user.count()).toBe(1);
     const u = await user.locator('td').allTextContents();
-    // User, stage, score, L7, L28, last active, stuck on.
-    expect(u[0]).toBe(userId);
-    expect(u[1]).toMatch(/^(new|activating)$/);
+    // User (the name the page gave init's traits, then the id), stage, score, L7, L28, last active, stuck on.
+    expect(u[0]).toBe(`Robin${userId}`);
+    // The stage in words (its explanation follows in a tooltip).
+    const stage = (await user.locator('td').nth(1).locator('[tabindex]').textContent())!;
+    expect(stage).toMatch(/^(New|Activating)$/);
     // The collector scores the user with the same engine as their device did (on the same day).
     if (DAY2 === new Date().toISOString().slice(0, 10)) {
       const device = await page.evaluate(() => (window as unknown as { habitual: { getState(): { score: number; stage: string } } }).habitual.getState());
-      expect([u[1], u[2]]).toEqual([device.stage, String(Math.round(device.score))]);
+      expect([stage.toLowerCase(), u[2].replace(/ \(\w+\)$/, '')]).toEqual([device.stage, String(Math.round(device.score))]);
     }
     expect([u[3], u[4], u[5], u[6]]).toEqual(['2', '2', DAY2, '']);
-    await admin.screenshot({ path: shotPath('account.png') });
+
+    // A seeded account that is fading (the steepest fall first): its score history over the bands.
+    await admin.goto(`${demo.adminUrl}#/accounts`);
+    await admin.locator('[data-sort=trend]').click();
+    await expect.poll(() => admin.locator('[data-testid=accounts] th[aria-sort]').textContent()).toMatch(/^Trend/);
+    await admin.locator('[data-testid=accounts] tbody tr a').first().click();
+    await admin.locator('.chart canvas').waitFor();
+    await admin.screenshot({ path: shotPath('account.png'), fullPage: true });
+
+    // The whole user base, and the config editor previewing the widgets as a power user.
+    await admin.goto(`${demo.adminUrl}#/overview`);
+    await admin.locator('[data-testid=growth] canvas').waitFor();
+    await admin.screenshot({ path: shotPath('overview.png'), fullPage: true });
+    await admin.goto(`${demo.adminUrl}#/config`);
+    await admin.selectOption('select[name=sample]', 'power');
+    await expect.poll(() => admin.frameLocator('iframe.preview-frame').locator('body').getAttribute('data-shown'), { timeout: 15_000 }).toMatch(/^power:/);
+    await admin.locator('[data-testid=preview]').scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: shotPath('config.png') });
     await admin.close();
   });
   it('took every screenshot the README shows, each a real PNG', () => {

@@ -21,6 +21,10 @@ import { usersRoute } from './users/users-route';
 import { configAdminRoute } from './config/config-admin-route';
 import { validateAppConfig } from './config/validate-app-config';
 import { appAdminRoute } from './apps/app-admin-route';
+import { overviewRoute } from './overview/overview-route';
+import { alertsRoute } from './alerts/alerts-route';
+import { deliverAlerts } from './alerts/deliver-alerts';
+import { sendDigests } from './alerts/send-digests';
 import { adminPageRoute } from './admin/admin-page-route';
 import { widgetsRoute } from './widgets/widgets-route';
 import { experimentsRoute } from './experiments/experiments-route';
@@ -34,7 +38,7 @@ export interface CollectorOptions {
   states?: StateRefresher;
   /** @default Date.now */
   now?: () => number;
-  /** Outgoing HTTP for share webhooks. @default globalThis.fetch */
+  /** Outgoing HTTP for share webhooks and alerts. @default globalThis.fetch */
   fetch?: typeof fetch;
   /**
    * Valid requests per app and caller address (and admin requests per address). Many
@@ -52,7 +56,7 @@ export interface CollectorOptions {
   sharesPerUserPerDay?: number;
   /** Shares relayed per app per day. @default 500 */
   sharesPerAppPerDay?: number;
-  /** Longest wait for a share webhook, in ms. @default 5000 */
+  /** Longest wait for a share or alert webhook, in ms. @default 5000 */
   shareTimeoutMs?: number;
   /**
    * Proxies in front of the collector (`TRUST_PROXY`): 0 keys limits by the socket's
@@ -85,13 +89,25 @@ export function createCollector(options: CollectorOptions) {
   const limiter = (name: string, defaults: RateLimitOptions, given?: RateLimitOptions) =>
     createRateLimiter({ ...defaults, now, ...given }, shared && { windows: shared, name });
   const trustProxy = options.trustProxy ?? 0;
-  const states = options.states ?? createStateRefresher({ db, now });
+  const outgoing = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const alertDeps = () => ({ fetch: outgoing, now: now(), timeoutMs: options.shareTimeoutMs ?? 5_000 });
+  const states =
+    options.states ??
+    createStateRefresher({
+      db,
+      now,
+      // Alerts go out after each pass of the refresher that decided them; digests on its ticks.
+      afterPass: async (scheduled) => {
+        await deliverAlerts(db, alertDeps());
+        if (scheduled) await sendDigests(db, alertDeps());
+      },
+    });
   const ctx: CollectorContext = {
     db,
     readDb: options.readDb ?? db,
     states,
     now,
-    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    fetch: outgoing,
     address: (c) => clientAddress(c, trustProxy),
     limits: {
       address: limiter('address', { perMinute: 600, burst: 300 }, options.rateLimit),
@@ -190,6 +206,8 @@ export function createCollector(options: CollectorOptions) {
   appAdminRoute(app, ctx);
   widgetsRoute(app, ctx);
   experimentsRoute(app, ctx);
+  overviewRoute(app, ctx);
+  alertsRoute(app, ctx);
   adminPageRoute(app);
   for (const route of options.routes ?? []) route(app, ctx);
   return { app, ctx, states };

@@ -37,7 +37,16 @@ export function createSyncSource({ session, profile, report, configure, setWidge
     identity() {
       const p = batch?.profile ?? profile();
       const signed = batch ?? session.user();
-      return { userId: p.userId, accountId: p.accountId, deviceId: p.deviceId, hash: signed?.hash, hashExpires: signed?.hashExpires };
+      // The display name (traits.name) lets the dashboard show who a user is; nothing else of traits leaves.
+      const name = session.user()?.traits?.name;
+      return {
+        userId: p.userId,
+        accountId: p.accountId,
+        deviceId: p.deviceId,
+        hash: signed?.hash,
+        hashExpires: signed?.hashExpires,
+        name: typeof name === 'string' && p.userId === session.user()?.id ? name.slice(0, 100) : undefined,
+      };
     },
     pending() {
       const store = session.store();

@@ -8,7 +8,7 @@ export interface SyncSource {
   writeKey: string;
   /** Collector base URL, e.g. `https://collector.example.com`. */
   endpoint: string;
-  identity(): { userId?: string; accountId?: string; deviceId: string; hash?: string; hashExpires?: number };
+  identity(): { userId?: string; accountId?: string; deviceId: string; hash?: string; hashExpires?: number; name?: string };
   /** Stored day rollups the collector has not acknowledged yet. */
   pending(): Promise<DayRollup[]>;
   /** The server stored these revisions. */

@@ -277,6 +277,21 @@ describe('sync and remote config across switches', () => {
     );
   });
 
+  it("sends the user's display name (traits.name) with their own days only", async () => {
+    const c = fakeCollector();
+    vi.stubGlobal('fetch', c.fetch);
+    const { tracker } = setup({ endpoint: 'https://c.test', user: { id: 'u1', accountId: 'acme', traits: { name: 'Robin', plan: 'gold' } } });
+    tracker.track('invoice.sent');
+    await tracker.flush({ sync: true });
+    await vi.waitFor(() => expect(c.posts.length).toBeGreaterThan(0));
+    expect(c.posts[0].identity).toEqual({ userId: 'u1', accountId: 'acme', deviceId: expect.any(String), name: 'Robin' });
+    tracker.identify({ id: 'u2', accountId: 'acme' });
+    tracker.track('customer.created');
+    await tracker.flush({ sync: true });
+    await vi.waitFor(() => expect(c.posts.map((p) => p.identity.userId)).toContain('u2'));
+    expect(c.posts.find((p) => p.identity.userId === 'u2')!.identity).not.toHaveProperty('name');
+  });
+
   it('consent withdrawn and given again: sync starts again', async () => {
     const c = fakeCollector();
     vi.stubGlobal('fetch', c.fetch);

@@ -1,8 +1,22 @@
+import type { Stage } from '@habitual/core';
 import { fail } from '../http/fail';
 
-const ACCOUNT_SORTS = ['score', 'trend', 'name', 'mrr', 'users', 'updated'] as const;
+const ACCOUNT_SORTS = ['score', 'trend', 'name', 'mrr', 'users', 'updated', 'depth', 'breadth', 'reach', 'valuePerDollar'] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
-const ACCOUNT_BANDS = ['red', 'yellow', 'green', 'error'] as const;
+const ACCOUNT_BANDS = ['red', 'yellow', 'green', 'none', 'error'] as const;
+// A record, so the compiler asks for a stage core adds.
+const STAGE_KEYS: Record<Stage, true> = {
+  new: true,
+  activating: true,
+  stuck: true,
+  engaged: true,
+  power: true,
+  at_risk: true,
+  dormant: true,
+  reactivated: true,
+  resurrected: true,
+};
+const STAGES = Object.keys(STAGE_KEYS);
 
 export interface AccountListQuery {
   limit: number;
@@ -13,13 +27,26 @@ export interface AccountListQuery {
   q?: string;
   band?: (typeof ACCOUNT_BANDS)[number];
   plan?: string;
+  /** Accounts with at least one user in this stage. */
+  stage?: string;
 }
 
 /** Largest page. */
 const MAX_LIMIT = 500;
 
 // Most at risk first by default; the most of something first for amounts and recency.
-const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = { score: 'asc', trend: 'asc', name: 'asc', mrr: 'desc', users: 'desc', updated: 'desc' };
+const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = {
+  score: 'asc',
+  trend: 'asc',
+  name: 'asc',
+  mrr: 'desc',
+  users: 'desc',
+  updated: 'desc',
+  depth: 'asc',
+  breadth: 'asc',
+  reach: 'asc',
+  valuePerDollar: 'asc',
+};
 
 /** A cursor names the page's sort so it cannot be replayed against another one. */
 export const encodeCursor = (sort: AccountSort, order: string, value: string | number, id: string) =>
@@ -27,9 +54,10 @@ export const encodeCursor = (sort: AccountSort, order: string, value: string | n
 
 /**
  * `GET /v1/accounts`' query string: `limit` (1-500, default 50), `cursor` (the answer's
- * `nextCursor`), `sort` (score, trend, name, mrr, users, updated), `order` (asc, desc), `q`
- * (part of the name or id), `band` (red, yellow, green, error), `plan`. Answers 400 naming the
- * parameter.
+ * `nextCursor`), `sort` (score, trend, name, mrr, users, updated, depth, breadth, reach,
+ * valuePerDollar), `order` (asc, desc), `q` (part of the name or id), `band` (red, yellow, green,
+ * none: no data yet, error), `plan`, `stage` (accounts with a user in it). Answers 400 naming
+ * the parameter.
  */
 export function parseAccountListQuery(get: (name: string) => string | undefined): AccountListQuery {
   const limitText = get('limit');
@@ -45,6 +73,8 @@ export function parseAccountListQuery(get: (name: string) => string | undefined)
   if (band !== undefined && !ACCOUNT_BANDS.includes(band)) fail(400, `band must be one of ${ACCOUNT_BANDS.join(', ')}; got "${band}".`);
   const plan = get('plan');
   if (plan !== undefined && plan.length > 100) fail(400, 'plan must be at most 100 characters.');
+  const stage = get('stage');
+  if (stage !== undefined && !STAGES.includes(stage)) fail(400, `stage must be one of ${STAGES.join(', ')}; got "${stage}".`);
   const cursor = get('cursor');
   let after: AccountListQuery['after'];
   if (cursor) {
@@ -65,5 +95,5 @@ export function parseAccountListQuery(get: (name: string) => string | undefined)
     const [, , value, id] = parsed as [string, string, string | number, string];
     after = [value, id];
   }
-  return { limit, sort, order, after, q: q || undefined, band, plan };
+  return { limit, sort, order, after, q: q || undefined, band, plan, stage };
 }

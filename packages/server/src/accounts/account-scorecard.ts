@@ -42,6 +42,8 @@ export interface AccountScorecard {
   /** The users most at risk: worst stage first, then lowest score. */
   atRisk: UserSummary[];
   usersDetail?: UserSummary[];
+  /** True when none of its users has stored a day yet: the score says nothing (the list shows "no data yet"). */
+  noData?: boolean;
 }
 
 /** Measure weights of the account score; `drivers` counts only with a learned model in the config. */

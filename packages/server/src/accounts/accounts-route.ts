@@ -11,10 +11,16 @@ import { findAccount, saveAccount, unsetAccount } from './account-store';
 import { applyOutcome, hasOutcome, OUTCOME_FIELDS } from './outcome';
 import { loadAccountUsers } from './load-account-users';
 import { parseAccountListQuery } from './account-list-query';
+import { accountsCsvHeader, accountsCsvRows } from './accounts-csv';
+
+/** Accounts per read while exporting. */
+const EXPORT_PAGE = 500;
 import { listAccountStates } from '../state/list-account-states';
 import { readAccountState } from '../state/read-account-state';
 import { computeAccountState } from '../state/compute-account-state';
 import { stateHorizonDays } from '../state/state-horizon';
+import { MAX_HISTORY_DAYS, readAccountHistory } from '../state/read-account-history';
+import { backfillHistory } from '../state/backfill-history';
 
 const AccountBody = v.object({
   name: v.optional(v.pipe(v.string('name must be a string'), v.maxLength(200, 'name must be at most 200 characters'))),
@@ -33,14 +39,25 @@ const AccountBody = v.object({
   ...OUTCOME_FIELDS,
 });
 
+const BackfillBody = v.object({
+  days: v.pipe(
+    v.number('days must be a number'),
+    v.integer('days must be a whole number'),
+    v.minValue(1, 'days must be 1 or more'),
+    v.maxValue(120, 'days must be at most 120'),
+  ),
+});
+
 const ACCOUNT_ID = /^[\w.:@-]{1,200}$/;
 
 /**
  * `PUT /v1/accounts/:id` (plan, price, paid seats, and the outcome: `status`, `churnedAt`,
  * `renewedAt`, `mrr`; the host's backend with the app secret),
  * `GET /v1/accounts` (one page of the kept scorecards: see `parseAccountListQuery`) and
- * `GET /v1/accounts/:id/scorecard` (one account with its users). Both read the kept state
- * tables, from the read pool when there is one.
+ * `GET /v1/accounts/:id/scorecard` (one account with its users) and
+ * `GET /v1/accounts/:id/history?days=90` (its daily scores). They read the kept state tables,
+ * from the read pool when there is one. `POST /v1/admin/history/backfill` `{ days }` fills the
+ * score history of days before the collector kept it, from the stored rollups.
  */
 export function accountsRoute(app: Hono, ctx: CollectorContext) {
   app.put('/v1/accounts/:id', async (c) => {
@@ -76,6 +93,35 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     return c.json({ app: target.id, ...page });
   });
 
+  // The whole filtered, sorted list as CSV, read a page at a time.
+  app.get('/v1/accounts.csv', async (c) => {
+    const target = await adminApp(c, ctx);
+    const query = parseAccountListQuery((name) => (name === 'limit' ? String(EXPORT_PAGE) : c.req.query(name)));
+    let csv = accountsCsvHeader();
+    for (let after = query.after; ; ) {
+      const page = await listAccountStates(ctx.readDb, target.id, { ...query, after });
+      csv += accountsCsvRows(page.accounts);
+      if (!page.nextCursor) break;
+      after = parseAccountListQuery((name) => (name === 'cursor' ? page.nextCursor! : name === 'limit' ? String(EXPORT_PAGE) : c.req.query(name))).after;
+    }
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${target.id}-accounts.csv"`,
+    });
+  });
+  app.get('/v1/accounts/:id/history', async (c) => {
+    const target = await adminApp(c, ctx);
+    const text = c.req.query('days') ?? '90';
+    const days = Number(text);
+    if (!/^\d+$/.test(text) || days < 1 || days > MAX_HISTORY_DAYS) fail(400, `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}; got "${text}".`);
+    return c.json({ days: await readAccountHistory(ctx.readDb, target.id, c.req.param('id'), days, ctx.now()) });
+  });
+  app.post('/v1/admin/history/backfill', async (c) => {
+    const target = await adminApp(c, ctx);
+    const { days } = parseOr400(BackfillBody, await readJsonBody(c.req.raw, { maxBytes: 1_024 }));
+    const { config } = await currentConfig(ctx.db, target.id);
+    return c.json({ written: await backfillHistory(ctx.db, target.id, config, days, ctx.now()) });
+  });
   app.get('/v1/accounts/:id/scorecard', async (c) => {
     const target = await adminApp(c, ctx);
     const id = c.req.param('id');

@@ -46,6 +46,8 @@ describe('dashboard trend', () => {
        VALUES ('ledgerly', 'u_bad', 'd_bad', '2025-03-30', 'Not/AZone', 1, 600000, '{"invoice.sent":{"n":1,"value":1}}', '{}')`,
     );
     await db.query(`INSERT INTO state_queue (app_id, account_id, due_at) VALUES ('ledgerly', 'broken', '-infinity')`);
+    // Set by the backend, no user has sent a day: "no data yet", not a red 0.
+    await fx.call('PUT', '/v1/accounts/empty', { name: 'Empty Co', plan: 'team', pricePerMonth: 50, paidSeats: 5 });
     await fx.states.settle();
     server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
@@ -59,7 +61,7 @@ describe('dashboard trend', () => {
 
   it('lists a brand-new account as "new", not as a percentage, and a compared one with its change', async () => {
     const root = mount(h(AccountsPage, { pageSize: 50 }));
-    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=accounts] tbody tr')).toHaveLength(3), { timeout: 5_000 });
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=accounts] tbody tr')).toHaveLength(4), { timeout: 5_000 });
     const trendOf = (id: string) =>
       [...root.querySelectorAll('tbody tr')]
         .find((tr) => tr.textContent!.includes(id))!
@@ -67,6 +69,12 @@ describe('dashboard trend', () => {
         .textContent!.trim();
     expect(trendOf('fresh')).toBe('new');
     expect(trendOf('steady')).toMatch(/^\+20\s?%$/);
+    // Last, after every score, in its own state; its id under its name.
+    const last = [...root.querySelectorAll('[data-testid=accounts] tbody tr')].pop()!;
+    expect(last.querySelector('a')!.textContent).toBe('Empty Co');
+    expect(last.querySelector('.id')!.textContent).toBe('empty');
+    expect(last.querySelector('.band')!.textContent).toBe('no data yet');
+    expect(last.querySelector('.band')!.className).toBe('band none');
   });
 
   it('pages, searches and sorts through the list, and shows an account that cannot be scored as an error row', async () => {
@@ -78,12 +86,12 @@ describe('dashboard trend', () => {
     expect(root.querySelector('[data-testid=account-error]')!.textContent).toMatch(/Not\/AZone/);
     expect(button('Previous').disabled).toBe(true);
     button('Next').click();
-    await vi.waitFor(() => expect(rows()).toEqual(['steady']), { timeout: 5_000 });
+    await vi.waitFor(() => expect(rows()).toEqual(['steady', 'Empty Co']), { timeout: 5_000 });
     expect(button('Next').disabled).toBe(true);
     button('Previous').click();
     await vi.waitFor(() => expect(rows()).toEqual(['broken', 'fresh']), { timeout: 5_000 });
     (root.querySelector('[data-sort=name]') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(rows()).toEqual(['broken', 'fresh']), { timeout: 5_000 });
+    await vi.waitFor(() => expect(rows()).toEqual(['broken', 'Empty Co']), { timeout: 5_000 });
     (root.querySelector('[data-sort=name]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(rows()).toEqual(['steady', 'fresh']), { timeout: 5_000 });
     const search = root.querySelector('input[name=q]') as HTMLInputElement;
@@ -95,8 +103,12 @@ describe('dashboard trend', () => {
   it('shows "new" on the account page and the trend measure without data', async () => {
     const root = mount(h(AccountPage, { id: 'fresh' }));
     await vi.waitFor(() => expect(root.querySelector('[data-testid=users]')).not.toBeNull(), { timeout: 5_000 });
-    expect(root.querySelector('p.muted')!.textContent).toMatch(/trend\s+new$/);
-    const trendRow = [...root.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('td')!.textContent === 'trend')!;
-    expect([...trendRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['trend', 'new', 'no data', '15', '0', '0']);
+    expect(root.querySelector('[data-testid=account-summary]')!.textContent).toMatch(/trend\s+new$/);
+    const trendRow = [...root.querySelectorAll('[data-testid=measures] tbody tr')].find((tr) => tr.querySelector('td [tabindex]')!.textContent === 'Trend')!;
+    const cells = [...trendRow.querySelectorAll('td')];
+    expect(cells[0].querySelector('[role=tooltip]')!.textContent).toMatch(/^Active users per day/);
+    expect(cells.slice(1).map((td) => td.textContent)).toEqual(['new', 'no data', '15', '0', '0']);
+    // Why the score, in words: the trend says it is too new, and costs nothing.
+    expect(root.querySelector('[data-testid=reasons]')!.textContent).toMatch(/Trend: Too new for a trend/);
   });
 });

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, savedToken, saveToken, type ApiError } from './api';
 import { AccountsPage } from './accounts-page';
 import { AccountPage } from './account-page';
 import { ConfigPage } from './config-page';
+import { OverviewPage } from './overview-page';
 import { SettingsPage } from './settings-page';
 import { WidgetsPage } from './widgets-page';
 import { ExperimentsPage } from './experiments-page';
@@ -42,7 +43,7 @@ function Login({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** The admin dashboard: token login, accounts by risk, account pages, widget config editor, app settings. */
+/** The admin dashboard: token login, overview, accounts by risk, account pages, widget config editor, app settings. */
 export function AdminApp() {
   const [signedIn, setSignedIn] = useState(!!savedToken());
   const [path, setPath] = useState(route());
@@ -51,12 +52,22 @@ export function AdminApp() {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
+  // The link of the page shown is marked current (one place, so a page's nav line stays one line).
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    for (const a of nav.current?.querySelectorAll('a') ?? []) {
+      const to = a.getAttribute('href')!.slice(1);
+      if (path === to || path.startsWith(`${to}/`)) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  });
   if (!signedIn) return <Login onDone={() => setSignedIn(true)} />;
   const account = /^\/accounts\/(.+)$/.exec(path);
   return (
     <>
-      <nav>
+      <nav class="top" aria-label="Dashboard" ref={nav}>
         <strong>Habitual</strong>
+        <a href="#/overview">Overview</a>
         <a href="#/accounts">Accounts</a>
         <a href="#/widgets">Widgets</a>
         <a href="#/experiments">Experiments</a>
@@ -75,6 +86,8 @@ export function AdminApp() {
       </nav>
       {account ? (
         <AccountPage id={decodeURIComponent(account[1])} />
+      ) : path === '/overview' ? (
+        <OverviewPage />
       ) : path === '/config' ? (
         <ConfigPage />
       ) : path === '/widgets' ? (

@@ -71,7 +71,7 @@ describe('the Widgets and Experiments pages', () => {
     const cells = (sel: string) => [...root.querySelector(sel)!.querySelectorAll('td')].slice(1, 6).map((td) => td.textContent);
     expect(cells('[data-widget=nudges]')).toEqual(['2', '4', '1', '0', '1']);
     expect(cells('[data-item=invoice_sent]')).toEqual(['2', '4', '1', '0', '1']);
-    expect(root.querySelector('[data-widget=nudges] svg')!.getAttribute('aria-label')).toMatch(/28 days: 0(, 0)*, 2, 0, 0, 2$/);
+    expect(root.querySelector('[data-widget=nudges] [role=img]')!.getAttribute('aria-label')).toMatch(/28 days: 0(, 0)*, 2, 0, 0, 2$/);
 
     const report = await (await fetch('/v1/widgets', { headers: { authorization: `Bearer ${ADMIN}` } })).json();
     expect(shownSeries(report.widgets[0], report.from, report.to)).toHaveLength(28);

@@ -22,3 +22,20 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) throw { status: res.status, error: body.error ?? `HTTP ${res.status}`, problems: body.problems } satisfies ApiError;
   return body as T;
 }
+
+/** Fetches `path` with the saved token and saves the answer as a file named `name`. */
+export async function downloadFile(path: string, name: string): Promise<void> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${savedToken() ?? ''}` } });
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    throw { status: res.status, error: body.error ?? `HTTP ${res.status}` } satisfies ApiError;
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -3,6 +3,10 @@ import type { HabitualConfig } from '@habitual/core';
 import { WIDGETS, type EditorField, type WidgetId } from '@habitual/widgets/registry';
 import { validateAppConfig } from '../config/validate-app-config';
 import { api, type ApiError } from './api';
+import { ConfirmDialog } from './confirm-dialog';
+import { configDiff } from './config-diff';
+import { ConfigDiffView } from './config-diff-view';
+import { WidgetPreview } from './widget-preview';
 
 interface ConfigView {
   version: number;
@@ -61,7 +65,8 @@ function FieldControl({ field, value, set }: { field: EditorField; value: unknow
 
 /**
  * The widget config editor: a toggle and the common fields per widget, the whole config as
- * JSON, validated with the collector's own check (core's schema plus every widget's part) before save, and every version to roll back to.
+ * JSON, validated with the collector's own check (core's schema plus every widget's part);
+ * publishing and rolling back each show the diff against the version in force and ask first.
  */
 export function ConfigPage() {
   const [view, setView] = useState<ConfigView | null>(null);
@@ -92,25 +97,35 @@ export function ConfigPage() {
   const problems = useMemo(() => validateAppConfig(draft), [draft]);
   const dirty = view && JSON.stringify(view.config) !== JSON.stringify(draft);
 
+  // What the confirmation shows: publishing the draft, or rolling back to an older version.
+  const [confirming, setConfirming] = useState<{ kind: 'publish' } | { kind: 'rollback'; version: number; config: HabitualConfig }>();
+
   async function save() {
     if (!view || problems.length || jsonError) return;
     try {
       const saved = await api<{ version: number }>('/v1/admin/config', { method: 'PUT', body: { config: draft, note, baseVersion: view.version } });
-      setMessage({ kind: 'ok', text: `Saved as version ${saved.version}; open pages pick it up on their next check.` });
+      setConfirming(undefined);
       setNote('');
       await load();
+      setMessage({ kind: 'ok', text: `Published as version ${saved.version}; open pages pick it up on their next check.` });
     } catch (e) {
       const err = e as ApiError;
       setServerProblems(err.problems ?? []);
-      setMessage({ kind: 'error', text: err.error });
+      throw err;
     }
   }
 
   async function rollback(version: number) {
+    const saved = await api<{ version: number }>('/v1/admin/config/rollback', { method: 'POST', body: { version } });
+    setConfirming(undefined);
+    await load();
+    setMessage({ kind: 'ok', text: `Rolled back to version ${version} (saved as version ${saved.version}).` });
+  }
+
+  async function reviewRollback(version: number) {
     try {
-      const saved = await api<{ version: number }>('/v1/admin/config/rollback', { method: 'POST', body: { version } });
-      setMessage({ kind: 'ok', text: `Rolled back to version ${version} (saved as version ${saved.version}).` });
-      await load();
+      const found = await api<{ config: HabitualConfig }>(`/v1/admin/config/versions/${version}`);
+      setConfirming({ kind: 'rollback', version, config: found.config });
     } catch (e) {
       setMessage({ kind: 'error', text: (e as ApiError).error });
     }
@@ -121,9 +136,9 @@ export function ConfigPage() {
   const shown = [...problems, ...serverProblems];
   return (
     <section>
-      <h2>
+      <h1>
         Widget config <span class="muted">v{view.version}</span>
-      </h2>
+      </h1>
       {WIDGETS.map(({ id, label, editor }) => (
         <fieldset key={id}>
           <label>
@@ -175,27 +190,64 @@ export function ConfigPage() {
         </ul>
       )}
       <p>
-        <input placeholder="What changed (optional)" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />{' '}
-        <button type="button" class="primary" data-testid="save" disabled={!dirty || problems.length > 0 || !!jsonError} onClick={save}>
-          Save as version {view.version + 1}
+        <button
+          type="button"
+          class="primary"
+          data-testid="save"
+          disabled={!dirty || problems.length > 0 || !!jsonError}
+          onClick={() => setConfirming({ kind: 'publish' })}
+        >
+          Review and publish version {view.version + 1}…
         </button>{' '}
         <button type="button" disabled={!dirty} onClick={() => edit(view.config)}>
-          Discard
-        </button>
+          Discard changes
+        </button>{' '}
+        {!dirty && <span class="muted">No unpublished change.</span>}
       </p>
+      {confirming?.kind === 'publish' && (
+        <ConfirmDialog
+          title={`Publish version ${view.version + 1}?`}
+          confirm={`Publish version ${view.version + 1}`}
+          onConfirm={save}
+          onClose={() => setConfirming(undefined)}
+        >
+          <p>Every page with the widgets picks this up on its next config check. Changes from v{view.version}, the version in force:</p>
+          <ConfigDiffView changes={configDiff(view.config, draft)} />
+          <label>
+            What changed (kept with the version) <input name="note" size={40} value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+          </label>
+        </ConfirmDialog>
+      )}
+      {confirming?.kind === 'rollback' && (
+        <ConfirmDialog
+          title={`Roll back to version ${confirming.version}?`}
+          confirm={`Roll back to version ${confirming.version}`}
+          onConfirm={() => rollback(confirming.version)}
+          onClose={() => setConfirming(undefined)}
+        >
+          <p>
+            Version {confirming.version}'s config is saved again as version {view.version + 1} and goes to every page on its next check. What changes from v
+            {view.version}:
+          </p>
+          <ConfigDiffView changes={configDiff(view.config, confirming.config)} />
+        </ConfirmDialog>
+      )}
       {message && (
         <p class={message.kind === 'error' ? 'error' : 'muted'} role="status">
           {message.text}
         </p>
       )}
-      <h3>Versions</h3>
+      <WidgetPreview config={draft} valid={problems.length === 0 && !jsonError} />
+      <h2>Versions</h2>
       <table>
         <thead>
           <tr>
             <th>Version</th>
             <th>Saved</th>
             <th>Note</th>
-            <th></th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -209,8 +261,8 @@ export function ConfigPage() {
               <td>{v.note}</td>
               <td>
                 {v.version !== view.version && (
-                  <button type="button" onClick={() => rollback(v.version)}>
-                    Roll back to this
+                  <button type="button" onClick={() => reviewRollback(v.version)}>
+                    Compare and roll back…<span class="visually-hidden"> (version {v.version})</span>
                   </button>
                 )}
               </td>

@@ -87,7 +87,7 @@ export function DriversPage() {
   const span = report ? Math.max(0.5, ...report.features.map((f) => Math.max(Math.abs(f.effect.ci[0]), Math.abs(f.effect.ci[1])))) : 1;
   return (
     <section>
-      <h2>What predicts retention</h2>
+      <h1>What predicts retention</h1>
       <p>
         <label>
           Churned within{' '}

@@ -122,7 +122,7 @@ export function ExperimentsPage() {
   const widgets = ids.filter((x) => x.widget);
   return (
     <section>
-      <h2>Experiments</h2>
+      <h1>Experiments</h1>
       <p class="muted">
         Outcomes over the 28 days from each user's first day in their arm; an effect is called only once both arms have the users its interval needs.
       </p>
@@ -132,7 +132,7 @@ export function ExperimentsPage() {
         .map((x) => (
           <ExperimentCard key={x.id} id={x.id} />
         ))}
-      {widgets.length > 0 && <h3>Effect on retention, per widget (its holdout)</h3>}
+      {widgets.length > 0 && <h2>Effect on retention, per widget (its holdout)</h2>}
       {widgets.map((x) => (
         <ExperimentCard key={x.id} id={x.id} widget={x.widget} />
       ))}

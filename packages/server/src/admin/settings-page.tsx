@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ApiError } from './api';
+import { AlertsSettings } from './alerts-settings';
 
 interface AppView {
   id: string;
@@ -10,7 +11,7 @@ interface AppView {
   webhooks: { slack: boolean; discord: boolean };
 }
 
-/** App settings: allowed origins, identity verification, share webhooks (write-only). */
+/** App settings: allowed origins, identity verification, share webhooks (write-only), alerts. */
 export function SettingsPage() {
   const [app, setApp] = useState<AppView | null>(null);
   const [origins, setOrigins] = useState('');
@@ -44,9 +45,9 @@ export function SettingsPage() {
   if (!app) return message ? <p class="error">{message.text}</p> : <p class="muted">Loading…</p>;
   return (
     <section>
-      <h2>
+      <h1>
         {app.name} <span class="muted">({app.id})</span>
-      </h2>
+      </h1>
       <p>
         Write key (public, goes in the page): <code>{app.writeKey}</code>
       </p>
@@ -76,6 +77,7 @@ export function SettingsPage() {
           {message.text}
         </p>
       )}
+      <AlertsSettings />
     </section>
   );
 }

@@ -1,17 +1,42 @@
-/** A tiny line of daily values (oldest first) as inline SVG. */
-export function Sparkline({ values, width = 112, height = 24 }: { values: number[]; width?: number; height?: number }) {
-  const max = Math.max(1, ...values);
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - (v / max) * (height - 4)).toFixed(1)}`).join(' ');
+import { cssVar, useUplot } from './use-uplot';
+
+/** A tiny line of daily values (oldest first), drawn by uPlot; its label reads the values out. */
+export function Sparkline({
+  values,
+  width = 112,
+  height = 24,
+  label = 'Active users per day',
+}: {
+  values: number[];
+  width?: number;
+  height?: number;
+  label?: string;
+}) {
+  const ref = useUplot(
+    () => ({
+      opts: {
+        width,
+        height,
+        legend: { show: false },
+        cursor: { show: false },
+        select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+        axes: [{ show: false }, { show: false }],
+        scales: { x: { time: false }, y: { range: [0, Math.max(1, ...values)] } },
+        series: [{}, { stroke: cssVar('--chart-line'), width: 1.5, points: { show: false } }],
+        padding: [2, 1, 2, 1],
+      },
+      data: [values.map((_, i) => i), values],
+    }),
+    `${width}x${height}:${values.join(',')}`,
+  );
   return (
-    <svg
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
+    <span
+      class="spark"
+      ref={ref}
+      data-fixed="1"
+      style={{ width: `${width}px`, height: `${height}px` }}
       role="img"
-      aria-label={`Active users per day, last ${values.length} days: ${values.join(', ')}`}
-    >
-      <polyline points={points} fill="none" stroke="#2b59c3" stroke-width="1.5" />
-    </svg>
+      aria-label={`${label}, last ${values.length} days: ${values.join(', ')}`}
+    />
   );
 }

@@ -37,7 +37,7 @@ export function WidgetsPage() {
   );
   return (
     <section>
-      <h2>Widgets</h2>
+      <h1>Widgets</h1>
       <form class="toolbar" onSubmit={(e) => e.preventDefault()}>
         {dateInput('From', from, setFrom)}
         {dateInput('To', to, setTo)}
@@ -75,7 +75,7 @@ export function WidgetsPage() {
                 </td>
                 <Numbers f={w} />
                 <td>
-                  <Sparkline values={shownSeries(w, report.from, report.to)} />
+                  <Sparkline values={shownSeries(w, report.from, report.to)} label="Shown per day" />
                 </td>
               </tr>,
               ...w.items.map((i) => (

@@ -245,4 +245,74 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 30,
+    name: 'dashboard: score history, stage changes, list columns, user display names',
+    sql: `
+      -- One row per account per (its local) day: the score as last computed that day.
+      CREATE TABLE account_scores (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        account_id text NOT NULL,
+        day text NOT NULL,
+        score integer,
+        band text NOT NULL,
+        users integer NOT NULL,
+        computed_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, account_id, day)
+      );
+      -- A user's stage moves, one row per user and (UTC) day: the stage the day began with and
+      -- the one it ended with (rows where both agree are moves that went back).
+      CREATE TABLE stage_changes (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        day text NOT NULL,
+        account_id text,
+        from_stage text,
+        to_stage text NOT NULL,
+        PRIMARY KEY (app_id, user_id, day)
+      );
+      CREATE INDEX stage_changes_day ON stage_changes (app_id, day);
+      -- Every measure of the list sortable: one indexed column each (-1: no value).
+      ALTER TABLE account_states ADD COLUMN depth double precision NOT NULL DEFAULT -1;
+      ALTER TABLE account_states ADD COLUMN breadth double precision NOT NULL DEFAULT -1;
+      ALTER TABLE account_states ADD COLUMN reach double precision NOT NULL DEFAULT -1;
+      ALTER TABLE account_states ADD COLUMN value_per_dollar double precision NOT NULL DEFAULT -1;
+      CREATE INDEX account_states_depth ON account_states (app_id, depth, account_id);
+      CREATE INDEX account_states_breadth ON account_states (app_id, breadth, account_id);
+      CREATE INDEX account_states_reach ON account_states (app_id, reach, account_id);
+      CREATE INDEX account_states_value_per_dollar ON account_states (app_id, value_per_dollar, account_id);
+      -- The display name a device sends (init's user.traits.name).
+      ALTER TABLE users ADD COLUMN name text;
+      -- Kept states from before this version get the new columns (and a first snapshot).
+      INSERT INTO state_queue (app_id, account_id, user_id, due_at)
+        SELECT app_id, account_id, '', '-infinity'::timestamptz FROM account_states
+        ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL;
+    `,
+  },
+  {
+    version: 31,
+    name: 'alerts: per-app settings and an outbox',
+    sql: `
+      -- What an app is told about, and where (see alerts/alert-settings.ts).
+      ALTER TABLE apps ADD COLUMN alerts jsonb NOT NULL DEFAULT '{}';
+      -- Alerts decided in the refresher's transaction, delivered after it: one row per kind,
+      -- subject and day (the key), so a recompute never alerts twice.
+      CREATE TABLE alert_outbox (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        key text NOT NULL,
+        kind text NOT NULL,
+        account_id text,
+        user_id text,
+        facts jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        next_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        sent_at timestamptz,
+        error text,
+        PRIMARY KEY (app_id, key)
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox (next_at) WHERE sent_at IS NULL;
+      CREATE INDEX alert_outbox_recent ON alert_outbox (app_id, created_at);
+    `,
+  },
 ];

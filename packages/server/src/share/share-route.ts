@@ -12,6 +12,7 @@ import { readJsonBody } from '../http/read-body';
 import { countInDatabase } from '../http/count-in-database';
 import { id } from '../summaries/summaries-schema';
 import { shareMessage } from './share-message';
+import { postWebhook } from './post-webhook';
 
 const DAY_MS = 86_400_000;
 
@@ -71,25 +72,8 @@ export function shareRoute(app: Hono, ctx: CollectorContext) {
     // Shared to a team channel: the title in English (or its first locale), as the engine names it.
     const title = localText(config.milestones?.find((m) => m.id === body.milestone)?.title) ?? body.milestone;
     const message = shareMessage(body.target, { title, appName: target.name, displayName: body.displayName });
-    let res: Response;
-    try {
-      res = await ctx.fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(message),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(ctx.shareTimeoutMs),
-      });
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      return fail(
-        502,
-        timedOut ? `The ${body.target} webhook did not answer within ${ctx.shareTimeoutMs} ms.` : `The ${body.target} webhook could not be reached.`,
-      );
-    }
-    await res.body?.cancel().catch(() => {});
-    if (res.status < 200 || res.status >= 300)
-      fail(502, `The ${body.target} webhook answered ${res.status}${res.status >= 300 && res.status < 400 ? ' (a redirect, not followed)' : ''}.`);
+    const sent = await postWebhook(ctx.fetch, url, JSON.stringify(message), { name: body.target, timeoutMs: ctx.shareTimeoutMs });
+    if (!sent.ok) fail(502, sent.error);
     return c.json({ ok: true });
   });
 }

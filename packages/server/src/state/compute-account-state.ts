@@ -40,7 +40,10 @@ export function keptUser(user: UserRollups, config: HabitualConfig, now: number)
 export function computeAccountState(account: Account, users: UserRollups[], config: HabitualConfig, now: number, horizonDays: number): KeptAccount {
   const dueAt = nextChange(users, now, horizonDays);
   try {
-    const { usersDetail, ...card } = accountScorecard(account, users, config, now, true);
+    const { usersDetail, ...scored } = accountScorecard(account, users, config, now, true);
+    // Nothing stored yet (set by the backend, or its users sent no day): no score to judge by.
+    const noData = users.every((u) => u.perDevice.every((d) => d.days.length === 0));
+    const card = noData ? { ...scored, noData } : scored;
     const byId = new Map(users.map((u) => [u.id, u.tz]));
     return { card, users: usersDetail!.map((summary) => ({ id: summary.id, tz: byId.get(summary.id)!, summary })), dueAt };
   } catch (error) {

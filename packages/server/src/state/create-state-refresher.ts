@@ -17,6 +17,12 @@ export interface StateRefresherOptions {
   minGapMs?: number;
   /** Where a failed pass is reported. @default console.error */
   log?: (message: string) => void;
+  /**
+   * Work that follows the states: after every pass (`scheduled` false) and on every scheduled
+   * tick (true). The collector delivers alerts here, and the morning digest on ticks.
+   * @default nothing
+   */
+  afterPass?: (scheduled: boolean) => Promise<unknown>;
 }
 
 export interface StateRefresher {
@@ -36,7 +42,7 @@ export interface StateRefresher {
  * and leases decide who computes what.
  */
 export function createStateRefresher(options: StateRefresherOptions): StateRefresher {
-  const { db, now = Date.now, batch = 50, intervalMs = 15_000, minGapMs = 1_000, log = (m) => console.error(m) } = options;
+  const { db, now = Date.now, batch = 50, intervalMs = 15_000, minGapMs = 1_000, log = (m) => console.error(m), afterPass } = options;
   let running: Promise<void> | undefined;
   let lastEnd = 0;
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -45,6 +51,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
 
   const drain = async () => {
     while ((await refreshStates(db, { now: now(), batch })) > 0 && !stopped);
+    await afterPass?.(false);
   };
   const run = (): Promise<void> =>
     (running ??= drain().finally(() => {
@@ -80,6 +87,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
         requeueConfigChanges(db)
           .then(() => dropOldDays(db, { now: now() }))
           .then(() => run())
+          .then(() => afterPass?.(true))
           .catch(report);
       }, intervalMs);
       timer.unref?.();

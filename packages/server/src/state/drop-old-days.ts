@@ -16,7 +16,8 @@ export interface RetentionOptions {
  * 400 days), at most once a UTC day per database however many collectors run it (the
  * `settings` row is the claim), and queues the affected accounts for a state refresh. Keeps
  * `day_rollups` at a bounded size, so one table with an (app_id, day) index serves instead
- * of monthly partitions. Returns the rows deleted.
+ * of monthly partitions. The score history, stage moves and old alerts go with the same job.
+ * Returns the day rollups deleted.
  */
 export async function dropOldDays(db: Db, options: RetentionOptions): Promise<number> {
   const { now, retentionDays = 400, chunk = 5_000 } = options;
@@ -52,5 +53,10 @@ export async function dropOldDays(db: Db, options: RetentionOptions): Promise<nu
       deleted += gone;
     }
   }
+  // The history the dashboard reads keeps as long as the days it came from; delivered alerts
+  // (and ones that never could be) 90 days.
+  await db.query('DELETE FROM account_scores WHERE day < $1', [cutoff]);
+  await db.query('DELETE FROM stage_changes WHERE day < $1', [cutoff]);
+  await db.query('DELETE FROM alert_outbox WHERE created_at < to_timestamp($1::float8 / 1000)', [now - 90 * 86_400_000]);
   return deleted;
 }

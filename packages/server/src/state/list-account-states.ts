@@ -15,6 +15,10 @@ const COLUMN: Record<AccountSort, { sql: string; read: string }> = {
   mrr: { sql: 'mrr', read: 'mrr' },
   users: { sql: 'users', read: 'users' },
   updated: { sql: 'updated_at', read: 'updated_at::text' },
+  depth: { sql: 'depth', read: 'depth' },
+  breadth: { sql: 'breadth', read: 'breadth' },
+  reach: { sql: 'reach', read: 'reach' },
+  valuePerDollar: { sql: 'value_per_dollar', read: 'value_per_dollar' },
 };
 
 interface Row {
@@ -48,6 +52,7 @@ export async function listAccountStates(
   if (query.id !== undefined) where.push(`account_id = $${params.push(query.id)}`);
   if (query.band) where.push(`band = $${params.push(query.band)}`);
   if (query.plan !== undefined) where.push(`plan = $${params.push(query.plan)}`);
+  if (query.stage) where.push(`(card -> 'stages' -> $${params.push(query.stage)})::int > 0`);
   if (query.q) {
     const p = params.push(likePattern(query.q));
     where.push(`(lower(name) LIKE $${p} OR lower(account_id) LIKE $${p})`);

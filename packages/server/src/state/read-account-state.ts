@@ -2,8 +2,8 @@ import type { Db } from '../db/database';
 import type { UserSummary } from '../accounts/account-scorecard';
 import { listAccountStates, type AccountListItem } from './list-account-states';
 
-/** A user's kept state as the scorecard lists it, or why it could not be computed. */
-export type KeptUserSummary = UserSummary | { id: string; error: string };
+/** A user's kept state as the scorecard lists it (with the display name their device sent), or why it could not be computed. */
+export type KeptUserSummary = (UserSummary | { id: string; error: string }) & { name?: string };
 
 interface UserRow {
   user_id: string;
@@ -15,6 +15,7 @@ interface UserRow {
   last_active: string | null;
   stuck: UserSummary['stuck'] | null;
   error: string | null;
+  name: string | null;
 }
 
 /** One account's kept scorecard with every user's kept state, or undefined before it is computed. */
@@ -22,16 +23,18 @@ export async function readAccountState(db: Db, appId: string, accountId: string)
   const [{ accounts }, users] = await Promise.all([
     listAccountStates(db, appId, { limit: 1, sort: 'score', order: 'asc', id: accountId }),
     db.query<UserRow>(
-      'SELECT user_id, stage, score, band, l7, l28, last_active, stuck, error FROM user_states WHERE app_id = $1 AND account_id = $2 ORDER BY user_id',
+      `SELECT s.user_id, s.stage, s.score, s.band, s.l7, s.l28, s.last_active, s.stuck, s.error, u.name FROM user_states s
+       LEFT JOIN users u ON u.app_id = s.app_id AND u.id = s.user_id WHERE s.app_id = $1 AND s.account_id = $2 ORDER BY s.user_id`,
       [appId, accountId],
     ),
   ]);
   if (!accounts.length) return undefined;
   const usersDetail: KeptUserSummary[] = users.map((u) =>
     u.error
-      ? { id: u.user_id, error: u.error }
+      ? { id: u.user_id, error: u.error, ...(u.name ? { name: u.name } : {}) }
       : {
           id: u.user_id,
+          ...(u.name ? { name: u.name } : {}),
           stage: u.stage,
           score: u.score,
           band: u.band,

@@ -6,6 +6,9 @@ import { loadAccountsUsers, loadLoneUsers } from '../accounts/load-account-users
 import { currentConfig } from '../config/config-store';
 import { computeAccountState, keptUser, nextChange, type KeptUser } from './compute-account-state';
 import { stateHorizonDays } from './state-horizon';
+import { listColumns } from './list-columns';
+import { keepHistory, type HistoryAccount, type HistoryUser } from './keep-history';
+import { queueAlerts } from '../alerts/queue-alerts';
 
 export interface RefreshOptions {
   /** The clock the states are computed at. */
@@ -112,10 +115,7 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
       mrr: account.pricePerMonth,
       paid_seats: account.paidSeats,
       users: users.length,
-      score: kept.card?.score ?? -1,
-      band: kept.card?.band ?? 'error',
-      // No trend yet (or an error) sorts below every change: the sort key is never null.
-      trend: kept.card?.trend.change ?? -1e9,
+      ...listColumns(kept),
       card: kept.card ?? null,
       error: kept.error ?? null,
       touched: dataChanged.has(`${id}\u0000`),
@@ -138,10 +138,9 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
     );
     const mine = new Set(owned.map((o) => `${o.account_id}\u0000${o.user_id}`));
     const ownedAccounts = accountIds.filter((id) => mine.has(`${id}\u0000`));
-    const users = (userRows as Array<{ user_id: string; account_id: string | null }>).filter((u) =>
-      mine.has(`${u.account_id ?? ''}\u0000${u.account_id === null ? u.user_id : ''}`),
-    );
-    const accounts = (accountRows as Array<{ account_id: string }>).filter((a) => mine.has(`${a.account_id}\u0000`));
+    const users = (userRows as HistoryUser[]).filter((u) => mine.has(`${u.account_id ?? ''}\u0000${u.account_id === null ? u.user_id : ''}`));
+    const accounts = (accountRows as HistoryAccount[]).filter((a) => mine.has(`${a.account_id}\u0000`));
+    await queueAlerts(tx, appId, await keepHistory(tx, appId, accounts, users as HistoryUser[], now), now);
     if (users.length) {
       await tx.query(
         `INSERT INTO user_states (app_id, user_id, account_id, tz, stage, score, band, l7, l28, last_active, stuck, error, config_version, computed_at)
@@ -167,15 +166,19 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
     if (goneLone.length) await tx.query('DELETE FROM user_states WHERE app_id = $1 AND user_id = ANY($2::text[]) AND account_id IS NULL', [appId, goneLone]);
     if (accounts.length) {
       await tx.query(
-        `INSERT INTO account_states (app_id, account_id, name, plan, sort_name, mrr, paid_seats, users, score, band, trend, card, error, config_version, updated_at, computed_at)
-         SELECT $1, x.account_id, x.name, x.plan, x.sort_name, x.mrr, x.paid_seats, x.users, x.score, x.band, x.trend, x.card, x.error, $3,
+        `INSERT INTO account_states (app_id, account_id, name, plan, sort_name, mrr, paid_seats, users, score, band, trend, depth, breadth, reach, value_per_dollar,
+           card, error, config_version, updated_at, computed_at)
+         SELECT $1, x.account_id, x.name, x.plan, x.sort_name, x.mrr, x.paid_seats, x.users, x.score, x.band, x.trend, x.depth, x.breadth, x.reach, x.value_per_dollar,
+           x.card, x.error, $3,
            CASE WHEN x.touched THEN date_trunc('milliseconds', to_timestamp($4::float8 / 1000))
              ELSE COALESCE((SELECT s.updated_at FROM account_states s WHERE s.app_id = $1 AND s.account_id = x.account_id), date_trunc('milliseconds', to_timestamp($4::float8 / 1000))) END,
            to_timestamp($4::float8 / 1000)
          FROM jsonb_to_recordset($2::jsonb) AS x(account_id text, name text, plan text, sort_name text, mrr double precision, paid_seats integer, users integer,
-           score integer, band text, trend double precision, card jsonb, error text, touched boolean)
+           score integer, band text, trend double precision, depth double precision, breadth double precision, reach double precision,
+           value_per_dollar double precision, card jsonb, error text, touched boolean)
          ON CONFLICT (app_id, account_id) DO UPDATE SET name = EXCLUDED.name, plan = EXCLUDED.plan, sort_name = EXCLUDED.sort_name, mrr = EXCLUDED.mrr,
            paid_seats = EXCLUDED.paid_seats, users = EXCLUDED.users, score = EXCLUDED.score, band = EXCLUDED.band, trend = EXCLUDED.trend,
+           depth = EXCLUDED.depth, breadth = EXCLUDED.breadth, reach = EXCLUDED.reach, value_per_dollar = EXCLUDED.value_per_dollar,
            card = EXCLUDED.card, error = EXCLUDED.error, config_version = EXCLUDED.config_version, computed_at = EXCLUDED.computed_at,
            updated_at = EXCLUDED.updated_at`,
         [appId, JSON.stringify(accounts), version, now],

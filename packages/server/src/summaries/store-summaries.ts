@@ -8,6 +8,8 @@ export interface SummaryIdentity {
   userId: string;
   accountId?: string;
   deviceId: string;
+  /** Display name, kept until a later batch sends another. */
+  name?: string;
 }
 
 /** The user key of a device that has no user id yet. */
@@ -30,10 +32,10 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
   return db.transaction(async (tx) => {
     const [user] = await tx.query<{ account_id: string | null; prev_account: string | null }>(
       `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2)
-       INSERT INTO users (app_id, id, account_id, tz, last_seen) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE($3, users.account_id), tz = $4, last_seen = now()
+       INSERT INTO users (app_id, id, account_id, tz, last_seen, name) VALUES ($1, $2, $3, $4, now(), $5)
+       ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE($3, users.account_id), tz = $4, last_seen = now(), name = COALESCE($5, users.name)
        RETURNING account_id, (SELECT account_id FROM prev) AS prev_account`,
-      [appId, who.userId, who.accountId ?? null, tz],
+      [appId, who.userId, who.accountId ?? null, tz, who.name || null],
     );
     const written = await tx.query(
       `INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
@@ -72,12 +74,17 @@ export async function loadUserDays(db: Db, appId: string, userId: string): Promi
   return [...byDevice].map(([deviceId, days]) => ({ deviceId, days }));
 }
 
-/** Forget-me on the collector: the user's rollups and user row. Returns the rows deleted. */
+/**
+ * Forget-me on the collector: the user's rollups, user row (with their name) and stage moves;
+ * the account's refresh drops their kept state. Returns the day rollups deleted.
+ */
 export async function deleteUser(db: Db, appId: string, userId: string): Promise<number> {
   return db.transaction(async (tx) => {
     const gone = await tx.query('DELETE FROM day_rollups WHERE app_id = $1 AND user_id = $2 RETURNING day', [appId, userId]);
     await forgetArms(tx, appId, userId);
     await tx.query('DELETE FROM user_outcomes WHERE app_id = $1 AND user_id = $2', [appId, userId]);
+    await tx.query('DELETE FROM stage_changes WHERE app_id = $1 AND user_id = $2', [appId, userId]);
+    await tx.query('DELETE FROM user_attention WHERE app_id = $1 AND user_id = $2', [appId, userId]);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
     if (user) await markStale(tx, appId, user.account_id, userId);
     return gone.length;

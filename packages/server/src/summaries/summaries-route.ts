@@ -25,7 +25,7 @@ export function summariesRoute(app: Hono, ctx: CollectorContext) {
       : await storeSummaries(
           ctx.db,
           target.id,
-          { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId },
+          { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId, name: identity.name },
           days,
         );
     // Only a signed-in user has a record to share between devices.

@@ -36,7 +36,7 @@ export const id = (what: string) =>
  *
  * ```json
  * { "v": 1, "appId": "ledgerly", "writeKey": "wk_...",
- *   "identity": { "userId": "u_42", "accountId": "acme", "deviceId": "d_9f...", "hash": "<hex hmac>" },
+ *   "identity": { "userId": "u_42", "accountId": "acme", "deviceId": "d_9f...", "hash": "<hex hmac>", "name": "Robin" },
  *   "days": [ { "v": 1, "day": "2025-03-14", "tz": "Europe/Helsinki", "rev": 7, "activeMs": 420000,
  *               "features": { "invoice.sent": { "n": 3, "value": 3 } }, "firsts": { "invoice.sent": 1741939200000 } } ] }
  * ```
@@ -63,6 +63,14 @@ export const SummariesBody = v.object({
           v.number('identity.hashExpires must be a number'),
           v.integer('identity.hashExpires must be whole epoch seconds'),
           v.minValue(0, 'identity.hashExpires must be epoch seconds'),
+        ),
+      ),
+      /** The user's display name (init's `user.traits.name`), shown on the dashboard only. */
+      name: v.optional(
+        v.pipe(
+          v.string('identity.name must be a string'),
+          v.maxLength(100, 'identity.name must be at most 100 characters'),
+          v.regex(CONTROL, 'identity.name must not contain control characters'),
         ),
       ),
     },
