@@ -44,10 +44,11 @@ export function ReminderClock() {
       const { reminder, at } = due;
       const { t, fmt } = hub.view();
       save(markShown(read(hub), reminder.id, at, now));
-      hub.count('reminder', 'fired');
       hub.toast({
         id: `reminder:${reminder.id}`,
         widget: 'reminders',
+        // Fired when it is on screen: the attention budget may hold it back first.
+        onShow: () => hub.count('reminder', 'fired'),
         title: t('reminder'),
         body: reminder.note || scheduleLabel(reminder, t, fmt),
         actions: [
