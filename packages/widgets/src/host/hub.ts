@@ -13,6 +13,7 @@ import {
   type EngagementState,
   type HabitualConfig,
   type HabitualInstance,
+  type ReachedMilestone,
   type When,
   type WidgetHost,
 } from '@habitual/core';
@@ -94,6 +95,8 @@ export interface Hub {
   toast(toast: Toast): void;
   /** The attention budget every interruptive surface draws from. */
   attention: Attention;
+  /** Milestones reached since the hub started and not yet taken (the rewards view takes them when its chunk arrives). */
+  takeMilestones(): ReachedMilestone[];
   /** Widget `id`'s priority in the attention budget. */
   priority(id: WidgetId): number;
   /** Counts a widget's exposure or interaction into today's rollup as `hb:<surface>[.<item>].<action>`. */
@@ -159,7 +162,10 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     set({ toasts: [...view.toasts.filter((x) => x.id !== t.id), t].slice(-3) });
   };
   const changed = (patch: Partial<View>) => (set(patch), attention.arbitrate());
+  // Heard before a widget that celebrates them has loaded: kept for it (few: each is once, ever).
+  const milestones: ReachedMilestone[] = [];
   const offs = [
+    instance.on('milestone', (m) => void milestones.push(m)),
     instance.on('config', (config) => changed(localize(config))),
     instance.on('state', (state) => changed({ state, today: today(state), ...(assignedTo !== unit() && localize(host.config())) })),
     watchPage(win, (page) => changed({ page })),
@@ -179,6 +185,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     },
     toast,
     attention,
+    takeMilestones: () => milestones.splice(0),
     priority: (id) => view.config.widgets?.[id]?.priority ?? WIDGETS.find((w) => w.id === id)?.priority ?? 0,
     count: (surface, action, item) => host.count(widgetCountName(surface, action, item)),
     destroy() {

@@ -5,30 +5,31 @@ import { milestoneTitle } from '../host/milestone-title';
 import { sharePayload } from './share';
 
 /**
- * Raises a toast for every milestone whose `when` holds while the widget is on; subscribed
- * at commit, so none slips by. Once, ever: another tab or device that showed it wins.
+ * Raises a toast for every milestone whose `when` holds while the widget is on: those the
+ * hub heard while this widget's chunk was on its way, then each new one (subscribed at
+ * commit, so none slips by). Once, ever: another tab or device that showed it wins.
  */
 export function Rewards() {
   const [{ t }, hub] = useHub();
-  useLayoutEffect(
-    () =>
-      hub.instance.on('milestone', (m) => {
-        const { config, fits } = hub.view();
-        if (!fits(config.milestones?.find((spec) => spec.id === m.id)?.when)) return;
-        hub.toast({
-          id: `milestone:${m.id}`,
-          widget: 'rewards',
-          once: true,
-          // Counted when it is on screen: the budget may hold it back.
-          onShow: () => hub.count('reward', 'shown'),
-          title: `🎉 ${t('milestone')}`,
-          body: milestoneTitle(hub.view(), m),
-          lingers: true,
-          content: <Share milestone={m} />,
-        });
-      }),
-    [hub],
-  );
+  useLayoutEffect(() => {
+    const raise = (m: ReachedMilestone) => {
+      const { config, fits } = hub.view();
+      if (!fits(config.milestones?.find((spec) => spec.id === m.id)?.when)) return;
+      hub.toast({
+        id: `milestone:${m.id}`,
+        widget: 'rewards',
+        once: true,
+        // Counted when it is on screen: the budget may hold it back.
+        onShow: () => hub.count('reward', 'shown'),
+        title: `🎉 ${t('milestone')}`,
+        body: milestoneTitle(hub.view(), m),
+        lingers: true,
+        content: <Share milestone={m} />,
+      });
+    };
+    for (const m of hub.takeMilestones()) raise(m);
+    return hub.instance.on('milestone', raise);
+  }, [hub]);
   return null;
 }
 
