@@ -118,7 +118,7 @@ export default [
     output: { file: `${sdkDist}/habitual-engine.js`, format: 'es', sourcemap: true },
     plugins: [...browser(), min()],
   },
-  // The lazily loaded widgets: habitual-widgets.js is the shell (Preact, Floating UI, mount,
+  // The lazily loaded widgets: habitual-widgets.js is the shell (Preact, mount,
   // hub, launcher, overlay, i18n), and each widget's view is its own habitual-widget-<id>.js,
   // which the shell imports (relative to itself) only when that widget is on.
   {
@@ -180,6 +180,9 @@ export default [
  */
 function widgetChunk(id) {
   const path = id.replaceAll('\\', '/');
+  // Anchored cards (nudges, the checklist's "show me") and Floating UI: a chunk of their own,
+  // fetched with the nudges or when a "show me" first opens, so the shell stays small.
+  if (/\/node_modules\/@floating-ui\/|\/packages\/widgets\/src\/host\/(popover\.tsx|anchor\.ts|watch-target\.ts)$/.test(path)) return 'popover';
   const folder = /\/packages\/widgets\/src\/([\w-]+)\/([\w.-]+)$/.exec(path);
   return folder && folder[1] !== 'host' && folder[2] !== 'widget.ts' ? folder[1] : 'habitual-widgets';
 }

@@ -3,7 +3,7 @@ import { WIDGETS } from '../registry';
 import { useHub } from './hub';
 import { Launcher } from './launcher';
 import { startPlacer } from './placer';
-import { ShowMe } from './popover';
+import { LazyShowMe } from './lazy-show-me';
 import { useTheme } from './theme';
 import { Toasts } from './toasts';
 import { viewCount, viewOf } from './load-views';
@@ -23,7 +23,7 @@ export function Overlay({ host }: { host: HTMLElement }) {
         return Body && on(id) ? <Body key={id} /> : null;
       })}
       <Toasts />
-      <ShowMe />
+      <LazyShowMe />
       {/* Keyed by the views here: each panel view's tab hook runs on every render, so a new one remounts it. */}
       <Launcher key={viewCount()} />
     </div>
