@@ -1,17 +1,6 @@
-import { mergeDeviceRollups, type DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
+import { loadMergedDays } from '../summaries/load-merged-days';
 import type { DriverUser } from './driver-observations';
-
-interface DayRow {
-  user_id: string;
-  device_id: string;
-  day: string;
-  tz: string;
-  rev: number;
-  active_ms: number;
-  features: DayRollup['features'];
-  firsts: DayRollup['firsts'];
-}
 
 /**
  * Every user of an app with their days merged over devices, by id, `pageSize` users per
@@ -26,24 +15,12 @@ export async function loadDriverUsers(db: Db, appId: string, pageSize = 500): Pr
       [appId, after, pageSize],
     );
     if (!page.length) return out;
-    const rows = await db.query<DayRow>(
-      'SELECT user_id, device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = ANY($2::text[])',
-      [appId, page.map((u) => u.id)],
+    const days = await loadMergedDays(
+      db,
+      appId,
+      page.map((u) => u.id),
     );
-    const devices = new Map<string, Map<string, DayRollup[]>>();
-    for (const r of rows) {
-      let byDevice = devices.get(r.user_id);
-      if (!byDevice) devices.set(r.user_id, (byDevice = new Map()));
-      let days = byDevice.get(r.device_id);
-      if (!days) byDevice.set(r.device_id, (days = []));
-      days.push({ v: 1, day: r.day, tz: r.tz, rev: r.rev, activeMs: r.active_ms, features: r.features, firsts: r.firsts });
-    }
-    for (const u of page) {
-      const perDevice = [...(devices.get(u.id) ?? new Map<string, DayRollup[]>())]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([deviceId, days]) => ({ deviceId, days }));
-      out.push({ id: u.id, accountId: u.account_id, tz: u.tz, days: mergeDeviceRollups(perDevice) });
-    }
+    for (const u of page) out.push({ id: u.id, accountId: u.account_id, tz: u.tz, days: days.get(u.id) ?? [] });
     after = page[page.length - 1].id;
   }
 }

@@ -3,7 +3,6 @@ import {
   compareMeans,
   compareShares,
   HOLDOUT,
-  mergeDeviceRollups,
   OUTCOME_DAYS,
   summarize,
   todayKey,
@@ -17,6 +16,7 @@ import {
 } from '@habitual/core';
 import { holdoutOf, WIDGET_IDS } from '@habitual/widgets/registry';
 import type { Db } from '../db/database';
+import { loadMergedDays } from '../summaries/load-merged-days';
 import { loadArms } from './experiment-arms';
 
 /** The smallest effects worth seeing: one qualified day in 28, five points of a share. */
@@ -54,32 +54,11 @@ export interface ExperimentReport {
   arms: ArmReport[];
 }
 
-async function loadMergedDays(db: Db, appId: string, userIds: string[], until: string): Promise<Map<string, DayRollup[]>> {
+/** Merged days of `userIds` up to `until`, `BATCH` users per query. */
+async function mergedDaysInBatches(db: Db, appId: string, userIds: string[], until: string): Promise<Map<string, DayRollup[]>> {
   const out = new Map<string, DayRollup[]>();
   for (let i = 0; i < userIds.length; i += BATCH) {
-    const rows = await db.query<{
-      user_id: string;
-      device_id: string;
-      day: string;
-      tz: string;
-      rev: number;
-      active_ms: number;
-      features: DayRollup['features'];
-      firsts: DayRollup['firsts'];
-    }>('SELECT user_id, device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = ANY($2::text[]) AND day <= $3', [
-      appId,
-      userIds.slice(i, i + BATCH),
-      until,
-    ]);
-    const devices = new Map<string, Map<string, DayRollup[]>>();
-    for (const r of rows) {
-      let u = devices.get(r.user_id);
-      if (!u) devices.set(r.user_id, (u = new Map()));
-      let days = u.get(r.device_id);
-      if (!days) u.set(r.device_id, (days = []));
-      days.push({ v: 1, day: r.day, tz: r.tz, rev: r.rev, activeMs: r.active_ms, features: r.features, firsts: r.firsts });
-    }
-    for (const [user, perDevice] of devices) out.set(user, mergeDeviceRollups([...perDevice].map(([deviceId, days]) => ({ deviceId, days }))));
+    for (const [user, days] of await loadMergedDays(db, appId, userIds.slice(i, i + BATCH), until)) out.set(user, days);
   }
   return out;
 }
@@ -114,7 +93,7 @@ export async function experimentReport(db: Db, appId: string, id: string, config
   // Only windows that have ended are measured: the last of its 28 days is before today (UTC).
   const lastFirst = addDays(todayKey(now, 'UTC'), -OUTCOME_DAYS);
   const measured = [...arms.values()].flat().filter((u) => u.first <= lastFirst);
-  const days = await loadMergedDays(
+  const days = await mergedDaysInBatches(
     db,
     appId,
     measured.map((u) => u.user),
