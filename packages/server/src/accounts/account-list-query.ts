@@ -1,8 +1,9 @@
 import type { Stage } from '@habitual/core';
 import { fail } from '../http/fail';
 
-const ACCOUNT_SORTS = ['score', 'trend', 'name', 'mrr', 'users', 'updated', 'depth', 'breadth', 'reach', 'valuePerDollar'] as const;
-export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+import { ACCOUNT_SORTS, DEFAULT_ORDER, type AccountSort } from './account-sorts';
+
+export type { AccountSort } from './account-sorts';
 const ACCOUNT_BANDS = ['red', 'yellow', 'green', 'none', 'error'] as const;
 // A record, so the compiler asks for a stage core adds.
 const STAGE_KEYS: Record<Stage, true> = {
@@ -33,20 +34,6 @@ export interface AccountListQuery {
 
 /** Largest page. */
 const MAX_LIMIT = 500;
-
-// Most at risk first by default; the most of something first for amounts and recency.
-const DEFAULT_ORDER: Record<AccountSort, 'asc' | 'desc'> = {
-  score: 'asc',
-  trend: 'asc',
-  name: 'asc',
-  mrr: 'desc',
-  users: 'desc',
-  updated: 'desc',
-  depth: 'asc',
-  breadth: 'asc',
-  reach: 'asc',
-  valuePerDollar: 'asc',
-};
 
 /** A cursor names the page's sort so it cannot be replayed against another one. */
 export const encodeCursor = (sort: AccountSort, order: string, value: string | number, id: string) =>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_ORDER, type AccountSort } from '../accounts/account-sorts';
 import type { AccountListItem } from '../state/list-account-states';
 import { api, downloadFile, type ApiError } from './api';
 import { number, percent, trendChange } from './format';
@@ -17,7 +18,7 @@ export function BandChip({ score, band, noData }: { score: number | null; band: 
   );
 }
 
-type Sort = 'score' | 'trend' | 'name' | 'mrr' | 'users' | 'updated' | 'depth' | 'breadth' | 'reach' | 'valuePerDollar';
+type Sort = AccountSort;
 const SORTS: Array<[Sort, string]> = [
   ['score', 'Score'],
   ['trend', 'Trend'],
@@ -30,19 +31,6 @@ const SORTS: Array<[Sort, string]> = [
   ['reach', 'Reach'],
   ['valuePerDollar', 'Value per $'],
 ];
-// The order a sort opens in: most at risk (the least of a measure), or the most of an amount, first.
-const FIRST_ORDER: Record<Sort, 'asc' | 'desc'> = {
-  score: 'asc',
-  trend: 'asc',
-  name: 'asc',
-  mrr: 'desc',
-  users: 'desc',
-  updated: 'desc',
-  depth: 'asc',
-  breadth: 'asc',
-  reach: 'asc',
-  valuePerDollar: 'asc',
-};
 
 export interface AccountsPageProps {
   /** Accounts per page. @default 50 */
@@ -89,7 +77,7 @@ export function AccountsPage({ pageSize = 50 }: AccountsPageProps) {
 
   const restart = () => setCursors([]);
   const sortBy = (next: Sort) => {
-    setOrder(next === sort ? (order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[next]);
+    setOrder(next === sort ? (order === 'asc' ? 'desc' : 'asc') : DEFAULT_ORDER[next]);
     setSort(next);
     restart();
   };
