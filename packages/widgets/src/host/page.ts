@@ -19,24 +19,32 @@ export const readPage = (win: Window): Page => ({
 });
 
 /**
- * Calls `onChange` with the page whenever the route or device class changes: SPA
- * navigations (the Navigation API where present, else `pushState` / `replaceState`,
- * wrapped once per window), `popstate`, `hashchange`, and the viewport crossing 480 px.
+ * Calls `fn` after each SPA navigation: the Navigation API's `currententrychange` where
+ * present, else `pushState` / `replaceState` (wrapped once per window), and `popstate`,
+ * `hashchange`. Returns the remover.
  */
+export function onRouteChange(win: Window, fn: () => void): () => void {
+  const nav = (win as unknown as { navigation?: NavigationLike }).navigation;
+  const events: Array<[EventTarget, string]> = [[win, 'popstate'], [win, 'hashchange'], nav ? [nav, 'currententrychange'] : [win, LOCATION_CHANGE]];
+  if (!nav) patchHistory(win);
+  for (const [target, type] of events) target.addEventListener(type, fn);
+  return () => {
+    for (const [target, type] of events) target.removeEventListener(type, fn);
+  };
+}
+
+/** Calls `onChange` with the page whenever the route (`onRouteChange`) or the device class (the viewport crossing 480 px) changes. */
 export function watchPage(win: Window, onChange: (page: Page) => void): () => void {
   let last = readPage(win);
   const check = () => {
     const page = readPage(win);
     if (page.path !== last.path || page.device !== last.device) onChange((last = page));
   };
-  const nav = (win as unknown as { navigation?: NavigationLike }).navigation;
-  const routeEvents: Array<[EventTarget, string]> = [[win, 'popstate'], [win, 'hashchange'], nav ? [nav, 'currententrychange'] : [win, LOCATION_CHANGE]];
-  if (!nav) patchHistory(win);
+  const offRoute = onRouteChange(win, check);
   const media = win.matchMedia?.(`(max-width: ${MOBILE_MAX}px)`);
-  for (const [target, type] of routeEvents) target.addEventListener(type, check);
   media?.addEventListener?.('change', check);
   return () => {
-    for (const [target, type] of routeEvents) target.removeEventListener(type, check);
+    offRoute();
     media?.removeEventListener?.('change', check);
   };
 }

@@ -1,4 +1,5 @@
 import { openRoots } from './open-roots';
+import { onRouteChange } from './page';
 
 /** Looks for `selector` in the page, then in its open shadow roots; an invalid selector never matches. */
 function find(doc: Document, selector: string): HTMLElement | null {
@@ -17,11 +18,10 @@ function find(doc: Document, selector: string): HTMLElement | null {
  * `change` gets it when it appears, `null` when it goes, and the new one when a route change
  * swaps it. Checks run at most every 100 ms, after the page changed. While nothing matches
  * it waits at most `wait` ms, then calls `missing` (once) and rests until the next route
- * change (`popstate`, `hashchange`, the Navigation API's `navigate`). Returns the canceller.
+ * change (`onRouteChange`). Returns the canceller.
  */
 export function watchTarget(doc: Document, selector: string, change: (el: HTMLElement | null) => void, missing: () => void, wait = 10_000): () => void {
   const win = doc.defaultView;
-  const nav = (win as { navigation?: EventTarget } | null)?.navigation;
   let el: HTMLElement | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let late: ReturnType<typeof setTimeout> | undefined;
@@ -49,14 +49,12 @@ export function watchTarget(doc: Document, selector: string, change: (el: HTMLEl
     // A route change may swap the element for another that matches, or remove it.
     check(true);
   };
-  const route = () => setTimeout(arm);
-  const ac = new AbortController();
-  for (const t of [win, nav]) for (const type of ['popstate', 'hashchange', 'navigate']) t?.addEventListener(type, route, { signal: ac.signal });
+  const offRoute = win ? onRouteChange(win, () => setTimeout(arm)) : () => {};
   arm();
   return () => {
     observer.disconnect();
     clearTimeout(timer);
     clearTimeout(late);
-    ac.abort();
+    offRoute();
   };
 }
