@@ -60,3 +60,4 @@ export type { Comparison, Verdict } from './experiments/compare-arms';
 export { userOutcome, OUTCOME_DAYS } from './experiments/user-outcome';
 export type { UserOutcome } from './experiments/user-outcome';
 export { variantProblems } from './config/variant-problems';
+export { anyWidgetEnabled } from './config/any-widget-enabled';

@@ -63,11 +63,5 @@ export function holdoutOf(config: HabitualConfig, id: string): number {
   return typeof share === 'number' ? share : w ? defaultHoldout(w) : 0;
 }
 
-/**
- * Whether the config switches any widget on: the SDK loads the widgets chunk only then.
- * Every widget is off by default (a registry test holds this), so any `enabled: true` under
- * `widgets` is a widget switched on; that keeps the registry's data out of habitual.js.
- */
-export function anyWidgetEnabled(config: HabitualConfig): boolean {
-  return Object.values(config.widgets ?? {}).some((w) => (w as { enabled?: unknown } | null)?.enabled === true);
-}
+// Whether any widget is on is config alone (core's): the SDK and the sync ask it too.
+export { anyWidgetEnabled } from '@habitual/core';

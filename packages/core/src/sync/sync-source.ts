@@ -1,4 +1,5 @@
 import type { HabitualConfig } from '../config/types';
+import { anyWidgetEnabled } from '../config/any-widget-enabled';
 import { ATTENTION_CHANNEL, ATTENTION_KEY } from '../rules/attention';
 import type { Session } from '../session/session';
 import { markSynced, readUnsynced } from '../store/days';
@@ -65,8 +66,7 @@ export function createSyncSource({ session, profile, report, configure, setWidge
     // and only while a widget is on to use it.
     attention() {
       const p = profile();
-      const on = Object.values(session.config().widgets ?? {}).some((w) => (w as { enabled?: unknown } | undefined)?.enabled === true);
-      sent = p.userId && on ? (p.widgets[ATTENTION_KEY] ?? EMPTY) : undefined;
+      sent = p.userId && anyWidgetEnabled(session.config()) ? (p.widgets[ATTENTION_KEY] ?? EMPTY) : undefined;
       return sent;
     },
     // The answer is what was sent merged with the user's other devices. Kept as it is unless
