@@ -91,7 +91,8 @@ export function createAttention(deps: AttentionDeps): Attention {
         next = recordShow(next, key, today, now);
         changed = true;
       }
-      if (next !== rec) change(next);
+      // Keeping the new record re-renders; nothing else needs to.
+      if (next !== rec) change(next), (changed = false);
       // A cooldown ends without any event: look again then.
       clearTimeout(timer);
       const until = (next.dismissedAt ?? 0) + budget.cooldownMinutes * 60_000 - now;
