@@ -135,7 +135,7 @@ function coreFields(): ConfigField[] {
     { path: 'experiments.#.items.#', kind: 'string' },
     { path: 'experiments.#.variants', kind: 'array', required: true },
     { path: 'experiments.#.variants.#', kind: 'object' },
-    { path: 'experiments.#.variants.#.id', kind: 'string', required: true, pattern: 'id' },
+    { path: 'experiments.#.variants.#.id', kind: 'string', required: true, unique: 'variant', pattern: 'id' },
     { path: 'experiments.#.variants.#.weight', kind: 'number', ...nonNegative, default: 1 },
     { path: 'experiments.#.variants.#.config', kind: 'object' },
     { path: 'experiments.#.holdout', kind: 'number', min: 0, max: 0.5, default: 0 },

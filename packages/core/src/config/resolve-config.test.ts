@@ -155,6 +155,14 @@ describe('validateConfig', () => {
 });
 
 describe('config problems name the field precisely', () => {
+  it('holds ids unique within one list: variant ids per experiment, not across experiments', () => {
+    const experiment = (id: string, variants: string[]) => ({ id, items: ['x'], variants: variants.map((v) => ({ id: v })) });
+    expect(validateConfig({ experiments: [experiment('e1', ['a', 'b']), experiment('e2', ['a', 'b'])] })).toEqual([]);
+    expect(validateConfig({ experiments: [experiment('e1', ['a', 'a'])] })).toEqual([
+      { path: 'experiments.0.variants.1.id', message: 'repeats the variant id "a"' },
+    ]);
+  });
+
   it('points at the checklist item field, by index', () => {
     const problems = validateConfig({
       features: { 'invoice.sent': {} },

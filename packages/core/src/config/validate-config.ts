@@ -137,7 +137,8 @@ export function validateFields(config: unknown, schema: readonly ConfigField[]):
   const defaultOf = (path: string) => fields.find((f) => f.path === path)?.default;
 
   for (const f of fields) {
-    const seen = new Set<unknown>();
+    // `unique` holds within one list: two experiments may each have a variant `a`.
+    const seen = new Set<string>();
     for (const [path, v] of expand(config, f.path)) {
       const bad = (message: string) => out.push({ path, message });
       const order = (other: string, sign: 1 | -1, words: string) => {
@@ -167,8 +168,9 @@ export function validateFields(config: unknown, schema: readonly ConfigField[]):
         }
         if (f.atLeastOne && !has(f.atLeastOne).length) bad(`needs ${list(f.atLeastOne)} to complete itself`);
         if (f.unique) {
-          if (seen.has(v)) bad(`repeats the ${f.unique} id ${show(v)}`);
-          seen.add(v);
+          const key = `${path.split('.').slice(0, -2).join('.')}\u0000${String(v)}`;
+          if (seen.has(key)) bad(`repeats the ${f.unique} id ${show(v)}`);
+          seen.add(key);
         }
         const ref = f.ref;
         const known = ref && refs[ref]();
