@@ -14,11 +14,14 @@ const ELEMENTS = new Map<string, WidgetId>(WIDGETS.flatMap((w) => ('element' in 
 let current: Hub | null = null;
 const connected = new Set<HTMLElement>();
 
-/** A custom element's body: the widget inline, with theme and language (nothing until its view is here). */
+/**
+ * A custom element's body: the widget inline, with theme and language (nothing until its view
+ * is here, nothing for a user held out of the widget: the holdout's comparison counts on it).
+ */
 function Inline({ host, widget }: { host: HTMLElement; widget: WidgetId }) {
-  const [{ locale, dir }] = useHub();
+  const [{ locale, dir, held }] = useHub();
   useTheme(host);
-  const Body = viewOf(widget)?.Inline;
+  const Body = held(widget) ? undefined : viewOf(widget)?.Inline;
   return (
     <div lang={locale} dir={dir}>
       {Body && <Body />}

@@ -62,6 +62,8 @@ export interface View {
   on(id: WidgetId): boolean;
   /** Whether a `when` holds for this user, here, now (no `when` always does). */
   fits(when: When | undefined): boolean;
+  /** This user is held out of widget `id` (its holdout or an experiment's): not even the page's own custom element shows it. */
+  held(id: WidgetId): boolean;
   page: Page;
   /** An experiment on items holds this user out of item `id` (a checklist item id, a nudge's feature or funnel). */
   heldItem(id: string): boolean;
@@ -124,17 +126,16 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   // Experiments and holdouts: assigned by the user id (the device id while anonymous), known once the profile is.
   const unit = () => host.profile()?.userId ?? host.profile()?.deviceId;
   let assignedTo = unit();
-  let held: (id: WidgetId) => boolean = () => false;
-  const on = (id: WidgetId) => isEnabled(view.config, id) && !held(id) && fits(view.config.widgets?.[id]?.when);
+  const on = (id: WidgetId) => isEnabled(view.config, id) && !view.held(id) && fits(view.config.widgets?.[id]?.when);
   const localize = (raw: HabitualConfig) => {
     const x = experimentView(raw, (assignedTo = unit()), (id) => holdoutOf(raw, id), host.count);
     const { config } = x;
-    held = x.held;
     const locale = resolveLocale(config.locale);
     const missing = host.options().debug ? untranslated(config, locale) : [];
     if (missing.length) console.warn(`[habitual] these config texts have no '${locale}' version, so they show in English: ${missing.join(', ')}.`);
     return {
       config,
+      held: x.held,
       heldItem: x.heldItem,
       locale,
       dir: dirOf(locale),

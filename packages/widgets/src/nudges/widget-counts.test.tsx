@@ -57,4 +57,26 @@ describe('widget counts', () => {
     expect(w.$('.nudge')).toBeNull();
     expect(await counts(w)).toEqual({ 'hb:exp.widget-nudges.holdout': 1 });
   });
+
+  it("a user held out of the checklist sees no <habitual-checklist> either; a user in the 'on' arm does", async () => {
+    const held = { ...config, widgets: { checklist: { ...config.widgets!.checklist, holdout: 0.3 } } };
+    const arm = { id: 'widget-checklist', variants: [{ id: 'on' }], holdout: 0.3 };
+    const user = (want: string) => Array.from({ length: 200 }, (_, i) => `u_${i}`).find((u) => assignVariant(arm, u) === want)!;
+    for (const [id, shows] of [
+      [user(HOLDOUT), false],
+      [user('on'), true],
+    ] as const) {
+      const w = await mountWidgets({ config: held, options: { user: { id } } });
+      document.body.insertAdjacentHTML('beforeend', '<habitual-checklist></habitual-checklist>');
+      const shadow = document.querySelector('habitual-checklist')!.shadowRoot!;
+      if (shows) await vi.waitFor(() => expect(shadow.textContent).toContain('0 of 1 done'));
+      else {
+        await flushRender();
+        expect(shadow.textContent).toBe('');
+        expect(await counts(w)).toEqual({ 'hb:exp.widget-checklist.holdout': 1 });
+      }
+      w.handle.unmount();
+      document.body.innerHTML = '';
+    }
+  });
 });
