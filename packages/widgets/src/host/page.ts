@@ -7,15 +7,21 @@ export interface Page {
 }
 
 const LOCATION_CHANGE = 'habitual:locationchange';
-/** Under this viewport width the device counts as `mobile`. */
-export const MOBILE_MAX = 479.98;
+/**
+ * Under this width (CSS px) the device counts as `mobile` and the placer lays surfaces out for
+ * a small screen. Targeting reads the layout viewport, so a pinch zoom does not change who a
+ * widget is for; the placer reads the visual viewport, so a zoomed-in page gets the bottom
+ * sheet that fits what is on screen.
+ */
+export const SMALL_WIDTH = 480;
+const MOBILE_QUERY = `(max-width: ${SMALL_WIDTH - 0.02}px)`;
 
 type NavigationLike = EventTarget & { currentEntry?: unknown };
 
 /** The page now. */
 export const readPage = (win: Window): Page => ({
   path: win.location.pathname,
-  device: win.matchMedia?.(`(max-width: ${MOBILE_MAX}px)`).matches ? 'mobile' : 'desktop',
+  device: win.matchMedia?.(MOBILE_QUERY).matches ? 'mobile' : 'desktop',
 });
 
 /**
@@ -41,7 +47,7 @@ export function watchPage(win: Window, onChange: (page: Page) => void): () => vo
     if (page.path !== last.path || page.device !== last.device) onChange((last = page));
   };
   const offRoute = onRouteChange(win, check);
-  const media = win.matchMedia?.(`(max-width: ${MOBILE_MAX}px)`);
+  const media = win.matchMedia?.(MOBILE_QUERY);
   media?.addEventListener?.('change', check);
   return () => {
     offRoute();

@@ -1,5 +1,6 @@
 import { boxOf, controls, INTERACTIVE, trackControls, type Box } from './controls';
 import { cost, pickSpot, spots } from './free-spot';
+import { SMALL_WIDTH } from './page';
 
 /**
  * Placed in this order; each prefers a spot near (fx, fy), fractions of the viewport. The
@@ -11,9 +12,6 @@ const SURFACES: Array<[selector: string, fx: number, fy: number, uninvited?: 1]>
   ['.digest', 1, 0, 1],
   ['.toasts', 0, 1, 1],
 ];
-
-/** Under 480 px the panel is a bottom sheet and toasts span the width. */
-const SMALL = 480;
 
 const setBox = (el: HTMLElement, b: Box) => {
   // `inset` over the stylesheet's corner: one CSSOM write, allowed under a strict CSP.
@@ -43,7 +41,8 @@ export function startPlacer(root: ShadowRoot): () => void {
     frame = 0;
     if (changed) (changed = false), tracked.rescan();
     const view = vv ? { x: vv.offsetLeft, y: vv.offsetTop, w: vv.width, h: vv.height } : { x: 0, y: 0, w: win.innerWidth, h: win.innerHeight };
-    const small = view.w < SMALL;
+    // Under SMALL_WIDTH the panel is a bottom sheet and toasts span the width.
+    const small = view.w < SMALL_WIDTH;
     root.host.toggleAttribute('data-small', small);
     const page = controls(doc);
     const heavy = [focused, pointed].flatMap((el) => (el?.isConnected ? [boxOf(el)] : []));
