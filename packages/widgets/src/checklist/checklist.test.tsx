@@ -75,6 +75,20 @@ describe('checklist', () => {
     expect(again.$('.launcher')).toBeNull();
   });
 
+  it('a celebration the budget held back is raised again on the next page load', async () => {
+    const days = { '2025-03-11': { 'customer.created': 3 } };
+    const held = await mountWidgets({ config: { ...config, attention: { perDay: 0 } }, days });
+    await held.use('invoice.sent');
+    await flushRender();
+    expect(held.$('[data-toast]')).toBeNull();
+    expect(internalOf(held.instance).profile()?.widgets.checklist).not.toMatchObject({ celebrated: true });
+    held.handle.unmount();
+    const next = await mountWidgets({ config, days: { '2025-03-11': { 'customer.created': 3, 'invoice.sent': 1 } } });
+    cleanup = next.handle.unmount;
+    await vi.waitFor(() => expect(next.$('[data-toast=checklist]')?.textContent).toContain('All set up'));
+    await vi.waitFor(() => expect(internalOf(next.instance).profile()?.widgets.checklist).toMatchObject({ celebrated: true }));
+  });
+
   it('"show me" opens a nudge on the target and returns focus on close', async () => {
     document.body.innerHTML = '<button id="send">Send</button>';
     const { $, root } = await open({ config });

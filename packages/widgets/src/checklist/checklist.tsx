@@ -16,10 +16,11 @@ export function useChecklist(celebrate: boolean) {
   const complete = items.length > 0 && done.length === items.length;
   useCountDone(hub, done, celebrate);
   useEffect(() => {
-    // Once, ever: the cache in setWidget makes a second checklist on the page see it at once.
+    // Once, ever, and only once it is on screen: the budget may hold it back past a reload,
+    // and the next page load raises it again (a second checklist on the page raises the same toast).
     if (celebrate && complete && !hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated) {
-      hub.setWidget('checklist', { ...hub.widget<object>('checklist'), celebrated: true });
-      hub.toast({ id: 'checklist', title: t('checklistDone'), widget: 'checklist', once: true });
+      const onShow = () => hub.setWidget('checklist', { ...hub.widget<object>('checklist'), celebrated: true });
+      hub.toast({ id: 'checklist', title: t('checklistDone'), widget: 'checklist', once: true, onShow });
     }
   }, [celebrate, complete]);
   return { items, done, celebrated };

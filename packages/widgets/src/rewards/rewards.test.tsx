@@ -114,3 +114,22 @@ describe('reward toast', () => {
     expect(w.$('[data-toast]')).toBeNull();
   });
 });
+
+describe('a celebration the budget held back', () => {
+  it('is owed across a reload, shows on a later page load, and is then settled', async () => {
+    const quiet = { ...config, attention: { perDay: 0 } };
+    const first = await mountWidgets({ config: quiet });
+    await first.use('invoice.sent');
+    const saved = () => internalOf(first.instance).profile()?.widgets.rewards as { owed?: Array<{ id: string }> } | undefined;
+    await vi.waitFor(() => expect(saved()?.owed?.map((m) => m.id)).toEqual(['first-invoice']));
+    await flushRender();
+    expect(first.$('[data-toast]')).toBeNull();
+    first.handle.unmount();
+
+    // The next page load: the milestone is not reached again, yet its toast comes.
+    const next = await mountWidgets({ config, widgets: { rewards: saved() } });
+    cleanup = next.handle.unmount;
+    await vi.waitFor(() => expect(next.$('[data-toast="milestone:first-invoice"]')?.textContent).toContain('First invoice sent'));
+    await vi.waitFor(() => expect(internalOf(next.instance).profile()?.widgets.rewards).toEqual({ owed: [] }));
+  });
+});

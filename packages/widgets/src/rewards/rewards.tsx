@@ -4,34 +4,48 @@ import { useHub } from '../host/hub';
 import { milestoneTitle } from '../host/milestone-title';
 import { sharePayload } from './share';
 
+/** What the rewards widget keeps per user: celebrations raised but not yet on screen. */
+interface RewardsState {
+  owed?: ReachedMilestone[];
+}
+
 /**
  * Raises a toast for every milestone whose `when` holds while the widget is on: those the
  * hub heard while this widget's chunk was on its way, then each new one (subscribed at
- * commit, so none slips by). Once, ever: another tab or device that showed it wins.
+ * commit, so none slips by). Once, ever: another tab or device that showed it wins. Until it
+ * is on screen (the attention budget may hold it back for days) it is owed, and a later page
+ * load raises it again.
  */
 export function Rewards() {
   const [{ t }, hub] = useHub();
   useLayoutEffect(() => {
+    const owed = () => hub.widget<RewardsState>(KEY)?.owed ?? [];
+    const settle = (m: ReachedMilestone) => hub.setWidget(KEY, { ...hub.widget<RewardsState>(KEY), owed: owed().filter((x) => x.id !== m.id) });
     const raise = (m: ReachedMilestone) => {
       const { config, fits } = hub.view();
+      const id = `milestone:${m.id}`;
+      if (hub.attention.marked(`toast:${id}`)?.seen) return settle(m);
       if (!fits(config.milestones?.find((spec) => spec.id === m.id)?.when)) return;
+      if (!owed().some((x) => x.id === m.id)) hub.setWidget(KEY, { ...hub.widget<RewardsState>(KEY), owed: [...owed(), m] });
       hub.toast({
-        id: `milestone:${m.id}`,
+        id,
         widget: 'rewards',
         once: true,
         // Counted when it is on screen: the budget may hold it back.
-        onShow: () => hub.count('reward', 'shown'),
+        onShow: () => (hub.count('reward', 'shown'), settle(m)),
         title: `🎉 ${t('milestone')}`,
         body: milestoneTitle(hub.view(), m),
         lingers: true,
         content: <Share milestone={m} />,
       });
     };
-    for (const m of hub.takeMilestones()) raise(m);
+    for (const m of [...owed(), ...hub.takeMilestones()]) raise(m);
     return hub.instance.on('milestone', raise);
   }, [hub]);
   return null;
 }
+
+const KEY = 'rewards';
 
 /** Share to the configured Slack / Discord (relayed by the collector) or copy the text. */
 function Share({ milestone: m }: { milestone: ReachedMilestone }) {
