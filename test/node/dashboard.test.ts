@@ -253,6 +253,23 @@ describe.skipIf(missing.length > 0)('the dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('config editor: a text per locale gets one box per locale, and editing one changes only it', async () => {
+    const { page } = await open('light');
+    await signIn(page);
+    await page.goto(`${collector.url}/admin#/config`);
+    await page.locator('[data-testid=save]').waitFor();
+    const json = page.locator('textarea').first();
+    const config = JSON.parse(await json.inputValue());
+    config.widgets.checklist.title = { en: 'Get set up', fi: 'Aloita' };
+    await json.fill(JSON.stringify(config));
+    const fi = page.getByLabel('Title (fi)');
+    expect(await page.getByLabel('Title (en)').inputValue()).toBe('Get set up');
+    expect(await fi.inputValue()).toBe('Aloita');
+    await fi.fill('Aloitetaan');
+    await expect.poll(async () => JSON.parse(await json.inputValue()).widgets.checklist.title).toEqual({ en: 'Get set up', fi: 'Aloitetaan' });
+    await page.context().close();
+  });
+
   it('alerts: Settings saves where they go and sends a signed test message to a local webhook', async () => {
     const hits: Array<{ headers: Record<string, unknown>; body: string }> = [];
     const sink = createServer((req, res) => {

@@ -24,6 +24,18 @@ function withWidget(config: HabitualConfig, id: WidgetId, key: string, value: un
   return { ...config, widgets: { ...config.widgets, [id]: widget } };
 }
 
+/** The strings in a nested object of texts, each with its path of keys. */
+function leaves(obj: Fields, path: string[] = []): Array<[string[], string]> {
+  return Object.entries(obj).flatMap(
+    ([k, v]): Array<[string[], string]> => (v && typeof v === 'object' ? leaves(v as Fields, [...path, k]) : [[[...path, k], String(v ?? '')]]),
+  );
+}
+
+/** A copy of `obj` with the string at `path` replaced. */
+function withLeaf(obj: Fields, [key, ...rest]: string[], value: string): Fields {
+  return { ...obj, [key]: rest.length ? withLeaf((obj[key] ?? {}) as Fields, rest, value) : value };
+}
+
 /** One control for a widget field the registry lists for the editor. */
 function FieldControl({ field, value, set }: { field: EditorField; value: unknown; set(value: unknown): void }) {
   const text = (e: Event) => (e.target as HTMLInputElement).value;
@@ -42,6 +54,18 @@ function FieldControl({ field, value, set }: { field: EditorField; value: unknow
               }}
             />{' '}
             {field.label} {c}
+          </label>
+        ))}
+      </>
+    );
+  }
+  // A text per locale (`{ en: 'Get set up', fi: 'Aloita' }`, plural forms within): one box per text.
+  if (field.kind === 'text' && value && typeof value === 'object') {
+    return (
+      <>
+        {leaves(value as Fields).map(([path, leaf]) => (
+          <label key={path.join('.')}>
+            {field.label} ({path.join(' ')}) <input type="text" value={leaf} onInput={(e) => set(withLeaf(value as Fields, path, text(e)))} />
           </label>
         ))}
       </>
