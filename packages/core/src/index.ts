@@ -36,6 +36,7 @@ export { localText, untranslated } from './config/local-text';
 export type { ConfigProblem } from './config/validate-config';
 export { ENGAGEMENT_DEFAULTS } from './config/defaults';
 export { CONFIG_SCHEMA } from './config/config-schema';
+export { WHEN_FIELDS } from './config/when-fields';
 export type { ConfigField } from './config/config-field';
 export { LOCALES, STREAK_PERIODS, SCORE_MEASURES, DEFAULT_WEIGHTS } from './config/vocabulary';
 export { safeHref } from './config/safe-href';
