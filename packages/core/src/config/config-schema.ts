@@ -26,6 +26,7 @@ function coreFields(): ConfigField[] {
     { path: 'features.*.weight', kind: 'number', ...nonNegative, default: 1 },
     { path: 'features.*.value', kind: 'text', plural: true },
     { path: 'features.*.core', kind: 'boolean' },
+    { path: 'features.*.href', kind: 'href' },
     { path: 'engagement', kind: 'object' },
     { path: 'engagement.activeMinutes', kind: 'number', ...nonNegative, default: 5 },
     { path: 'engagement.streak', kind: 'object' },
