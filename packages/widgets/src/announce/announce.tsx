@@ -11,10 +11,10 @@ const markKey = (id: string) => `announce:${id}`;
  * Dismissed, or taken up through its call to action, it never returns, on any tab or device.
  */
 export function Announce() {
-  const [{ config, state, fits, heldItem, t, tx }, hub] = useHub();
+  const [{ config, state, fits, t, tx }, hub] = useHub();
   const over = (id: string) => {
     const m = hub.attention.marked(markKey(id));
-    return !!(m?.dismissed || m?.done) || heldItem(id);
+    return !!(m?.dismissed || m?.done);
   };
   // Nothing before the engine's state: who has used the feature is not known yet.
   const item = state ? pickAnnouncement(config.widgets?.announce?.items ?? [], fits, over) : undefined;
