@@ -47,6 +47,21 @@ const actions = {
     habitual('track', 'invoice.sent', { value: 1, amount: invoice.amount });
     location.hash = '#/invoices';
   },
+  onExport() {
+    // Every invoice as CSV, for the accountant (the feature the demo's "what's new" announces).
+    const name = (id) => books.customers.find((c) => c.id === id)?.name ?? '';
+    const cell = (v) => `"${String(v).replace(/"/g, '""')}"`;
+    const rows = [
+      ['number', 'customer', 'amount', 'issued', 'status'],
+      ...books.invoices.map((i) => [i.number, name(i.customerId), i.amount, i.issued, i.status]),
+    ];
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([rows.map((r) => r.map(cell).join(',')).join('\r\n')], { type: 'text/csv' }));
+    a.download = 'ledgerly-invoices.csv';
+    a.click();
+    URL.revokeObjectURL(a.href);
+    habitual('track', 'records.exported');
+  },
   onPay(invoiceId) {
     if (!recordPayment(books, invoiceId)) return;
     save();
@@ -77,7 +92,7 @@ const routes = {
   '/invoices/new': () => views.newInvoice(books, actions),
   '/reports': () => {
     habitual('track', 'report.viewed');
-    return views.reports(books);
+    return views.reports(books, actions);
   },
 };
 

@@ -5,14 +5,16 @@
 /** @type {import('@habitual/core').HabitualConfig} */
 export const ledgerlyConfig = {
   locale: 'en',
+  // `href`: where each feature is in the app, for the shortcuts (a feature without one, such
+  // as opening the import, is no shortcut).
   features: {
-    'customer.created': { label: 'Add a customer', key: true },
-    'invoice.sent': { label: 'Send an invoice', key: true, value: { one: 'invoice', other: 'invoices' } },
-    'payment.recorded': { label: 'Record a payment', key: true },
-    'import.completed': { label: 'Import customers', key: true },
-    'report.viewed': { label: 'View reports', key: true },
+    'customer.created': { label: 'Add a customer', key: true, href: '#/customers/new' },
+    'invoice.sent': { label: 'Send an invoice', key: true, value: { one: 'invoice', other: 'invoices' }, href: '#/invoices/new' },
+    'payment.recorded': { label: 'Record a payment', key: true, href: '#/invoices' },
+    'import.completed': { label: 'Import customers', key: true, href: '#/customers/import' },
+    'report.viewed': { label: 'View reports', key: true, href: '#/reports' },
     'import.opened': { label: 'Open import' },
-    'records.exported': { label: 'Export records' },
+    'records.exported': { label: 'Export records', href: '#/reports' },
   },
   engagement: { activeMinutes: 5, streak: { period: 'weekday' }, intensityTarget: 20 },
   activation: [
@@ -68,6 +70,24 @@ export const ledgerlyConfig = {
         },
         // Reports matter once there is something owed: after the first invoice.
         { feature: 'report.viewed', target: '#nav-reports', text: 'Reports show who owes you, at a glance.', when: { used: { 'invoice.sent': 1 } } },
+      ],
+    },
+    // The user's most used features, one click away, with their own pins first.
+    shortcuts: { enabled: true },
+    // What's new, for users who have not found it yet; not in their first two days (onboarding
+    // has the attention then), so it comes on the third.
+    announce: {
+      enabled: true,
+      holdout: 0,
+      items: [
+        {
+          id: 'csv-export',
+          feature: 'records.exported',
+          title: 'New: your books as a CSV file',
+          text: 'Reports now has a Download CSV button: every invoice, ready for your accountant.',
+          cta: { text: 'Open reports' },
+          when: { notUsed: ['records.exported'], withinDays: 90, daysSinceFirstSeen: { min: 2 } },
+        },
       ],
     },
   },

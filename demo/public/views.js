@@ -197,13 +197,13 @@ export function newInvoice(books, { onSend }) {
   );
 }
 
-export function reports(books) {
+export function reports(books, { onExport } = {}) {
   const f = figures(books);
   const owed = owedByCustomer(books);
   return h(
     'section',
     {},
-    h('h1', {}, 'Reports'),
+    h('div', { class: 'toolbar' }, h('h1', {}, 'Reports'), onExport && h('button', { id: 'export-books', type: 'button', onclick: onExport }, 'Download CSV')),
     h(
       'div',
       { class: 'kpis' },

@@ -107,3 +107,24 @@ it("a widget's chunk that fails to load leaves the page and the other widgets wo
   await until(() => shadow.querySelector('[data-item=customer]'), 'the checklist panel');
   expect(shadow.querySelector('[data-tab=records]')).toBeNull();
 });
+
+it('the shortcuts (launcher and inline) and an announcement card render under a strict CSP, from their own chunks', async () => {
+  const { win, doc, shadow, launcher, fetched } = await openPage('&only=quick');
+  const card = await until(() => shadow.querySelector<HTMLElement>('section.announce'), 'the announcement card');
+  expect(card.getAttribute('aria-label')).toBe('Reports are here');
+  expect(card.querySelector('a.cta')!.getAttribute('href')).toBe('#reports');
+  // Its stylesheet applied (fixed, placed by a CSSOM write), the page's controls left clear.
+  expect(win().getComputedStyle(card).position).toBe('fixed');
+  expect(card.style.inset).not.toBe('');
+  const inline = await until(
+    () => doc.querySelector('habitual-shortcuts')?.shadowRoot?.querySelector<HTMLElement>('section.shortcuts'),
+    'the inline shortcuts',
+  );
+  expect(inline.textContent).toContain('All features');
+  launcher.click();
+  await until(() => shadow.querySelector('.panel section.shortcuts'), 'the shortcuts panel');
+  expect(widgetChunks(fetched())).toEqual(expect.arrayContaining(['/habitual-widget-announce.js', '/habitual-widget-shortcuts.js']));
+  expect(win().__violations).toEqual([]);
+  expect(win().__uncaught).toEqual([]);
+  expect(win().__errors).toEqual([]);
+});

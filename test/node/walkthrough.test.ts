@@ -432,6 +432,63 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await admin.screenshot({ path: shotPath('config.png') });
     await admin.close();
   });
+  it("day three: the digest at a quick glance, a pinned shortcut, then what's new for a feature not found yet", async () => {
+    const day3 = new Date(Date.parse(`${DAY2}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${demo.demoUrl}?now=${day3}`);
+    await expect.poll(() => page.locator('#dev-bar [data-today]').getAttribute('data-today')).toBe(day3);
+    // The digest goes first (priority 40 over the announcement's 30); the user wants just the line.
+    await box(w.digest());
+    expect(await page.locator('habitual-widgets .announce').count(), 'the announcement waits its turn').toBe(0);
+    await w.digest().getByRole('button', { name: 'Quick glance' }).click();
+    await expect.poll(() => w.digest().locator('[data-glance]').textContent()).toMatch(/^Yesterday: 1 invoice · \d+ days? in a row$/);
+    expect(await w.digest().locator('[data-metric]').count(), 'the details are folded away').toBe(0);
+    // Shortcuts: the month's most used features with a link, most first (ties by name); the
+    // import's opening has no href, so it is no shortcut. Pinning reports puts them first.
+    await openPanel();
+    await page.locator('habitual-widgets .panel [data-tab=shortcuts]').click();
+    const rows = () =>
+      page
+        .locator('habitual-widgets .panel section.shortcuts > ul li[data-shortcut]')
+        .evaluateAll((li) => li.map((el) => (el as HTMLElement).dataset.shortcut));
+    await expect.poll(rows).toEqual(['customer.created', 'invoice.sent', 'import.completed', 'payment.recorded', 'report.viewed']);
+    await page.locator('habitual-widgets .panel [data-shortcut="report.viewed"]').getByRole('button', { name: 'Pin View reports' }).click();
+    await expect.poll(rows).toEqual(['report.viewed', 'customer.created', 'invoice.sent', 'import.completed', 'payment.recorded']);
+    await expectCornerWidgets();
+    await shot('shortcuts.png');
+
+    // Done with the digest for today; ten minutes on (the budget's cooldown after a dismissal),
+    // the user works on and the announcement of the CSV export, which they have not used, shows.
+    await w.digest().locator('button.x').click();
+    await w.launcher().click();
+    const at = await page.evaluate(() => Date.now());
+    await page.clock.setSystemTime(new Date(at + 11 * 60_000));
+    // Their next action (a new state) has the budget decide again.
+    await addCustomer('Umbrella Bakes');
+    const card = page.locator('habitual-widgets section.announce');
+    inViewport(await box(card), 'announcement');
+    await expect.poll(() => card.getAttribute('aria-label')).toBe('New: your books as a CSV file');
+    expect(await card.getByRole('link', { name: 'Open reports' }).getAttribute('href')).toBe('#/reports');
+    await expectAppClear();
+    await shot('announce.png');
+    // Its call to action is taken up: counted as a click, done for good, and the app goes there.
+    await card.getByRole('link', { name: 'Open reports' }).click();
+    await page.locator('#export-books').waitFor();
+    await expect.poll(() => card.count()).toBe(0);
+    await page.reload();
+    await w.launcher().waitFor();
+    const { profile, days } = await page.evaluate(() =>
+      (
+        window as unknown as {
+          habitual: { exportData(): Promise<{ profile: { widgets: Record<string, unknown> }; days: Array<{ features: Record<string, { n: number }> }> }> };
+        }
+      ).habitual.exportData(),
+    );
+    expect((profile.widgets.attention as { marks: Record<string, { done?: number }> }).marks['announce:csv-export']?.done).toBeTypeOf('number');
+    expect(days.at(-1)!.features['hb:announce.csv-export.clicked']?.n).toBe(1);
+    expect(profile.widgets.shortcuts).toEqual({ pins: ['report.viewed'] });
+    expect(await card.count(), 'taken up, it never returns').toBe(0);
+  });
+
   it('took every screenshot the README shows, each a real PNG', () => {
     const shown = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/\]\(docs\/([\w-]+\.png)\)/g)].map((m) => m[1]);
     expect(shown.length, 'README shows screenshots').toBeGreaterThan(0);

@@ -45,6 +45,7 @@ export type { WhenContext } from './rules/when';
 export { ATTENTION_CHANNEL, ATTENTION_KEY, asAttention, budgetOf, emptyAttention, mayShow, mergeAttention, recordMark, recordShow } from './rules/attention';
 export type { AttentionNow, AttentionRecord, Budget, Mark } from './rules/attention';
 export type { RecentUses } from './engine/recent-uses';
+export { USE_DAYS } from './engine/recent-uses';
 export { isReserved, nameSegment, widgetCountName, RESERVED_PREFIX } from './rollup/reserved';
 export { keepsName } from './rollup/feature-policy';
 export { bucketOf } from './experiments/bucket-of';

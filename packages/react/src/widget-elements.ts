@@ -19,3 +19,5 @@ export const Checklist = element('habitual-checklist');
 export const Records = element('habitual-records');
 /** The coffee-stat digest inline (`<habitual-digest>`); enable `widgets.digest`. */
 export const Digest = element('habitual-digest');
+/** The user's shortcuts inline (`<habitual-shortcuts>`): pins and most used features; enable `widgets.shortcuts`. */
+export const Shortcuts = element('habitual-shortcuts');

@@ -94,6 +94,8 @@ export interface FeatureSpec {
   value?: CountedText;
   /** A use qualifies the day on its own. @default true when `value` is set */
   core?: boolean;
+  /** Where the feature is in the app (a safe link: http:, https:, mailto: or relative); the shortcuts link to it. */
+  href?: string;
 }
 
 export interface EngagementConfig {
@@ -162,9 +164,9 @@ export interface EngagementConfig {
 export interface DriversModel {
   /** Signed weight per input; negative ones count against the score. */
   weights: Record<string, number>;
-  /** @default 0 */
+  /** Weight of log(1 + days since first use); none counts as 0 (no schema default: a default would make a model of an absent one). */
   tenure?: number;
-  /** @default 0 */
+  /** The intercept; none counts as 0. */
   bias?: number;
 }
 
@@ -247,8 +249,33 @@ export interface WidgetsConfig {
   records?: WidgetBase & Holdout;
   reminders?: WidgetBase & Holdout & { maxPerWeek?: number; quietHours?: [string, string] };
   nudges?: WidgetBase & Holdout & { items?: NudgeItem[] };
+  /** The user's most used features (each with a `features[name].href`) and their pins. */
+  shortcuts?: WidgetBase & Holdout & ShortcutsConfig;
+  /** "What's new": announcements of features, each a card or a banner. */
+  announce?: WidgetBase & Holdout & { items?: AnnounceItem[] };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
+}
+
+export interface ShortcutsConfig {
+  /** Most used features shown after the user's pins. @default 5 */
+  limit?: number;
+}
+
+/** One announcement: shown until the user dismisses it or follows its call to action, on every device. */
+export interface AnnounceItem {
+  /** Letters, digits, `_` and `-`: it names its counts (`hb:announce.<id>.shown`). */
+  id: string;
+  /** The feature it announces: by default it is shown only to users who have not used it. */
+  feature?: string;
+  title: Text;
+  text?: Text;
+  /** A card in the corner, or a wider banner along the top. @default 'card' */
+  style?: 'card' | 'banner';
+  /** The call to action; its link defaults to the feature's `href`. */
+  cta?: { text: Text; href?: string };
+  /** Who sees it. @default users who have not used `feature` (`{ notUsed: [feature] }`) */
+  when?: When;
 }
 
 export interface ChecklistItem {

@@ -189,6 +189,7 @@ export function finishState(h: History, today: EngineDay | undefined, rc: Resolv
     newMilestones,
     totals: totalsOut,
     uses28,
+    topFeatures: Object.keys(uses28).sort((a, b) => uses28[b] - uses28[a] || (a < b ? -1 : 1)),
     value: valueSummary(recent, T, fx),
     checklist,
     uses: recentUses(h.uses, today),

@@ -74,6 +74,8 @@ export interface EngagementState {
   totals: Record<string, { n: number; value: number }>;
   /** Uses per feature in the last 28 days, today included (no `hb:` counters): the volume and drivers measures read them. */
   uses28: Record<string, number>;
+  /** The features of `uses28` by uses, most used first (ties by name): "this month's" top features, what the shortcuts show. */
+  topFeatures: string[];
   /** First local day of use. */
   firstDay?: string;
   /** Value units of the value features lately: what the digest shows. */

@@ -12,7 +12,7 @@ describe('experiments in the config', () => {
     });
     expect(problems.map((p) => `${p.path} ${p.message}`)).toEqual([
       'widgets.digest.holdout must be a finite number >= 0 and <= 0.5 (got 0.9)',
-      "experiments.1.widget must be one of 'digest', 'checklist', 'rewards', 'records', 'reminders', 'nudges' (got \"launcher\")",
+      "experiments.1.widget must be one of 'digest', 'checklist', 'rewards', 'records', 'reminders', 'nudges', 'shortcuts', 'announce' (got \"launcher\")",
       "experiments.0.variants.1.config.at must be an 'HH:MM' time, e.g. '08:30' (got \"8 am\")",
     ]);
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { internalOf, type HabitualConfig } from '@habitual/core';
 import { mount } from '../host/mount';
 import { noonOf, realInstance } from '../test/real-instance';
-import { flushRender, mountWidgets } from '../test/render';
+import { clickButton, flushRender, mountWidgets } from '../test/render';
 
 const features = {
   'invoice.sent': { label: 'Send an invoice', value: 'invoices sent' },
@@ -142,5 +142,31 @@ describe('digest card', () => {
       await flushRender();
       expect(String(w.$('.digest a')?.getAttribute('href'))).not.toMatch(/script/);
     }
+  });
+
+  it('quick glance shows the one-line summary, details the full card; the choice is kept per user and counted', async () => {
+    const w = await mountWidgets({ config, days });
+    cleanup = w.handle.unmount;
+    await vi.waitFor(() => expect(w.$('[data-yesterday]')).not.toBeNull());
+    const pressed = () => w.$$('.digest .seg button').map((b) => `${b.textContent}:${b.getAttribute('aria-pressed')}`);
+    expect(pressed()).toEqual(['Details:true', 'Quick glance:false']);
+    expect(w.$('[data-glance]')).toBeNull();
+    clickButton(w.$('.digest')!, 'Quick glance');
+    await flushRender();
+    expect(w.$('[data-glance]')!.textContent).toBe('Yesterday: 14 invoices sent, 3 paid · 4 days in a row');
+    expect(w.$('[data-yesterday]')).toBeNull();
+    expect(w.$('.digest svg')).toBeNull();
+    expect(pressed()).toEqual(['Details:false', 'Quick glance:true']);
+    // Kept in the user's widget state (exported and forgotten with them), read back by the next page.
+    await vi.waitFor(() => expect(internalOf(w.instance).profile()?.widgets.digest).toMatchObject({ glance: true }));
+    await w.instance.flush();
+    expect((await w.instance.exportData()).days.at(-1)!.features['hb:digest.glance']?.n).toBe(1);
+    w.handle.unmount();
+    const again = await mountWidgets({ config, days, widgets: { digest: { glance: true } } });
+    cleanup = again.handle.unmount;
+    await vi.waitFor(() => expect(again.$('[data-glance]')).not.toBeNull());
+    clickButton(again.$('.digest')!, 'Details');
+    await flushRender();
+    expect(again.$('[data-yesterday]')!.textContent).toBe('14 invoices sent, 3 paid');
   });
 });

@@ -10,6 +10,8 @@ interface DigestState {
   day?: string;
   /** The user's own time of day for it, over `widgets.digest.at`. */
   at?: string;
+  /** The user's choice: the one-line quick glance, or the details (the default). */
+  glance?: boolean;
 }
 
 /** Yesterday has something to show: value delivered, or a qualified day. */
@@ -63,6 +65,8 @@ export function Digest({ inline }: { inline?: boolean }) {
       .map((f) => `${fmt.num(pick(f))} ${tx(config.features?.[f.feature]?.value, pick(f)) || f.unit}`)
       .join(', ') || t('noValue');
   const streak = state.streak;
+  const streakText = streak.current > 0 ? t(streak.period === 'week' ? 'streakWeek' : 'streakDay', { n: streak.current }) : '';
+  const glance = !!saved.glance;
   const link = w.link && safeHref(w.link.href);
   const value = (m: DigestMetric) => {
     try {
@@ -89,31 +93,50 @@ export function Digest({ inline }: { inline?: boolean }) {
           </button>
         )}
       </div>
-      <div class="row">
-        <div>
-          <p class="mu">{t('yesterday')}</p>
-          <p data-yesterday>{line((f) => f.yesterday)}</p>
-        </div>
-        <div>
-          <p class="mu">{t('thisWeek')}</p>
-          <p data-week>{line((f) => f.week)}</p>
-        </div>
-      </div>
-      {streak.current > 0 && (
-        <p class="big" data-streak>
-          {t(streak.period === 'week' ? 'streakWeek' : 'streakDay', { n: streak.current })}
-        </p>
-      )}
-      <Sparkline values={state.value.daily} label={t('lastDays', { n: state.value.daily.length })} />
-      {metrics.map((m) => (
-        <div key={m.label} data-metric>
+      {/* Quick glance or details: the user's choice, kept with their widget state (so it follows them into the export). */}
+      <fieldset class="seg">
+        <legend class="sr">{t('digestView')}</legend>
+        {[false, true].map((g) => (
+          <button
+            key={String(g)}
+            aria-pressed={glance === g}
+            onClick={() => g !== glance && (hub.count('digest', g ? 'glance' : 'details'), hub.setWidget('digest', { ...saved, glance: g }))}
+          >
+            {t(g ? 'quickGlance' : 'details')}
+          </button>
+        ))}
+      </fieldset>
+      {glance ? (
+        <p data-glance>{[t('glance', { value: line((f) => f.yesterday) }), streakText].filter(Boolean).join(' · ')}</p>
+      ) : (
+        <>
           <div class="row">
-            <span>{m.label}</span>
-            <b>{value(m)}</b>
+            <div>
+              <p class="mu">{t('yesterday')}</p>
+              <p data-yesterday>{line((f) => f.yesterday)}</p>
+            </div>
+            <div>
+              <p class="mu">{t('thisWeek')}</p>
+              <p data-week>{line((f) => f.week)}</p>
+            </div>
           </div>
-          {m.series && m.series.length > 1 && <Sparkline values={m.series} label={m.label} />}
-        </div>
-      ))}
+          {streakText && (
+            <p class="big" data-streak>
+              {streakText}
+            </p>
+          )}
+          <Sparkline values={state.value.daily} label={t('lastDays', { n: state.value.daily.length })} />
+          {metrics.map((m) => (
+            <div key={m.label} data-metric>
+              <div class="row">
+                <span>{m.label}</span>
+                <b>{value(m)}</b>
+              </div>
+              {m.series && m.series.length > 1 && <Sparkline values={m.series} label={m.label} />}
+            </div>
+          ))}
+        </>
+      )}
       <div class="acts row">
         <label class="mu">
           {t('showAt')}{' '}

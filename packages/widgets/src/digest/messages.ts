@@ -10,6 +10,10 @@ const en = {
   showAt: 'Daily at',
   seeRecords: 'See your records',
   lastDays: { one: 'Last {n} day', other: 'Last {n} days' },
+  digestView: 'How much to show',
+  quickGlance: 'Quick glance',
+  details: 'Details',
+  glance: 'Yesterday: {value}',
 };
 
 /** The digest widget's texts: English (the reference, every key), then each locale with the same keys. */
@@ -25,6 +29,10 @@ export const digestMessages: LocaleMessages<keyof typeof en> = {
     showAt: '每天显示于',
     seeRecords: '查看你的记录',
     lastDays: '最近 {n} 天',
+    digestView: '显示多少',
+    quickGlance: '速览',
+    details: '详情',
+    glance: '昨天：{value}',
   },
   fi: {
     digestTitle: 'Päiväsi lyhyesti',
@@ -36,6 +44,10 @@ export const digestMessages: LocaleMessages<keyof typeof en> = {
     showAt: 'Päivittäin klo',
     seeRecords: 'Katso historiasi',
     lastDays: { one: 'Viimeinen {n} päivä', other: 'Viimeiset {n} päivää' },
+    digestView: 'Kuinka paljon näytetään',
+    quickGlance: 'Pikakatsaus',
+    details: 'Tiedot',
+    glance: 'Eilen: {value}',
   },
   ar: {
     digestTitle: 'يومك في لمحة',
@@ -61,5 +73,9 @@ export const digestMessages: LocaleMessages<keyof typeof en> = {
     showAt: 'يوميًا في',
     seeRecords: 'اطّلع على سجلك',
     lastDays: { zero: 'آخر {n} يوم', one: 'آخر يوم', two: 'آخر يومين', few: 'آخر {n} أيام', many: 'آخر {n} يومًا', other: 'آخر {n} يوم' },
+    digestView: 'مقدار ما يُعرض',
+    quickGlance: 'لمحة سريعة',
+    details: 'التفاصيل',
+    glance: 'أمس: {value}',
   },
 };

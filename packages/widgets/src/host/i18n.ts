@@ -1,9 +1,11 @@
 import { LOCALES, type Locale } from '@habitual/core';
+import type { announceMessages } from '../announce/messages';
 import type { checklistMessages } from '../checklist/messages';
 import type { digestMessages } from '../digest/messages';
 import type { recordsMessages } from '../records/messages';
 import type { remindersMessages } from '../reminders/messages';
 import type { rewardsMessages } from '../rewards/messages';
+import type { shortcutsMessages } from '../shortcuts/messages';
 import type { LocaleMessages, Message } from './catalog';
 import { hostMessages } from './messages';
 
@@ -20,7 +22,9 @@ type Parts =
   | typeof digestMessages
   | typeof recordsMessages
   | typeof remindersMessages
-  | typeof rewardsMessages;
+  | typeof rewardsMessages
+  | typeof shortcutsMessages
+  | typeof announceMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
 export type MessageKey = KeysOf<Parts>;

@@ -15,4 +15,6 @@ export const VIEWS: Record<WidgetId, () => Promise<WidgetView>> = {
   records: () => import('../records/view').then((m) => m.recordsView),
   reminders: () => import('../reminders/view').then((m) => m.remindersView),
   nudges: () => import('../nudges/view').then((m) => m.nudgesView),
+  shortcuts: () => import('../shortcuts/view').then((m) => m.shortcutsView),
+  announce: () => import('../announce/view').then((m) => m.announceView),
 };

@@ -15,6 +15,8 @@ export interface RealInit {
   widgets?: Record<string, unknown>;
   /** What `init` was called with, over `{ appId, writeKey }` (`messages`). */
   options?: Partial<InitOptions>;
+  /** Where it stores: pass the same one (an `idbKV`) to a second instance to load the page again. @default a new `memoryKV()` */
+  kv?: KV;
 }
 
 export interface RealInstance {
@@ -42,7 +44,7 @@ export async function realInstance(init: RealInit = {}): Promise<RealInstance> {
       offset = to - Date.now();
     },
   };
-  const kv = memoryKV();
+  const kv = init.kv ?? memoryKV();
   const instance = realTracker({ config: init.config, ...init.options }, { now: () => clock.t, openKV: () => kv });
   const use = async (name: string, count = 1, value?: number) => {
     const before = instance.getState()?.totals[name]?.n ?? 0;
