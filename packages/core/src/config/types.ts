@@ -247,6 +247,8 @@ export interface WidgetsConfig {
   records?: WidgetBase & Holdout;
   reminders?: WidgetBase & Holdout & { maxPerWeek?: number; quietHours?: [string, string] };
   nudges?: WidgetBase & Holdout & { items?: NudgeItem[] };
+  /** The journal (a private note per day, optionally shared with the team) and the month in review. */
+  journal?: WidgetBase & Holdout & { team?: boolean; share?: Array<'slack' | 'discord'> };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '@habitual/core';
 import type { checklistMessages } from '../checklist/messages';
 import type { digestMessages } from '../digest/messages';
+import type { journalMessages } from '../journal/messages';
 import type { recordsMessages } from '../records/messages';
 import type { remindersMessages } from '../reminders/messages';
 import type { rewardsMessages } from '../rewards/messages';
@@ -20,7 +21,8 @@ type Parts =
   | typeof digestMessages
   | typeof recordsMessages
   | typeof remindersMessages
-  | typeof rewardsMessages;
+  | typeof rewardsMessages
+  | typeof journalMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
 export type MessageKey = KeysOf<Parts>;

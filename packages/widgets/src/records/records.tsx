@@ -3,7 +3,8 @@ import { addDays } from '@habitual/core';
 import { weekStart } from '../host/day-time';
 import { useHub } from '../host/hub';
 import { milestoneTitle } from '../host/milestone-title';
-import { download, toCsv } from './export';
+import { download } from '../host/download';
+import { toCsv } from './export';
 import { Heatmap } from './heatmap';
 
 const WEEKS = 20;
