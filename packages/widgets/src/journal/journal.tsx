@@ -14,7 +14,7 @@ const LISTED = 30;
  * forget), optionally shared with the team, the teammates' shared notes, and the month in
  * review. Every text the user or a teammate wrote renders as text.
  */
-export function Journal() {
+export function Journal({ inline }: { inline?: boolean }) {
   const [{ t, fmt, today, config }, hub] = useHub();
   useLayoutEffect(() => hub.count('journal', 'shown'), []);
   const notes = readNotes(hub.widget('journal'));
@@ -24,7 +24,8 @@ export function Journal() {
   const team = config.widgets?.journal?.team && client.available() ? client : undefined;
   const days = Object.keys(notes).sort().reverse().slice(0, LISTED);
   return (
-    <section aria-label={t('journal')} class="jr">
+    // Inline it is a landmark of its own; in the panel the dialog already carries the name.
+    <section aria-label={inline ? t('journal') : undefined} class="jr">
       <h2>{t('journal')}</h2>
       <p class="mu">{t('private')}</p>
       <NoteEditor key={day} day={day} setDay={setDay} notes={notes} team={team} focus={focus} />

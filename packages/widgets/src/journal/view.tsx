@@ -3,4 +3,4 @@ import { Journal } from './journal';
 import { journalMessages } from './messages';
 import { css } from './styles';
 
-export const journalView: WidgetView = { messages: journalMessages, Panel: Journal, Inline: Journal, tab: 'journal', css };
+export const journalView: WidgetView = { messages: journalMessages, Panel: () => <Journal />, Inline: () => <Journal inline />, tab: 'journal', css };
