@@ -75,8 +75,8 @@ describe('month in review', () => {
     expect([...card.querySelectorAll('svg.cal rect.on')].map((r) => r.querySelector('title')!.textContent)).toEqual(['Mar 3, 2025', 'Mar 10, 2025']);
     expect(card.querySelector('svg')!.getAttribute('aria-label')).toBe('Month in review: March 2025: 2 active days');
     await vi.waitFor(() => expect(w.$$('[data-totals] li').map((li) => li.textContent)).toEqual(['2 active days', '11 invoices', '0 milestones reached']));
-    expect(clickButton(w.root, 'Next month').disabled).toBe(true);
-    clickButton(w.root, 'Previous month');
+    expect(w.$<HTMLButtonElement>('[aria-label="Next month"]')!.disabled).toBe(true);
+    w.$('[aria-label="Previous month"]')!.click();
     await flushRender();
     expect(card.querySelector('h3')!.textContent).toBe('Month in review: February 2025');
     expect(w.$$('[data-totals] li').map((li) => li.textContent)).toEqual(['1 active day', '1 invoice', '1 milestone reached', 'First invoice sent']);
@@ -154,6 +154,8 @@ describe('journal notes', () => {
     expect(Object.keys((await w.notes())!)).toEqual(['2025-03-11']);
     await w.instance.forget();
     expect((await w.instance.exportData()).profile.widgets.journal).toBeUndefined();
+    // The open journal forgets them too: nothing of the old profile lingers on screen.
+    await vi.waitFor(() => expect(w.$('[data-notes]')).toBeNull());
   });
 });
 

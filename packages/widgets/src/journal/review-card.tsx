@@ -67,14 +67,16 @@ export function ReviewCard({ notes }: { notes: JournalNotes }) {
 
   return (
     <div ref={card} data-review>
-      <h3>{title}</h3>
-      <div class="acts">
-        <button type="button" onClick={() => setMonth(shiftMonth(month, -1))}>
-          {t('prevMonth')}
-        </button>
-        <button type="button" disabled={month >= today.slice(0, 7)} onClick={() => setMonth(shiftMonth(month, 1))}>
-          {t('nextMonth')}
-        </button>
+      <div class="row">
+        <h3>{title}</h3>
+        <span class="nav">
+          <button type="button" aria-label={t('prevMonth')} onClick={() => setMonth(shiftMonth(month, -1))}>
+            {dir === 'rtl' ? '›' : '‹'}
+          </button>
+          <button type="button" aria-label={t('nextMonth')} disabled={month >= today.slice(0, 7)} onClick={() => setMonth(shiftMonth(month, 1))}>
+            {dir === 'rtl' ? '‹' : '›'}
+          </button>
+        </span>
       </div>
       <svg class="cal" viewBox={`0 0 98 ${rows * 14}`} role="img" aria-label={`${title}: ${t('activeDays', { n: r.active.length })}`}>
         {r.days.map((d) => (
