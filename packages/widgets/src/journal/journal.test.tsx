@@ -116,6 +116,16 @@ describe('journal notes', () => {
     ]);
   });
 
+  it('keeps notes as long as the days: a save drops those past retentionDays', async () => {
+    const w = await openJournal({
+      config: { ...config, retentionDays: 30 },
+      widgets: { journal: { notes: { '2025-02-09': { text: 'old', at: 1 }, '2025-02-10': { text: 'kept', at: 1 } } } },
+    });
+    await w.write('today');
+    clickButton(w.root, 'Save');
+    await vi.waitFor(async () => expect(Object.keys((await w.notes())!).sort()).toEqual(['2025-02-10', '2025-03-12']));
+  });
+
   it('edits a listed note (focus in the textarea) and picks other days by date', async () => {
     const w = await openJournal({ widgets: { journal: { notes: { '2025-03-10': { text: 'Monday', at: 1 } } } } });
     expect(w.field().value).toBe('');

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { addDays } from '@habitual/core';
 import { useHub } from '../host/hub';
-import { MAX_NOTE, type JournalNotes } from './notes';
+import { KEEP_DAYS, MAX_NOTE, type JournalNotes } from './notes';
 import type { teamNotes } from './team-notes';
 
 /** The day's note (keyed by day): a labelled textarea, save, the team choice, and delete with a confirmation. */
@@ -19,7 +20,7 @@ export function NoteEditor({
   /** Set when the textarea should take focus as it mounts. */
   focus: { current: boolean };
 }) {
-  const [{ t, fmt, today }, hub] = useHub();
+  const [{ t, fmt, today, config }, hub] = useHub();
   const note = notes[day];
   const [text, setText] = useState(note?.text ?? '');
   const [share, setShare] = useState(!!note?.shared);
@@ -50,7 +51,10 @@ export function NoteEditor({
     const body = text.slice(0, MAX_NOTE);
     if (!body.trim()) return;
     const was = !!note?.shared;
-    put({ ...notes, [day]: { text: body, at: hub.host.now(), ...(was ? { shared: true } : {}) } });
+    // Bounded like the days: notes older than the device keeps days for are dropped.
+    const from = addDays(today, -(config.retentionDays ?? KEEP_DAYS));
+    const kept = Object.fromEntries(Object.entries(notes).filter(([d]) => d >= from));
+    put({ ...kept, [day]: { text: body, at: hub.host.now(), ...(was ? { shared: true } : {}) } });
     hub.count('journal', 'saved', 'note');
     setStatus(t('saved'));
     if (!team || (!share && !was)) return;

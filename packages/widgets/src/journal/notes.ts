@@ -10,6 +10,9 @@ export interface JournalNote {
 /** Notes by local day (`YYYY-MM-DD`), under the profile's `widgets.journal.notes`. */
 export type JournalNotes = Record<string, JournalNote>;
 
+/** Days a note is kept when the config sets no `retentionDays`: the days' own default. */
+export const KEEP_DAYS = 400;
+
 /** Longest note, in characters (the collector refuses longer shared ones). */
 export const MAX_NOTE = 2000;
 
