@@ -249,6 +249,27 @@ describe('team notes', () => {
     expect(calls.filter((c) => JSON.stringify(c.body ?? '').includes('private thoughts'))).toEqual([]);
   });
 
+  it('deleting a shared note unshares it first; if that fails, the note stays', async () => {
+    const shared = { '2025-03-12': { text: 'team news', at: 1, shared: true } };
+    const down = collector({ status: 503 });
+    const w = await openJournal({ config: teamConfig, widgets: { journal: { notes: shared } } }, signedIn);
+    const remove = async () => {
+      clickButton(w.root, 'Delete note');
+      await flushRender();
+      clickButton(w.root.querySelector('[role=alertdialog]')!, 'Delete');
+    };
+    await remove();
+    await vi.waitFor(() => expect(w.$('form [role=status]')!.textContent).toBe('Could not reach your team. The note is kept on this device.'));
+    expect(down.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+    expect(Object.keys((await w.notes())!)).toEqual(['2025-03-12']);
+    vi.restoreAllMocks();
+    const up = collector();
+    await remove();
+    await vi.waitFor(() => expect(w.$('form [role=status]')!.textContent).toBe('Note deleted.'));
+    expect(up.map((c) => [c.method, c.body?.day])).toEqual([['DELETE', '2025-03-12']]);
+    expect(await w.notes()).toEqual({});
+  });
+
   it('a failed share says so and keeps the note private on the device', async () => {
     collector({ status: 503 });
     const w = await openJournal({ config: teamConfig }, signedIn);

@@ -21,14 +21,15 @@ export function Journal({ inline }: { inline?: boolean }) {
   const [day, setDay] = useState(today);
   const focus = useRef(false);
   const client = useMemo(() => teamNotes(hub.host), [hub]);
-  const team = config.widgets?.journal?.team && client.available() ? client : undefined;
+  const team = client.available() ? client : undefined;
+  const offer = !!(team && config.widgets?.journal?.team);
   const days = Object.keys(notes).sort().reverse().slice(0, LISTED);
   return (
     // Inline it is a landmark of its own; in the panel the dialog already carries the name.
     <section aria-label={inline ? t('journal') : undefined} class="jr">
       <h2>{t('journal')}</h2>
       <p class="mu">{t('private')}</p>
-      <NoteEditor key={day} day={day} setDay={setDay} notes={notes} team={team} focus={focus} />
+      <NoteEditor key={day} day={day} setDay={setDay} notes={notes} team={team} offer={offer} focus={focus} />
       {days.length > 0 && (
         <>
           <h3>{t('notes')}</h3>
@@ -52,7 +53,7 @@ export function Journal({ inline }: { inline?: boolean }) {
           </ul>
         </>
       )}
-      {team && <TeamList team={team} />}
+      {offer && team && <TeamList team={team} />}
       <ReviewCard notes={notes} />
     </section>
   );

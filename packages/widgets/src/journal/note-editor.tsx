@@ -10,13 +10,16 @@ export function NoteEditor({
   setDay,
   notes,
   team,
+  offer,
   focus,
 }: {
   day: string;
   setDay(day: string): void;
   notes: JournalNotes;
-  /** The team-notes client, when the config and the identity allow sharing. */
+  /** The team-notes client, when the identity allows it (deleting a shared note unshares it). */
   team?: ReturnType<typeof teamNotes>;
+  /** Offer "Share with my team" (`widgets.journal.team`). */
+  offer: boolean;
   /** Set when the textarea should take focus as it mounts. */
   focus: { current: boolean };
 }) {
@@ -57,7 +60,7 @@ export function NoteEditor({
     put({ ...kept, [day]: { text: body, at: hub.host.now(), ...(was ? { shared: true } : {}) } });
     hub.count('journal', 'saved', 'note');
     setStatus(t('saved'));
-    if (!team || (!share && !was)) return;
+    if (!offer || !team || (!share && !was)) return;
     try {
       // Sent only now, when the user asks: a note never shared never leaves the device.
       if (share) await team.share(day, body);
@@ -95,7 +98,7 @@ export function NoteEditor({
         {t('noteFor', { day: label })}
         <textarea ref={field} maxLength={MAX_NOTE} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
-      {team && (
+      {offer && (
         <label class="ck">
           <input type="checkbox" checked={share} onChange={(e) => setShare(e.currentTarget.checked)} />
           {t('shareTeam')}
