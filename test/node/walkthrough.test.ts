@@ -432,6 +432,30 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await admin.screenshot({ path: shotPath('config.png') });
     await admin.close();
   });
+  it('journal: a private note for today, and the month in review downloaded as a PNG', async () => {
+    await openPanel();
+    await page.locator('habitual-widgets .panel [data-tab=journal]').click();
+    const journal = page.locator('habitual-widgets .panel section.jr');
+    await journal.locator('textarea').fill('Chased the two unpaid invoices. The CSV import saved me an hour.');
+    // A signed-in user of an account may share a note with the team; this one stays private.
+    await expect.poll(() => journal.getByLabel('Share with my team').isChecked()).toBe(false);
+    await journal.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => journal.locator('form [role=status]').textContent()).toBe('Saved on this device.');
+    await expect.poll(() => journal.locator('[data-notes] p').allTextContents()).toEqual(['Chased the two unpaid invoices. The CSV import saved me an hour.']);
+    const month = DAY2.slice(0, 7);
+    const active = [DAY1, DAY2].filter((d) => d.startsWith(month)).length;
+    const totals = journal.locator('[data-review] [data-totals] li');
+    await expect.poll(() => totals.first().textContent()).toBe(`${active} active days`.replace(/^1 active days$/, '1 active day'));
+    if (active === 2) expect(await totals.nth(1).textContent()).toBe(`${invoicesSent} invoices`);
+    await journal.locator('[data-review]').scrollIntoViewIfNeeded();
+    await expectCornerWidgets();
+    await shot('journal.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), journal.getByRole('button', { name: 'Download image' }).click()]);
+    expect(download.suggestedFilename()).toBe(`habitual-${month}.png`);
+    const png = readFileSync((await download.path())!);
+    expect([png.subarray(1, 4).toString(), png.readUInt32BE(16)]).toEqual(['PNG', 720]);
+  });
+
   it("day three: the digest at a quick glance, a pinned shortcut, then what's new for a feature not found yet", async () => {
     const day3 = new Date(Date.parse(`${DAY2}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await page.goto(`${demo.demoUrl}?now=${day3}`);

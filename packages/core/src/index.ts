@@ -22,6 +22,7 @@ export { trackProblem } from './recorder/validate-track';
 export { createSyncClient, defaultSyncDeps, defaultSyncOptions, outgoingDay } from './sync/index';
 export type { SyncSource, SyncDeps, SyncOptions, SyncClient } from './sync/index';
 export { computeState } from './engine/compute-state';
+export { unitsOf } from './engine/qualified-days';
 export { driverInputs, stayChance } from './engine/driver-inputs';
 export type { DriverSource } from './engine/driver-inputs';
 export { createEngine } from './engine/create-engine';

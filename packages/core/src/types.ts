@@ -183,7 +183,10 @@ export interface WidgetHost {
 
 export interface ShareMessage {
   target: 'slack' | 'discord';
-  milestone: string;
-  /** Slack Block Kit or Discord embed JSON, as built by the rewards widget. */
-  payload: unknown;
+  /** The milestone reached (a reward's share)... */
+  milestone?: string;
+  /** ...or a month in review (the journal's): numbers only, the collector words them. */
+  review?: { month: string; activeDays: number; milestones: number; values: Record<string, number> };
+  /** Slack Block Kit or Discord embed JSON, as built by the rewards widget (no longer relayed). */
+  payload?: unknown;
 }

@@ -2,6 +2,7 @@ import type { ConfigField, HabitualConfig } from '@habitual/core';
 import { announce } from './announce/widget';
 import { checklist } from './checklist/widget';
 import { digest } from './digest/widget';
+import { journal } from './journal/widget';
 import { nudges } from './nudges/widget';
 import { records } from './records/widget';
 import { reminders } from './reminders/widget';
@@ -11,7 +12,7 @@ import { shortcuts } from './shortcuts/widget';
 // The data half of the widget registry (package subpath `@habitual/widgets/registry`): no
 // Preact, no DOM. A new widget is its folder plus one line here (and its view in
 // `host/views.ts`, which the compiler asks for). Order is display order.
-export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges, shortcuts, announce] as const;
+export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges, shortcuts, announce, journal] as const;
 
 export type WidgetId = (typeof WIDGETS)[number]['id'];
 export const WIDGET_IDS = /*#__PURE__*/ WIDGETS.map((w) => w.id) as WidgetId[];

@@ -253,6 +253,8 @@ export interface WidgetsConfig {
   shortcuts?: WidgetBase & Holdout & ShortcutsConfig;
   /** "What's new": announcements of features, each a card or a banner. */
   announce?: WidgetBase & Holdout & { items?: AnnounceItem[] };
+  /** The journal (a private note per day, optionally shared with the team) and the month in review. */
+  journal?: WidgetBase & Holdout & { team?: boolean; share?: Array<'slack' | 'discord'> };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }

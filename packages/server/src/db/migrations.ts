@@ -315,4 +315,23 @@ export const migrations: Migration[] = [
       CREATE INDEX alert_outbox_recent ON alert_outbox (app_id, created_at);
     `,
   },
+  {
+    version: 80,
+    name: 'team notes: journal notes a user shared with their account',
+    sql: `
+      -- One note per user and local day, written only by a verified user and read only by
+      -- verified users of the same account (team-notes/). Unsharing or forget-me deletes it.
+      CREATE TABLE team_notes (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        day text NOT NULL,
+        account_id text NOT NULL,
+        name text,
+        text text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, user_id, day)
+      );
+      CREATE INDEX team_notes_account ON team_notes (app_id, account_id, day);
+    `,
+  },
 ];

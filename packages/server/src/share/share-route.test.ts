@@ -50,6 +50,7 @@ for (const target of testDatabases()) {
       await saveApp(db, { id: 'ledgerly', name: 'Ledgerly', writeKey: 'wk_test', secret: 'sk_test', origins: ['https://app.ledgerly.test'] });
       await saveConfig(db, 'ledgerly', {
         milestones: [{ id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First <!channel> & @everyone invoice' }],
+        features: { 'invoice.sent': { value: { one: 'invoice', other: 'invoices' } }, 'customer.created': {} },
       });
       app = createCollector({ db, shareTimeoutMs: 300, sharesPerUserPerDay: 2, sharesPerAppPerDay: 3 }).app;
     });
@@ -121,6 +122,46 @@ for (const target of testDatabases()) {
       await db.query("INSERT INTO rate_windows (key, window_start, count, expires_at) VALUES ('share:ledgerly:old', 0, 5, 1)");
       expect((await share()).status).toBe(200);
       expect(await db.query("SELECT key FROM rate_windows WHERE key = 'share:ledgerly:old'")).toEqual([]);
+    });
+
+    it('sends the fixed month-in-review message: numbers from the page, words from the collector', async () => {
+      const review = { month: '2026-11', activeDays: 14, milestones: 1, values: { 'invoice.sent': 40, 'customer.created': 3, 'not.configured': 9 } };
+      expect((await share({ milestone: undefined, review })).status).toBe(200);
+      expect(hook.hits[0].body.blocks[0].text.text).toBe("📅 Someone's November 2026 in Ledgerly: 14 active days, 1 milestone reached, 40 invoices");
+      expect((await share({ milestone: undefined, review: { ...review, values: { 'invoice.sent': 1 } }, target: 'discord' })).status).toBe(200);
+      expect(hook.hits[1].body).toEqual({
+        allowed_mentions: { parse: [] },
+        embeds: [
+          {
+            title: '📅 Month in review: November 2026',
+            description: "Someone's November 2026 in Ledgerly: 14 active days, 1 milestone reached, 1 invoice",
+            color: 0x4f46e5,
+          },
+        ],
+      });
+    });
+
+    it('refuses a review with words in it, or a share of both or neither, relaying nothing', async () => {
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
+        [
+          { milestone: undefined, review: { month: '2026-11', activeDays: '<!channel>', milestones: 0 } },
+          /^review\.activeDays: review\.activeDays must be a number/,
+        ],
+        [{ milestone: undefined, review: { month: 'November', activeDays: 1, milestones: 0 } }, /^review\.month: review\.month must be YYYY-MM/],
+        [{ milestone: undefined, review: { month: '2026-11', activeDays: 32, milestones: 0 } }, /at most 31/],
+        [
+          { milestone: undefined, review: { month: '2026-11', activeDays: 1, milestones: 0, values: { '<!here>': 1 } } },
+          /review\.values keys must be feature names/,
+        ],
+        [{ review: { month: '2026-11', activeDays: 1, milestones: 0 } }, /^milestone or review is required/],
+        [{ milestone: undefined }, /^milestone or review is required/],
+      ];
+      for (const [body, error] of cases) {
+        const res = await share(body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect((await res.json()).error).toMatch(error);
+      }
+      expect(hook.hits).toEqual([]);
     });
 
     it('gives up on a webhook that does not answer in time', async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { MERGE_STORED_DAY } from './merge-stored-day';
 import { markStale } from '../state/mark-stale';
 import { forgetArms, recordArms } from '../experiments/experiment-arms';
+import { forgetTeamNotes } from '../team-notes/team-notes-store';
 
 export interface SummaryIdentity {
   userId: string;
@@ -75,8 +76,8 @@ export async function loadUserDays(db: Db, appId: string, userId: string): Promi
 }
 
 /**
- * Forget-me on the collector: the user's rollups, user row (with their name) and stage moves;
- * the account's refresh drops their kept state. Returns the day rollups deleted.
+ * Forget-me on the collector: the user's rollups, user row (with their name), stage moves and
+ * shared team notes; the account's refresh drops their kept state. Returns the day rollups deleted.
  */
 export async function deleteUser(db: Db, appId: string, userId: string): Promise<number> {
   return db.transaction(async (tx) => {
@@ -85,6 +86,7 @@ export async function deleteUser(db: Db, appId: string, userId: string): Promise
     await tx.query('DELETE FROM user_outcomes WHERE app_id = $1 AND user_id = $2', [appId, userId]);
     await tx.query('DELETE FROM stage_changes WHERE app_id = $1 AND user_id = $2', [appId, userId]);
     await tx.query('DELETE FROM user_attention WHERE app_id = $1 AND user_id = $2', [appId, userId]);
+    await forgetTeamNotes(tx, appId, userId);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
     if (user) await markStale(tx, appId, user.account_id, userId);
     return gone.length;

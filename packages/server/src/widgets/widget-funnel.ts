@@ -9,8 +9,10 @@ const STEP_OF: Record<string, FunnelStep> = {
   clicked: 'clicked',
   acted: 'clicked',
   shared: 'clicked',
+  downloaded: 'clicked',
   done: 'completed',
   completed: 'completed',
+  saved: 'completed',
   dismissed: 'dismissed',
 };
 

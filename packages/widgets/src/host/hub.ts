@@ -110,7 +110,15 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
   const host = internalOf(instance);
   const subs = new Set<() => void>();
   // Written-through cache: setWidgetState is async, widgets read their state back at once.
+  // It belongs to one profile: after forget() or a switch of user (another device id) it is dropped.
   const widgets = new Map<string, unknown>();
+  let cachedFor: string | undefined;
+  const cache = () => {
+    const id = host.profile()?.deviceId;
+    if (id && cachedFor && id !== cachedFor) widgets.clear();
+    if (id) cachedFor = id;
+    return widgets;
+  };
   const today = (state: EngagementState | null) => state?.today ?? todayKey(host.now(), host.timeZone());
   // A document made by the page (createHTMLDocument) has no window of its own.
   const win = doc.defaultView ?? window;
@@ -178,9 +186,9 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     view: () => view,
     set,
     subscribe: (fn) => (subs.add(fn), () => subs.delete(fn)),
-    widget: <T>(key: string) => (widgets.has(key) ? widgets.get(key) : host.profile()?.widgets[key]) as T | undefined,
+    widget: <T>(key: string) => (cache().has(key) ? widgets.get(key) : host.profile()?.widgets[key]) as T | undefined,
     setWidget(key, value, persist = true) {
-      widgets.set(key, value);
+      cache().set(key, value);
       if (persist) host.setWidgetState(key, value).catch(() => {});
       set({});
     },

@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '@habitual/core';
 import type { announceMessages } from '../announce/messages';
 import type { checklistMessages } from '../checklist/messages';
 import type { digestMessages } from '../digest/messages';
+import type { journalMessages } from '../journal/messages';
 import type { recordsMessages } from '../records/messages';
 import type { remindersMessages } from '../reminders/messages';
 import type { rewardsMessages } from '../rewards/messages';
@@ -24,7 +25,8 @@ type Parts =
   | typeof remindersMessages
   | typeof rewardsMessages
   | typeof shortcutsMessages
-  | typeof announceMessages;
+  | typeof announceMessages
+  | typeof journalMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
 export type MessageKey = KeysOf<Parts>;

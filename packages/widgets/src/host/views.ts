@@ -17,4 +17,5 @@ export const VIEWS: Record<WidgetId, () => Promise<WidgetView>> = {
   nudges: () => import('../nudges/view').then((m) => m.nudgesView),
   shortcuts: () => import('../shortcuts/view').then((m) => m.shortcutsView),
   announce: () => import('../announce/view').then((m) => m.announceView),
+  journal: () => import('../journal/view').then((m) => m.journalView),
 };

@@ -18,13 +18,3 @@ export function toCsv(days: DayRollup[]): string {
   }
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
-
-/** Saves `text` as a file through a temporary link. */
-export function download(doc: Document, name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

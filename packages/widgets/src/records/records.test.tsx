@@ -90,6 +90,11 @@ describe('records', () => {
     expect(svg.getAttribute('aria-label')).toBe('3 active days in the last 20 weeks');
   });
 
+  it('marks the days with a journal note on the heatmap', async () => {
+    const w = await openRecords({ widgets: { journal: { notes: { '2025-03-10': { text: 'Monday', at: 1 } } } } });
+    expect(w.$$('svg.heat circle').map((c) => c.getAttribute('data-note'))).toEqual(['2025-03-10']);
+  });
+
   it('lists features adopted and the milestones timeline in order', async () => {
     const w = await openRecords();
     expect(w.$$('[data-features] li').map((li) => li.textContent)).toEqual(['Send an invoice7 uses']);

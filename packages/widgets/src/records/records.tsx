@@ -3,7 +3,8 @@ import { addDays } from '@habitual/core';
 import { weekStart } from '../host/day-time';
 import { useHub } from '../host/hub';
 import { milestoneTitle } from '../host/milestone-title';
-import { download, toCsv } from './export';
+import { download } from '../host/download';
+import { toCsv } from './export';
 import { Heatmap } from './heatmap';
 
 const WEEKS = 20;
@@ -52,7 +53,14 @@ export function Records() {
           <span class="mu">/ 100 {t('score')}</span>
         </p>
       )}
-      <Heatmap active={active} today={today} weeks={WEEKS} fmt={fmt} label={t('activeDays', { n: recent, weeks: WEEKS })} />
+      <Heatmap
+        active={active}
+        noted={hub.widget<{ notes?: object }>('journal')?.notes}
+        today={today}
+        weeks={WEEKS}
+        fmt={fmt}
+        label={t('activeDays', { n: recent, weeks: WEEKS })}
+      />
       <p class="mu">{t('activeDays', { n: recent, weeks: WEEKS })}</p>
       {state && state.parts.length > 0 && (
         <>

@@ -2,5 +2,6 @@
 export const css = `
 .heat rect{fill:var(--bd)}
 .heat rect.on{fill:var(--a)}
+.heat circle{fill:var(--fg)}
 .heat{display:block;width:100%;height:auto;margin-top:6px}
 `;

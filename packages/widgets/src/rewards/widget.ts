@@ -1,6 +1,7 @@
 import { defineWidget } from '../widget-entry';
 
-const SHARE_TARGETS = ['slack', 'discord'] as const;
+/** Where a share can go (the app's webhooks): the rewards' and the journal's month in review. */
+export const SHARE_TARGETS = ['slack', 'discord'] as const;
 
 export const rewards = /*#__PURE__*/ defineWidget({
   id: 'rewards',
