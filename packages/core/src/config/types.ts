@@ -247,6 +247,12 @@ export interface WidgetsConfig {
   records?: WidgetBase & Holdout;
   reminders?: WidgetBase & Holdout & { maxPerWeek?: number; quietHours?: [string, string] };
   nudges?: WidgetBase & Holdout & { items?: NudgeItem[] };
+  /**
+   * Team progress (`<habitual-team>`): the account's week from `GET /v1/team`, for verified users.
+   * `refreshMinutes`: how old the device's copy may get before it asks again (@default 15);
+   * `buddies`: show what opted-in teammates used most this week (@default true).
+   */
+  team?: WidgetBase & Holdout & { refreshMinutes?: number; buddies?: boolean };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }

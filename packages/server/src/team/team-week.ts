@@ -1,0 +1,78 @@
+import { addDays, computeState, dayIndex, weekdayOf, type HabitualConfig, type TeamWeek } from '@habitual/core';
+import type { Db } from '../db/database';
+import { loadMergedDays } from '../summaries/load-merged-days';
+
+export type { TeamWeek } from '@habitual/core';
+
+/** Most members one answer covers (in id order): the account's week stays one bounded query. */
+export const MAX_TEAM = 500;
+
+interface Member {
+  id: string;
+  name?: string;
+}
+
+/**
+ * The week of `accountId` ending on `day` as `userId` may see it. Each member's days of the
+ * week go through core's `computeState`, so "active" and the value units are exactly what the
+ * engine counts on the device and in the scorecards.
+ */
+export async function teamWeek(db: Db, appId: string, config: HabitualConfig, accountId: string, userId: string, day: string): Promise<TeamWeek> {
+  const from = addDays(day, -weekdayOf(dayIndex(day)));
+  const rows = await db.query<{ id: string; name: string | null }>(
+    `SELECT id, MAX(name) AS name FROM (
+       SELECT id, NULL AS name FROM users WHERE app_id = $1 AND account_id = $2
+       UNION ALL SELECT user_id, display_name FROM team_members WHERE app_id = $1 AND account_id = $2
+     ) m GROUP BY id ORDER BY id LIMIT ${MAX_TEAM}`,
+    [appId, accountId],
+  );
+  const members: Member[] = rows.map((r) => ({ id: r.id, name: r.name ?? undefined }));
+  const days = await loadMergedDays(
+    db,
+    appId,
+    members.map((m) => m.id),
+    day,
+    from,
+  );
+  // Noon UTC of `day` read in UTC: the engine's "today" is `day`, whatever the zone.
+  const now = Date.parse(`${day}T12:00:00Z`);
+  const self = members.find((m) => m.id === userId);
+  const optedIn = self?.name !== undefined;
+  const totals = new Map<string, { feature: string; unit: string; week: number }>();
+  const board: TeamWeek['leaderboard'] = [];
+  const buddies: TeamWeek['buddies'] = [];
+  let active = 0;
+  const features = config.features ?? {};
+  for (const m of members) {
+    const state = computeState(days.get(m.id) ?? [], config, now, 'UTC');
+    const qualified = state.qualifiedDays.filter((d) => d >= from).length;
+    if (qualified > 0) active++;
+    let units = 0;
+    for (const f of state.value.features) {
+      const t = totals.get(f.feature) ?? { feature: f.feature, unit: f.unit, week: 0 };
+      t.week += f.week;
+      totals.set(f.feature, t);
+      units += f.week;
+    }
+    if (!optedIn || m.name === undefined) continue;
+    board.push({ name: m.name, days: qualified, units, ...(m.id === userId ? { me: true as const } : {}) });
+    if (m.id === userId) continue;
+    let top: { feature: string; n: number } | undefined;
+    for (const [feature, t] of Object.entries(state.totals)) {
+      if (feature in features && t.n > (top?.n ?? 0)) top = { feature, n: t.n };
+    }
+    if (top) buddies.push({ name: m.name, ...top });
+  }
+  board.sort((a, b) => b.units - a.units || b.days - a.days || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  buddies.sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : 1));
+  return {
+    accountId,
+    week: { from, to: day },
+    members: members.length,
+    active,
+    totals: [...totals.values()],
+    me: optedIn ? { optedIn, displayName: self?.name } : { optedIn },
+    leaderboard: board,
+    buddies,
+  };
+}
