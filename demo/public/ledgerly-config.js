@@ -70,6 +70,8 @@ export const ledgerlyConfig = {
         { feature: 'report.viewed', target: '#nav-reports', text: 'Reports show who owes you, at a glance.', when: { used: { 'invoice.sent': 1 } } },
       ],
     },
+    // Team progress: the account's week from the collector (the dev bar's "Add teammates" fills it).
+    team: { enabled: true },
   },
   // The two experiments the demo ships (its seed fills them with simulated users, so the
   // dashboard's Experiments page opens on real intervals): how often reminders may come, and
