@@ -15,6 +15,6 @@ export interface TeamWeek {
   me: { optedIn: boolean; displayName?: string };
   /** Opted-in members by value units, then qualified days, then name; empty unless `me.optedIn`. */
   leaderboard: Array<{ name: string; days: number; units: number; me?: true }>;
-  /** Each other opted-in member's most used feature this week; empty unless `me.optedIn`. */
+  /** Each other opted-in member's most used features this week (up to three each, most used first); empty unless `me.optedIn`. */
   buddies: Array<{ name: string; feature: string; n: number }>;
 }

@@ -111,7 +111,11 @@ for (const target of testDatabases()) {
         { name: 'Ana', days: 2, units: 8, me: true },
         { name: 'Sam', days: 1, units: 2 },
       ]);
-      expect(ana.buddies).toEqual([{ name: 'Sam', feature: 'report.viewed', n: 5 }]);
+      expect(ana.buddies).toEqual([
+        { name: 'Sam', feature: 'report.viewed', n: 5 },
+        { name: 'Sam', feature: 'customer.created', n: 1 },
+        { name: 'Sam', feature: 'invoice.sent', n: 1 },
+      ]);
       const text = JSON.stringify(ana);
       expect(text).not.toContain('u_hid');
       expect(text).not.toContain('u_sam');

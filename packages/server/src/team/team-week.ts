@@ -6,6 +6,8 @@ export type { TeamWeek } from '@habitual/core';
 
 /** Most members one answer covers (in id order): the account's week stays one bounded query. */
 export const MAX_TEAM = 500;
+/** Features per opted-in teammate in `buddies`. */
+const BUDDY_FEATURES = 3;
 
 interface Member {
   id: string;
@@ -57,14 +59,15 @@ export async function teamWeek(db: Db, appId: string, config: HabitualConfig, ac
     if (!optedIn || m.name === undefined) continue;
     board.push({ name: m.name, days: qualified, units, ...(m.id === userId ? { me: true as const } : {}) });
     if (m.id === userId) continue;
-    let top: { feature: string; n: number } | undefined;
-    for (const [feature, t] of Object.entries(state.totals)) {
-      if (feature in features && t.n > (top?.n ?? 0)) top = { feature, n: t.n };
-    }
-    if (top) buddies.push({ name: m.name, ...top });
+    // Their most used features (up to BUDDY_FEATURES): the device picks one its user has not found yet.
+    const top = Object.entries(state.totals)
+      .filter(([feature, t]) => feature in features && t.n > 0)
+      .sort(([a, x], [b, y]) => y.n - x.n || (a < b ? -1 : 1))
+      .slice(0, BUDDY_FEATURES);
+    for (const [feature, t] of top) buddies.push({ name: m.name, feature, n: t.n });
   }
   board.sort((a, b) => b.units - a.units || b.days - a.days || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  buddies.sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : 1));
+  buddies.sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.feature < b.feature ? -1 : 1));
   return {
     accountId,
     week: { from, to: day },

@@ -101,10 +101,14 @@ describe('team progress', () => {
         { name: 'Sam', days: 3, units: 12 },
         { name: 'Ana', days: 2, units: 8, me: true },
       ],
-      buddies: [{ name: 'Sam', feature: 'report.viewed', n: 5 }],
+      // Sam sent more invoices than he viewed reports; this user sends invoices but never opened reports.
+      buddies: [
+        { name: 'Sam', feature: 'invoice.sent', n: 9 },
+        { name: 'Sam', feature: 'report.viewed', n: 5 },
+      ],
     });
     const calls = collector(week(), joined, week());
-    const w = await openTeam();
+    const w = await openTeam({ days: { '2025-03-11': { 'invoice.sent': 2 } } });
     await vi.waitFor(() => expect(w.$('form')).not.toBeNull());
     w.$('button[type=submit]')!.click();
     await vi.waitFor(() => expect(w.$('[data-board]')).not.toBeNull());
