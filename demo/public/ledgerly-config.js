@@ -71,7 +71,7 @@ export const ledgerlyConfig = {
       ],
     },
     // Team progress: the account's week from the collector (the dev bar's "Add teammates" fills it).
-    team: { enabled: true },
+    team: { enabled: true, holdout: 0 },
   },
   // The two experiments the demo ships (its seed fills them with simulated users, so the
   // dashboard's Experiments page opens on real intervals): how often reminders may come, and

@@ -29,7 +29,7 @@ const config = {
     'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' },
     'report.viewed': { label: 'Reports', key: true },
   },
-  widgets: { team: { enabled: true } },
+  widgets: { team: { enabled: true, holdout: 0 } },
 };
 const USERS = {
   ana: { id: 'u_ana', name: 'Ana Aalto' },

@@ -250,9 +250,10 @@ export interface WidgetsConfig {
   /**
    * Team progress (`<habitual-team>`): the account's week from `GET /v1/team`, for verified users.
    * `refreshMinutes`: how old the device's copy may get before it asks again (@default 15);
-   * `buddies`: show what opted-in teammates used most this week (@default true).
+   * `buddies`: show what opted-in teammates used most this week (@default true);
+   * `nudge`: the buddy line also as a weekly toast, in the attention budget (@default true).
    */
-  team?: WidgetBase & Holdout & { refreshMinutes?: number; buddies?: boolean };
+  team?: WidgetBase & Holdout & { refreshMinutes?: number; buddies?: boolean; nudge?: boolean };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }

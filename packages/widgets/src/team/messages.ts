@@ -17,6 +17,7 @@ const en = {
   nameProblem: 'Use letters, digits, spaces, apostrophes or hyphens (at most 60).',
   updated: 'Updated {ago}',
   offline: 'Offline: last updated {ago}',
+  seeTeam: 'See your team',
 };
 
 /** The team widget's texts: English (the reference, every key), then each locale with the same keys. */
@@ -39,6 +40,7 @@ export const teamMessages: LocaleMessages<keyof typeof en> = {
     nameProblem: '只能使用字母、数字、空格、撇号或连字符（最多 60 个）。',
     updated: '更新于{ago}',
     offline: '离线：最后更新于{ago}',
+    seeTeam: '查看你的团队',
   },
   fi: {
     team: 'Tiimi',
@@ -57,6 +59,7 @@ export const teamMessages: LocaleMessages<keyof typeof en> = {
     nameProblem: 'Käytä kirjaimia, numeroita, välilyöntejä, heittomerkkejä tai yhdysmerkkejä (enintään 60).',
     updated: 'Päivitetty {ago}',
     offline: 'Ei yhteyttä: päivitetty viimeksi {ago}',
+    seeTeam: 'Katso tiimisi',
   },
   ar: {
     team: 'الفريق',
@@ -89,5 +92,6 @@ export const teamMessages: LocaleMessages<keyof typeof en> = {
     nameProblem: 'استخدم الحروف أو الأرقام أو المسافات أو الفواصل العليا أو الشرطات (60 على الأكثر).',
     updated: 'آخر تحديث {ago}',
     offline: 'غير متصل: آخر تحديث {ago}',
+    seeTeam: 'عرض فريقك',
   },
 };

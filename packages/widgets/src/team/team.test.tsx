@@ -10,7 +10,7 @@ const config: HabitualConfig = {
     'report.viewed': { label: 'Reports', key: true },
     'customer.created': { label: 'Add a customer', key: true },
   },
-  widgets: { team: { enabled: true } },
+  widgets: { team: { enabled: true, holdout: 0 } },
 };
 const user = { id: 'u_ana', accountId: 'acme', hash: 'a'.repeat(64), traits: { name: 'Ana' } };
 const endpoint = 'https://collector.test/';
@@ -119,10 +119,44 @@ describe('team progress', () => {
     });
     expect(w.$$('[data-board] li').map((li) => li.textContent)).toEqual(['Sam12 invoices · 3 days', 'Ana (you)8 invoices · 2 days']);
     expect(w.$('[data-buddy]')!.textContent).toBe('Sam used Reports 5 times this week');
-    expect(await counts(w)).toEqual({ 'hb:team.shown': 1, 'hb:team.join.click': 1 });
+    expect(await counts(w)).toMatchObject({ 'hb:team.shown': 1, 'hb:team.join.click': 1 });
     [...w.root.querySelectorAll('button')].find((b) => b.textContent === 'Leave the leaderboard')!.click();
     await vi.waitFor(() => expect(w.$('[data-board]')).toBeNull());
     expect(calls[2]).toMatchObject({ method: 'PUT', body: { optIn: false } });
+  });
+
+  it('the buddy nudge: once a week a toast for a user on the leaderboard, through the attention budget; it opens the panel', async () => {
+    const joined = week({
+      me: { optedIn: true, displayName: 'Ana' },
+      leaderboard: [{ name: 'Ana', days: 1, units: 1, me: true }],
+      buddies: [{ name: 'Sam', feature: 'report.viewed', n: 5 }],
+    });
+    collector(joined);
+    const w = await mountWidgets({ config, options: { endpoint, user } });
+    cleanup = w.handle.unmount;
+    const toast = () => w.$('[data-toast="team.2025-03-10.Sam.report.viewed"]');
+    // A signed-in page first waits up to 1.5 s for the user's attention record from the collector (here: none).
+    await vi.waitFor(() => expect(toast()?.textContent).toContain('Sam used Reports 5 times this week'), { timeout: 5_000 });
+    await flushRender(); // its effects: counted as shown
+    expect(toast()!.hasAttribute('data-habitual-interruptive')).toBe(true);
+    [...toast()!.querySelectorAll('button')].find((b) => b.textContent === 'See your team')!.click();
+    await flushRender();
+    expect(toast()).toBeNull();
+    expect(w.$('.panel section.team')).not.toBeNull();
+    expect(await counts(w)).toMatchObject({ 'hb:team.nudge.shown': 1, 'hb:team.nudge.click': 1 });
+    // Done: a new config (every widget re-renders) does not raise the same line again.
+    w.instance.configure({ ...config, locale: 'en' });
+    await flushRender();
+    expect(toast()).toBeNull();
+  });
+
+  it('no buddy nudge for a user not on the leaderboard, or with nudge: false', async () => {
+    collector(week({ buddies: [] }));
+    const w = await mountWidgets({ config: { ...config, widgets: { team: { enabled: true, holdout: 0, nudge: false } } }, options: { endpoint, user } });
+    cleanup = w.handle.unmount;
+    await vi.waitFor(() => expect(w.$('.launcher')).not.toBeNull());
+    await flushRender();
+    expect(w.$('[data-toast]')).toBeNull();
   });
 
   it('refuses a name the collector would refuse, before sending it', async () => {

@@ -39,14 +39,20 @@ export function Team() {
   );
 }
 
+/** The buddy line: the teammate's feature this user has used least lately, then the most used (undefined when `buddies` is off). */
+export function buddyLine({ t, tx, config, state }: View, week: TeamWeek): { key: string; text: string } | undefined {
+  const used = (feature: string) => state?.uses28[feature] ?? 0;
+  const b = config.widgets?.team?.buddies === false ? undefined : [...week.buddies].sort((x, y) => used(x.feature) - used(y.feature) || y.n - x.n)[0];
+  const label = b && (tx(config.features?.[b.feature]?.label) || b.feature);
+  return b && { key: `${week.week.from}.${b.name}.${b.feature}`, text: t('buddyUsed', { name: b.name, feature: label!, n: b.n }) };
+}
+
 function Week({ view, week }: { view: View; week: TeamWeek }) {
-  const { t, tx, fmt, config, state } = view;
+  const { t, tx, fmt, config } = view;
   const features = config.features ?? {};
   const units = (feature: string, n: number, unit: string) => `${fmt.num(n)} ${tx(features[feature]?.value, n) || unit}`;
   const totals = week.totals.filter((f) => f.week > 0);
-  // The buddy line: the teammate's feature this user has used least lately, then the most used.
-  const used = (feature: string) => state?.uses28[feature] ?? 0;
-  const buddy = config.widgets?.team?.buddies === false ? undefined : [...week.buddies].sort((a, b) => used(a.feature) - used(b.feature) || b.n - a.n)[0];
+  const buddy = buddyLine(view, week);
   const one = totals.length === 1 ? totals[0] : undefined;
   return (
     <>
@@ -60,7 +66,7 @@ function Week({ view, week }: { view: View; week: TeamWeek }) {
       ) : (
         <p class="mu">{t('teamNothing')}</p>
       )}
-      {buddy && <p data-buddy>{t('buddyUsed', { name: buddy.name, feature: tx(features[buddy.feature]?.label) || buddy.feature, n: buddy.n })}</p>}
+      {buddy && <p data-buddy>{buddy.text}</p>}
       {week.me.optedIn && (
         <>
           <h3>{t('board')}</h3>
