@@ -457,7 +457,8 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
       }
     }
     expect(invoices).toBeGreaterThan(invoicesSent);
-    expect(await team.locator('[data-totals]').textContent()).toBe(`Together: ${invoices} invoices`);
+    // The panel shows the device's copy at once and asks the collector again as it opens.
+    await expect.poll(() => team.locator('[data-totals]').textContent()).toBe(`Together: ${invoices} invoices`);
     expect(await team.locator('[data-active]').textContent()).toBe('4 of 4 teammates active');
     // Not on the leaderboard yet: no names at all. Then the user joins under the name they signed up with.
     expect(await team.locator('[data-board]').count()).toBe(0);

@@ -29,13 +29,15 @@ export interface TeamRequestError extends Error {
 }
 
 /**
- * The account's week ending on `day` (`GET /v1/team`), or, with `change`, joins or leaves the
- * leaderboard first (`PUT /v1/team/me`, which answers the week too).
+ * The account's week ending on `day` (`GET /v1/team`; `fresh` past the browser's cache, for a
+ * user who just opened it), or, with `change`, joins or leaves the leaderboard first
+ * (`PUT /v1/team/me`, which answers the week too).
  */
 export async function requestTeam(
   who: TeamCaller,
   day: string,
   change?: TeamChange,
+  fresh = false,
   fetchFn: typeof fetch = (...a) => globalThis.fetch(...a),
 ): Promise<TeamWeek> {
   const { identity: id } = who;
@@ -58,7 +60,7 @@ export async function requestTeam(
             ...(id.hashExpires === undefined ? {} : { hashExpires: String(id.hashExpires) }),
             day,
           })}`,
-          { credentials: 'omit' },
+          { credentials: 'omit', cache: fresh ? 'no-cache' : 'default' },
         );
   } catch (cause) {
     throw failure(0, `Team progress: the collector could not be reached (${String(cause)}).`);

@@ -27,15 +27,17 @@ const week = (over: Partial<TeamWeek> = {}): TeamWeek => ({
   ...over,
 });
 
-/** A collector that answers the team endpoints with `answers` in turn and records each request. */
-function collector(...answers: Array<TeamWeek | 'down' | number>) {
-  const calls: Array<{ url: string; method: string; body?: unknown }> = [];
+type Answer = TeamWeek | 'down' | number;
+/** A collector that answers every GET /v1/team with `get` and each PUT /v1/team/me with the next of `puts`; records each request. */
+function collector(get: Answer, ...puts: Answer[]) {
+  const calls: Array<{ url: string; method: string; body?: unknown; cache?: string }> = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit = {}) => {
       if (!String(url).includes('/v1/team')) return new Response('{}', { status: 503 });
-      calls.push({ url: String(url), method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined });
-      const a = answers.length > 1 ? answers.shift()! : answers[0];
+      const method = init.method ?? 'GET';
+      calls.push({ url: String(url), method, body: init.body ? JSON.parse(String(init.body)) : undefined, cache: init.cache });
+      const a = method === 'GET' ? get : puts.length > 1 ? puts.shift()! : puts[0];
       if (a === 'down') throw new TypeError('Failed to fetch');
       if (typeof a === 'number') return new Response(JSON.stringify({ error: 'identity.hash is not the HMAC' }), { status: a });
       return new Response(JSON.stringify(a), { status: 200 });
@@ -112,7 +114,8 @@ describe('team progress', () => {
     await vi.waitFor(() => expect(w.$('form')).not.toBeNull());
     w.$('button[type=submit]')!.click();
     await vi.waitFor(() => expect(w.$('[data-board]')).not.toBeNull());
-    expect(calls[1]).toMatchObject({
+    const put = () => calls.filter((c) => c.method === 'PUT');
+    expect(put()[0]).toMatchObject({
       method: 'PUT',
       url: 'https://collector.test/v1/team/me',
       body: { optIn: true, displayName: 'Ana', day: '2025-03-12', identity: { userId: 'u_ana', accountId: 'acme' } },
@@ -122,7 +125,7 @@ describe('team progress', () => {
     expect(await counts(w)).toMatchObject({ 'hb:team.shown': 1, 'hb:team.join.click': 1 });
     [...w.root.querySelectorAll('button')].find((b) => b.textContent === 'Leave the leaderboard')!.click();
     await vi.waitFor(() => expect(w.$('[data-board]')).toBeNull());
-    expect(calls[2]).toMatchObject({ method: 'PUT', body: { optIn: false } });
+    expect(put()[1]).toMatchObject({ method: 'PUT', body: { optIn: false } });
   });
 
   it('the buddy nudge: once a week a toast for a user on the leaderboard, through the attention budget; it opens the panel', async () => {
@@ -137,7 +140,7 @@ describe('team progress', () => {
     const toast = () => w.$('[data-toast="team.2025-03-10.Sam.report.viewed"]');
     // A signed-in page first waits up to 1.5 s for the user's attention record from the collector (here: none).
     await vi.waitFor(() => expect(toast()?.textContent).toContain('Sam used Reports 5 times this week'), { timeout: 5_000 });
-    await flushRender(); // its effects: counted as shown
+    await vi.waitFor(async () => expect(await counts(w)).toEqual({ 'hb:team.nudge.shown': 1 }));
     expect(toast()!.hasAttribute('data-habitual-interruptive')).toBe(true);
     [...toast()!.querySelectorAll('button')].find((b) => b.textContent === 'See your team')!.click();
     await flushRender();
@@ -157,6 +160,23 @@ describe('team progress', () => {
     await vi.waitFor(() => expect(w.$('.launcher')).not.toBeNull());
     await flushRender();
     expect(w.$('[data-toast]')).toBeNull();
+  });
+
+  it('opening the panel asks again, past the browser cache, even with a fresh copy on the device', async () => {
+    const at = Date.parse('2025-03-12T12:00:00Z');
+    const calls = collector(week({ active: 4 }));
+    const w = await mountWidgets({
+      config,
+      widgets: { team: { user: 'u_ana', account: 'acme', day: '2025-03-12', at, week: week({ active: 1 }) } satisfies TeamCache },
+      options: { endpoint, user },
+    });
+    cleanup = w.handle.unmount;
+    await flushRender();
+    // The page's own (background) view keeps the fresh copy: nothing asked.
+    expect(calls).toEqual([]);
+    w.$('.launcher')!.click();
+    await vi.waitFor(() => expect(w.$('[data-active]')!.textContent).toBe('4 of 4 teammates active'));
+    expect(calls).toEqual([expect.objectContaining({ method: 'GET', cache: 'no-cache' })]);
   });
 
   it('refuses a name the collector would refuse, before sending it', async () => {

@@ -11,7 +11,7 @@ const NAME = /^[\p{L}\p{M}\p{N} '-]{1,60}$/u;
 export function Team() {
   const [view, hub] = useHub();
   const { t } = view;
-  const { who, copy, failed, busy, change } = useTeam();
+  const { who, copy, failed, busy, change } = useTeam(true);
   useLayoutEffect(() => void (who && hub.count('team', 'shown')), [!!who]);
   // No verified user of an account: nothing to show, and nothing is wrong.
   if (!who) return null;

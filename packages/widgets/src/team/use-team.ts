@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamWeek } from '@habitual/core';
 import { useHub } from '../host/hub';
 import { requestTeam, teamCaller, type TeamChange, type TeamRequestError } from './team-request';
@@ -22,10 +22,12 @@ let asking: Promise<void> | undefined;
 
 /**
  * The account's week for the verified user: the device's copy at once, asked again when it is
- * older than `widgets.team.refreshMinutes` or from another day. `failed` says the last ask did
- * not get through (the copy stays). No verified user: `who` is undefined and nothing is asked.
+ * older than `widgets.team.refreshMinutes` or from another day, and, when `asked` (the user
+ * opened the panel or the page shows the element), once on mount past any cache. `failed` says
+ * the last ask did not get through (the copy stays). No verified user: `who` is undefined and
+ * nothing is asked.
  */
-export function useTeam() {
+export function useTeam(asked = false) {
   const [view, hub] = useHub();
   const who = teamCaller(hub.host);
   const cached = hub.widget<TeamCache>(KEY);
@@ -35,10 +37,10 @@ export function useTeam() {
   const maxAge = (view.config.widgets?.team?.refreshMinutes ?? 15) * 60_000;
   const stale = !copy || copy.day !== view.today || hub.host.now() - copy.at > maxAge;
 
-  const ask = (change?: TeamChange): Promise<void> => {
+  const ask = (change?: TeamChange, fresh = false): Promise<void> => {
     if (!who) return Promise.resolve();
     const day = view.today;
-    return requestTeam(who, day, change).then(
+    return requestTeam(who, day, change, fresh).then(
       (week) => {
         hub.setWidget(KEY, { user: who.identity.userId, account: who.identity.accountId, day, at: hub.host.now(), week } satisfies TeamCache);
         hub.setWidget(FAILED, false, false);
@@ -51,8 +53,11 @@ export function useTeam() {
     );
   };
 
+  const opened = useRef(asked);
   useEffect(() => {
-    if (who && stale && !asking) asking = ask().finally(() => (asking = undefined));
+    const fresh = opened.current;
+    opened.current = false;
+    if (who && (stale || fresh) && !asking) asking = ask(undefined, fresh).finally(() => (asking = undefined));
   }, [who?.identity.userId, who?.identity.accountId, view.today, stale]);
 
   const change = (c: TeamChange) => {
