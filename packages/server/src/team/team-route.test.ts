@@ -125,6 +125,17 @@ for (const target of testDatabases()) {
       expect((await weekOf('u_ana')).leaderboard.map((r) => r.name)).toEqual(['Ana']);
     });
 
+    it('a member who moved to another account leaves the old leaderboard', async () => {
+      expect((await me('u_ana', { optIn: true, displayName: 'Ana' })).status).toBe(200);
+      expect((await me('u_sam', { optIn: true, displayName: 'Sam' })).status).toBe(200);
+      expect((await send('u_sam', 'd3', [day('2026-12-02', 2, { 'report.viewed': { n: 5, value: 0 } })], 'globex')).status).toBe(200);
+      const ana = await weekOf('u_ana');
+      expect(ana.leaderboard.map((r) => r.name)).toEqual(['Ana']);
+      expect(ana.members).toBe(2);
+      // Back to acme (for the other tests).
+      expect((await send('u_sam', 'd3', [day('2026-12-02', 3, { 'report.viewed': { n: 5, value: 0 } })])).status).toBe(200);
+    });
+
     it('forget-me deletes the display name', async () => {
       expect((await me('u_hid', { optIn: true, displayName: 'Hidden' })).status).toBe(200);
       const { deleteUser } = await import('../summaries/store-summaries');

@@ -24,7 +24,9 @@ export async function teamWeek(db: Db, appId: string, config: HabitualConfig, ac
   const rows = await db.query<{ id: string; name: string | null }>(
     `SELECT id, MAX(name) AS name FROM (
        SELECT id, NULL AS name FROM users WHERE app_id = $1 AND account_id = $2
-       UNION ALL SELECT user_id, display_name FROM team_members WHERE app_id = $1 AND account_id = $2
+       -- An opt-in counts for the account the user is in now (one who moved leaves the old board).
+       UNION ALL SELECT t.user_id, t.display_name FROM team_members t LEFT JOIN users u ON u.app_id = t.app_id AND u.id = t.user_id
+         WHERE t.app_id = $1 AND t.account_id = $2 AND (u.account_id IS NULL OR u.account_id = $2)
      ) m GROUP BY id ORDER BY id LIMIT ${MAX_TEAM}`,
     [appId, accountId],
   );
