@@ -236,7 +236,7 @@ export interface ExperimentVariant {
 /**
  * Share of users who never see the widget, so its effect on retention can be measured
  * (`GET /v1/experiments/widget-<id>`). @default 0.05 for widgets that show themselves
- * unasked (digest, rewards, reminders, nudges), 0 for the others
+ * unasked (digest, rewards, reminders, nudges, team), 0 for the others
  */
 type Holdout = { holdout?: number };
 
