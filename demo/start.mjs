@@ -23,7 +23,7 @@ if (missing.length) {
   process.exit(1);
 }
 const { readSettings, startServer } = await import('../packages/server/dist/server.mjs');
-const { seedCollector } = await import('./dist/seed.mjs');
+const { seedCollector, seedTeammates } = await import('./dist/seed.mjs');
 
 const env = process.env;
 const port = (name, fallback) => {
@@ -72,6 +72,7 @@ try {
 }
 demo.collectorPort = collector.port;
 demo.collectorUrl = `http://127.0.0.1:${collector.port}`;
+demo.seedTeammates = (accountId, today) => seedTeammates({ ...keys, collector: demo.collectorUrl, accountId, today });
 const collectorUrl = `http://${shownHost}:${collector.port}`;
 
 // Seed once per data folder: a kept HABITUAL_DATA already holds its accounts.

@@ -50,6 +50,7 @@ function send(res, status, body, type = 'application/json') {
 async function handle(req, res, o) {
   const url = new URL(req.url ?? '/', 'http://demo');
   if (req.method === 'POST' && url.pathname === '/api/session') return session(req, res, o);
+  if (req.method === 'POST' && url.pathname === '/api/teammates') return teammates(req, res, o);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: `${req.method} is not served here.` });
   if (url.pathname === '/env.js') {
     const env = { appId: o.appId, writeKey: o.writeKey, collectorPort: o.collectorPort, ...(o.endpoint ? { endpoint: o.endpoint } : {}) };
@@ -82,6 +83,26 @@ const slug = (s) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'company';
+
+// Dev bar: "Add teammates" fills the visitor's account with three colleagues (demo/src/seed-team.ts).
+async function teammates(req, res, o) {
+  let body;
+  try {
+    body = await readJson(req);
+  } catch {
+    return send(res, 400, { error: 'Send JSON: { "accountId": "...", "today": "YYYY-MM-DD" }.' });
+  }
+  const { accountId, today } = body;
+  if (typeof accountId !== 'string' || !/^[a-z0-9-]{1,60}$/.test(accountId))
+    return send(res, 400, { error: 'accountId must be the account from /api/session.' });
+  if (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return send(res, 400, { error: 'today must be a date, YYYY-MM-DD.' });
+  if (!o.seedTeammates) return send(res, 503, { error: 'The demo cannot seed teammates here.' });
+  try {
+    return send(res, 200, { teammates: await o.seedTeammates(accountId, today) });
+  } catch (error) {
+    return send(res, 502, { error: `The collector refused the teammates: ${error.message}` });
+  }
+}
 
 async function session(req, res, o) {
   let body;

@@ -1,6 +1,7 @@
 // Ledgerly: a small invoicing app with Habitual embedded the way a customer embeds it.
 // Every real action changes the books and makes one `habitual('track', ...)` call.
 import { addCustomer, loadBooks, parseCustomersCsv, recordPayment, saveBooks, sendInvoice } from './books.js';
+import { today } from './clock.js';
 import { renderDevBar } from './dev-bar.js';
 import { habitual, startHabitual } from './habitual-setup.js';
 import * as views from './views.js';
@@ -104,6 +105,18 @@ function render() {
   for (const a of document.querySelectorAll('.side nav a')) a.toggleAttribute('aria-current', a.getAttribute('href') === `#${section}`);
 }
 
+// Dev only: three colleagues at the visitor's company, so the team panel has real numbers.
+async function addTeammates() {
+  const res = await fetch('/api/teammates', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ accountId: session.accountId, today: today() }),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error ?? `Adding teammates failed (HTTP ${res.status}).`);
+  return body.teammates;
+}
+
 async function reset() {
   // Forget what Habitual keeps on this device too, then sign up afresh.
   if (session) await Promise.race([Promise.resolve(habitual('forget')), new Promise((done) => setTimeout(done, 2000))]).catch(() => {});
@@ -113,7 +126,7 @@ async function reset() {
 }
 
 function boot() {
-  renderDevBar($('dev-bar'), { onReset: reset });
+  renderDevBar($('dev-bar'), { onReset: reset, onTeammates: session && addTeammates });
   if (!session) {
     $('toolbar').hidden = true;
     $('view').replaceChildren(views.signUp({ onStart: signUp }));

@@ -3,7 +3,7 @@
 import { addDays, dayOf, today, travelling, travelUrl } from './clock.js';
 import { date, h } from './dom.js';
 
-export function renderDevBar(bar, { onReset }) {
+export function renderDevBar(bar, { onReset, onTeammates }) {
   const day = today();
   const go = (n) => () => location.assign(travelUrl(addDays(day, n)));
   const parts = [
@@ -13,6 +13,23 @@ export function renderDevBar(bar, { onReset }) {
     h('button', { type: 'button', onclick: go(7) }, '+1 week'),
     h('button', { type: 'button', onclick: go(35) }, '+5 weeks'),
     travelling && h('button', { type: 'button', onclick: () => location.assign(travelUrl()) }, `Back to ${date(dayOf(new Date()))}`),
+    onTeammates &&
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'add-teammates',
+          onclick: (e) => {
+            const button = e.currentTarget;
+            button.disabled = true;
+            onTeammates().then(
+              (list) => (button.textContent = `${list.length} teammates added`),
+              (error) => ((button.textContent = error.message), (button.disabled = false)),
+            );
+          },
+        },
+        'Add teammates',
+      ),
     h('button', { type: 'button', id: 'reset-demo', onclick: onReset }, 'Start over as a new user'),
   ];
   bar.replaceChildren(...parts.filter(Boolean));

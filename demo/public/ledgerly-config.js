@@ -92,6 +92,8 @@ export const ledgerlyConfig = {
     },
     // A private note per day (shareable with the rest of the workspace) and the month in review.
     journal: { enabled: true, team: true, share: ['slack', 'discord'] },
+    // Team progress: the account's week from the collector (the dev bar's "Add teammates" fills it).
+    team: { enabled: true, holdout: 0 },
   },
   // The two experiments the demo ships (its seed fills them with simulated users, so the
   // dashboard's Experiments page opens on real intervals): how often reminders may come, and

@@ -7,6 +7,7 @@ import { seedPlan, type SeedAccount } from './seed-plan';
 import { seedExperiments } from './seed-experiments';
 
 export { seedPlan } from './seed-plan';
+export { seedTeammates } from './seed-team';
 export type { SeedAccount, SeedUser, AccountKind } from './seed-plan';
 
 export interface SeedOptions {

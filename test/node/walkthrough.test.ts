@@ -456,6 +456,48 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     expect([png.subarray(1, 4).toString(), png.readUInt32BE(16)]).toEqual(['PNG', 720]);
   });
 
+  it('team progress: with teammates added, the totals are the sum of their summaries; only those who opted in are named', async () => {
+    // The dev bar's "Add teammates": three colleagues' days sent to the collector, two of them on the leaderboard.
+    await page.locator('#add-teammates').click();
+    await expect.poll(() => page.locator('#add-teammates').textContent()).toBe('3 teammates added');
+    await openPanel();
+    await page.locator('habitual-widgets .panel [data-tab=team]').click();
+    const team = page.locator('habitual-widgets .panel section.team');
+    await team.locator('[data-totals]').waitFor();
+    // The week's invoices as the collector stores them, by the engine's rule (a use without a value is one unit).
+    const auth = { headers: { authorization: `Bearer ${demo.adminToken}` } };
+    const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('ledgerly:session')!).userId as string);
+    const monday = new Date(`${DAY2}T00:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const from = monday.toISOString().slice(0, 10);
+    let invoices = 0;
+    for (const id of [userId, `${accountId}.sam`, `${accountId}.mei`, `${accountId}.olu`]) {
+      const { merged } = (await (await fetch(`${demo.collectorUrl}/v1/users/${encodeURIComponent(id)}`, auth)).json()) as {
+        merged: Array<{ day: string; features: Record<string, { n: number; value: number }> }>;
+      };
+      for (const d of merged.filter((x) => x.day >= from && x.day <= DAY2)) {
+        const f = d.features['invoice.sent'];
+        if (f?.n) invoices += f.value > 0 ? f.value : f.n;
+      }
+    }
+    expect(invoices).toBeGreaterThan(invoicesSent);
+    // The panel shows the device's copy at once and asks the collector again as it opens.
+    await expect.poll(() => team.locator('[data-totals]').textContent()).toBe(`Together: ${invoices} invoices`);
+    expect(await team.locator('[data-active]').textContent()).toBe('4 of 4 teammates active');
+    // Not on the leaderboard yet: no names at all. Then the user joins under the name they signed up with.
+    expect(await team.locator('[data-board]').count()).toBe(0);
+    expect(await team.locator('input[name=displayName]').inputValue()).toBe('Robin');
+    await team.getByRole('button', { name: 'Join' }).click();
+    await expect
+      .poll(async () => (await team.locator('[data-board] li span:first-child').allTextContents()).sort())
+      .toEqual(['Mei Chen', 'Robin (you)', 'Sam Brown']);
+    // Olu never opted in: counted in the totals, named nowhere.
+    expect(await team.textContent()).not.toContain('Olu');
+    await expect.poll(() => team.locator('[data-buddy]').textContent()).toMatch(/^(Sam Brown|Mei Chen) used .+ times this week$/);
+    await expectCornerWidgets();
+    await shot('team.png');
+  });
+
   it("day three: the digest at a quick glance, a pinned shortcut, then what's new for a feature not found yet", async () => {
     const day3 = new Date(Date.parse(`${DAY2}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await page.goto(`${demo.demoUrl}?now=${day3}`);

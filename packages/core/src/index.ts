@@ -3,6 +3,7 @@ export { configuredEvents, featurePolicyFor } from './rollup/feature-policy';
 export type * from './config/types';
 export type * from './engine/types';
 export type * from './types';
+export type * from './team-week';
 export { scoreMeasures, normalise, bandOf, DEFAULT_BANDS } from './engine/scorecard';
 export type { Normaliser, MeasureInput, MeasurePart } from './engine/scorecard';
 export { createTracker, defaultTrackerDeps } from './tracker/tracker';

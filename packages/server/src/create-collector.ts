@@ -29,6 +29,7 @@ import { sendDigests } from './alerts/send-digests';
 import { adminPageRoute } from './admin/admin-page-route';
 import { widgetsRoute } from './widgets/widgets-route';
 import { experimentsRoute } from './experiments/experiments-route';
+import { teamRoute } from './team/team-route';
 import { createStateRefresher, type StateRefresher } from './state/create-state-refresher';
 
 export interface CollectorOptions {
@@ -80,7 +81,7 @@ export interface CollectorOptions {
 }
 
 // The endpoints a page calls from its own origin.
-const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share', '/v1/team/notes']);
+const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share', '/v1/team/notes', '/v1/team', '/v1/team/me']);
 
 /** The collector's HTTP app (Hono): mount it with `@hono/node-server` or call `app.request()` in tests. */
 export function createCollector(options: CollectorOptions) {
@@ -208,6 +209,7 @@ export function createCollector(options: CollectorOptions) {
   appAdminRoute(app, ctx);
   widgetsRoute(app, ctx);
   experimentsRoute(app, ctx);
+  teamRoute(app, ctx);
   overviewRoute(app, ctx);
   alertsRoute(app, ctx);
   adminPageRoute(app);

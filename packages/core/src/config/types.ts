@@ -238,7 +238,7 @@ export interface ExperimentVariant {
 /**
  * Share of users who never see the widget, so its effect on retention can be measured
  * (`GET /v1/experiments/widget-<id>`). @default 0.05 for widgets that show themselves
- * unasked (digest, rewards, reminders, nudges), 0 for the others
+ * unasked (digest, rewards, reminders, nudges, team), 0 for the others
  */
 type Holdout = { holdout?: number };
 
@@ -255,6 +255,13 @@ export interface WidgetsConfig {
   announce?: WidgetBase & Holdout & { items?: AnnounceItem[] };
   /** The journal (a private note per day, optionally shared with the team) and the month in review. */
   journal?: WidgetBase & Holdout & { team?: boolean; share?: Array<'slack' | 'discord'> };
+  /**
+   * Team progress (`<habitual-team>`): the account's week from `GET /v1/team`, for verified users.
+   * `refreshMinutes`: how old the device's copy may get before it asks again (@default 15);
+   * `buddies`: show what opted-in teammates used most this week (@default true);
+   * `nudge`: the buddy line also as a weekly toast, in the attention budget (@default true).
+   */
+  team?: WidgetBase & Holdout & { refreshMinutes?: number; buddies?: boolean; nudge?: boolean };
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }

@@ -334,4 +334,20 @@ export const migrations: Migration[] = [
       CREATE INDEX team_notes_account ON team_notes (app_id, account_id, day);
     `,
   },
+  {
+    version: 70,
+    name: "team progress: who shows on the account's leaderboard, under which name",
+    sql: `
+      -- A row is an opt-in (PUT /v1/team/me); leaving deletes it, and so does forget-me.
+      CREATE TABLE team_members (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        user_id text NOT NULL,
+        account_id text NOT NULL,
+        display_name text NOT NULL,
+        joined_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, user_id)
+      );
+      CREATE INDEX team_members_account ON team_members (app_id, account_id);
+    `,
+  },
 ];

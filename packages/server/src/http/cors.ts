@@ -8,10 +8,10 @@ export const corsHeaders = (origin: string): Record<string, string> => ({
   vary: 'Origin',
 });
 
-/** Answers to a preflight (the config GET needs one, If-None-Match is not CORS-safelisted, and the team notes' DELETE). */
+/** Answers to a preflight (the config GET's If-None-Match is not CORS-safelisted; PUT /v1/team/me and DELETE /v1/team/notes are not simple methods). */
 export const preflightHeaders = (origin: string): Record<string, string> => ({
   ...corsHeaders(origin),
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'access-control-allow-headers': 'content-type, content-encoding, if-none-match, x-habitual-key',
   'access-control-max-age': '600',
 });

@@ -13,15 +13,17 @@ interface DayRow {
 }
 
 /**
- * The stored days of `userIds` (up to day `until`, when given), merged over each user's
- * devices as core's `mergeDeviceRollups` reads them (devices in id order), by user id. One
- * query for the whole list: callers bound it by the size of the list they pass. Users with no
- * stored day are absent.
+ * The stored days of `userIds` (up to day `until`, and from day `from`, when given), merged
+ * over each user's devices as core's `mergeDeviceRollups` reads them (devices in id order), by
+ * user id. One query for the whole list: callers bound it by the size of the list they pass.
+ * Users with no stored day are absent.
  */
-export async function loadMergedDays(db: Db, appId: string, userIds: string[], until?: string): Promise<Map<string, DayRollup[]>> {
+export async function loadMergedDays(db: Db, appId: string, userIds: string[], until?: string, from?: string): Promise<Map<string, DayRollup[]>> {
+  const params: unknown[] = [appId, userIds];
+  const bound = (op: string, day: string | undefined) => (day === undefined ? '' : ` AND day ${op} $${params.push(day)}`);
   const rows = await db.query<DayRow>(
-    `SELECT user_id, device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = ANY($2::text[])${until === undefined ? '' : ' AND day <= $3'}`,
-    until === undefined ? [appId, userIds] : [appId, userIds, until],
+    `SELECT user_id, device_id, day, tz, rev, active_ms, features, firsts FROM day_rollups WHERE app_id = $1 AND user_id = ANY($2::text[])${bound('<=', until)}${bound('>=', from)}`,
+    params,
   );
   const devices = new Map<string, Map<string, DayRollup[]>>();
   for (const r of rows) {

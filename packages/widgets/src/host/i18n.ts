@@ -7,6 +7,7 @@ import type { recordsMessages } from '../records/messages';
 import type { remindersMessages } from '../reminders/messages';
 import type { rewardsMessages } from '../rewards/messages';
 import type { shortcutsMessages } from '../shortcuts/messages';
+import type { teamMessages } from '../team/messages';
 import type { LocaleMessages, Message } from './catalog';
 import { hostMessages } from './messages';
 
@@ -26,7 +27,8 @@ type Parts =
   | typeof rewardsMessages
   | typeof shortcutsMessages
   | typeof announceMessages
-  | typeof journalMessages;
+  | typeof journalMessages
+  | typeof teamMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
 export type MessageKey = KeysOf<Parts>;

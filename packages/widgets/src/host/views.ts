@@ -18,4 +18,5 @@ export const VIEWS: Record<WidgetId, () => Promise<WidgetView>> = {
   shortcuts: () => import('../shortcuts/view').then((m) => m.shortcutsView),
   announce: () => import('../announce/view').then((m) => m.announceView),
   journal: () => import('../journal/view').then((m) => m.journalView),
+  team: () => import('../team/view').then((m) => m.teamView),
 };
