@@ -5,11 +5,12 @@ import { nudges } from './nudges/widget';
 import { records } from './records/widget';
 import { reminders } from './reminders/widget';
 import { rewards } from './rewards/widget';
+import { survey } from './survey/widget';
 
 // The data half of the widget registry (package subpath `@habitual/widgets/registry`): no
 // Preact, no DOM. A new widget is its folder plus one line here (and its view in
 // `host/views.ts`, which the compiler asks for). Order is display order.
-export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges] as const;
+export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges, survey] as const;
 
 export type WidgetId = (typeof WIDGETS)[number]['id'];
 export const WIDGET_IDS = /*#__PURE__*/ WIDGETS.map((w) => w.id) as WidgetId[];

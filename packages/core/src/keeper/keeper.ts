@@ -13,7 +13,7 @@ import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
 import { createSyncSource } from '../sync/sync-source';
 import type { SyncClient, SyncDeps } from '../sync/types';
-import type { ExportedData, HabitualError, HabitualEvents, Profile, ShareMessage } from '../types';
+import type { ExportedData, HabitualError, HabitualEvents, Profile, ShareMessage, SurveyResponse } from '../types';
 import { adoptDays } from './adopt-days';
 import { createEngagement } from './engagement';
 
@@ -52,6 +52,7 @@ export interface Keeper {
   forget(): Promise<void>;
   setWidgetState(key: string, value: unknown): Promise<void>;
   share(message: ShareMessage): Promise<void>;
+  respond(responses: SurveyResponse[]): Promise<void>;
   state(): EngagementState | null;
   profile(): Profile;
   /** The page is hidden or going away: a keepalive send of what is stored. */
@@ -173,6 +174,11 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     },
     setWidgetState: (key, value) => write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } })).then(() => {}),
     share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint.'))),
+    // Answers leave the device under the consent that lets days sync, no other.
+    respond: (responses) =>
+      sync && session.consent() === 'granted'
+        ? sync.send('/v1/responses', { responses })
+        : Promise.reject(new Error('Answers are sent with an endpoint and consent granted.')),
     state: engagement.state,
     profile: () => profile,
     pageHidden: () => sync?.sendOnHide(),

@@ -81,6 +81,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   let destroyed = false;
   let keeper: Keeper | undefined;
   let digestProvider: DigestProvider | undefined;
+  let surveyAsked: string | undefined;
 
   const recorder = createRecorder(
     now,
@@ -247,6 +248,13 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     }),
 
     digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider)),
+
+    // Kept until the survey view takes it: a click before the widgets arrive still opens the form.
+    survey: safe('survey', (form: string) => {
+      if (typeof form !== 'string' || !form) return void warn(`survey() takes a form id such as 'exit', got ${String(form)}`);
+      surveyAsked = form;
+      emitter.emit('survey', { form });
+    }),
   };
 
   attachInternal(instance, {
@@ -261,6 +269,12 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     share: (message) => needKeeper((k) => k.share(message)),
     report,
     count: (name) => recorder.track(name, undefined, true),
+    takeSurvey: () => {
+      const form = surveyAsked;
+      surveyAsked = undefined;
+      return form;
+    },
+    respond: (responses) => needKeeper((k) => k.respond(responses)),
   });
   return instance;
 }

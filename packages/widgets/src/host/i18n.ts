@@ -4,6 +4,7 @@ import type { digestMessages } from '../digest/messages';
 import type { recordsMessages } from '../records/messages';
 import type { remindersMessages } from '../reminders/messages';
 import type { rewardsMessages } from '../rewards/messages';
+import type { surveyMessages } from '../survey/messages';
 import type { LocaleMessages, Message } from './catalog';
 import { hostMessages } from './messages';
 
@@ -20,7 +21,8 @@ type Parts =
   | typeof digestMessages
   | typeof recordsMessages
   | typeof remindersMessages
-  | typeof rewardsMessages;
+  | typeof rewardsMessages
+  | typeof surveyMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
 export type MessageKey = KeysOf<Parts>;

@@ -10,6 +10,7 @@ const SURFACES: Array<[selector: string, fx: number, fy: number, uninvited?: 1]>
   ['.panel', 1, 1],
   ['.digest', 1, 0, 1],
   ['.toasts', 0, 1, 1],
+  ['.survey', 1, 1, 1],
 ];
 
 /** Under 480 px the panel is a bottom sheet and toasts span the width. */

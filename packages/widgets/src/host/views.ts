@@ -15,4 +15,5 @@ export const VIEWS: Record<WidgetId, () => Promise<WidgetView>> = {
   records: () => import('../records/view').then((m) => m.recordsView),
   reminders: () => import('../reminders/view').then((m) => m.remindersView),
   nudges: () => import('../nudges/view').then((m) => m.nudgesView),
+  survey: () => import('../survey/view').then((m) => m.surveyView),
 };
