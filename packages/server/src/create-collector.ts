@@ -13,6 +13,7 @@ import { textProblem } from './http/json-problem';
 import { summariesRoute } from './summaries/summaries-route';
 import { configRoute } from './config/config-route';
 import { shareRoute } from './share/share-route';
+import { responsesRoute } from './responses/responses-route';
 import { healthRoute } from './health-route';
 import { accountsRoute } from './accounts/accounts-route';
 import { outcomesRoute } from './accounts/outcomes-route';
@@ -79,7 +80,7 @@ export interface CollectorOptions {
 }
 
 // The endpoints a page calls from its own origin.
-const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share']);
+const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share', '/v1/responses']);
 
 /** The collector's HTTP app (Hono): mount it with `@hono/node-server` or call `app.request()` in tests. */
 export function createCollector(options: CollectorOptions) {
@@ -198,6 +199,7 @@ export function createCollector(options: CollectorOptions) {
   summariesRoute(app, ctx);
   configRoute(app, ctx);
   shareRoute(app, ctx);
+  responsesRoute(app, ctx);
   accountsRoute(app, ctx);
   outcomesRoute(app, ctx);
   driversRoute(app, ctx);
