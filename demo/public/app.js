@@ -79,6 +79,7 @@ const routes = {
     habitual('track', 'report.viewed');
     return views.reports(books);
   },
+  '/settings': () => views.settings(session),
 };
 
 function render() {

@@ -176,9 +176,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint.'))),
     // Answers leave the device under the consent that lets days sync, no other.
     respond: (responses) =>
-      sync && session.consent() === 'granted'
-        ? sync.send('/v1/responses', { responses })
-        : Promise.reject(new Error('Answers are sent with an endpoint and consent granted.')),
+      sync && session.consent() === 'granted' ? sync.send('/v1/responses', { responses }) : Promise.reject(new Error('No endpoint or consent.')),
     state: engagement.state,
     profile: () => profile,
     pageHidden: () => sync?.sendOnHide(),

@@ -249,12 +249,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
 
     digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider)),
 
-    // Kept until the survey view takes it: a click before the widgets arrive still opens the form.
-    survey: safe('survey', (form: string) => {
-      if (typeof form !== 'string' || !form) return void warn(`survey() takes a form id such as 'exit', got ${String(form)}`);
-      surveyAsked = form;
-      emitter.emit('survey', { form });
-    }),
+    // Kept until the survey view takes it (and checks it): a call before the widgets arrive still opens the form.
+    survey: safe('survey', (form: string) => emitter.emit('survey', { form: (surveyAsked = form) })),
   };
 
   attachInternal(instance, {
@@ -269,11 +265,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     share: (message) => needKeeper((k) => k.share(message)),
     report,
     count: (name) => recorder.track(name, undefined, true),
-    takeSurvey: () => {
-      const form = surveyAsked;
-      surveyAsked = undefined;
-      return form;
-    },
+    takeSurvey: () => [surveyAsked, (surveyAsked = undefined)][0],
     respond: (responses) => needKeeper((k) => k.respond(responses)),
   });
   return instance;

@@ -21,8 +21,10 @@ const QUESTION: Record<string, MessageKey> = { exit: 'exitQ', nps: 'npsQ', csat:
  * numbers as choices; texts the config leaves out come from the widget's messages.
  */
 export function resolveForm(id: string, config: HabitualConfig, t: Translate, tx: View['tx']): ResolvedForm | undefined {
-  const given = config.widgets?.survey?.forms?.[id];
-  if (!given && !BUILT_IN[id]) return undefined;
+  // Own keys only: `survey('constructor')` names no form.
+  const forms = config.widgets?.survey?.forms;
+  const given = forms && Object.hasOwn(forms, id) ? forms[id] : undefined;
+  if (!given && !Object.hasOwn(BUILT_IN, id)) return undefined;
   const f = { ...BUILT_IN[id], ...given };
   const kind = f.kind ?? 'choice';
   const scale = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ id: String(from + i), label: String(from + i) }));

@@ -168,6 +168,7 @@ describe('survey', () => {
     const onError = vi.fn();
     const w = await mountSurvey({ options: { onError } });
     w.instance.survey('nope');
+    w.instance.survey('constructor');
     await flushRender();
     expect(w.$('[data-survey]')).toBeNull();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'bad-call', message: expect.stringContaining("survey('nope')") }));

@@ -28,11 +28,11 @@ export function Survey() {
   useLayoutEffect(() => {
     const open = (form: string, opener?: HTMLElement) => {
       if (resolveForm(form, hub.view().config, t, tx)) return setAsked({ form, opener });
-      hub.host.report({ code: 'bad-call', message: `survey('${form}'): no such form; use exit, nps, csat or a key of widgets.survey.forms.` });
+      hub.host.report({ code: 'bad-call', message: `survey('${String(form)}'): no such form; use exit, nps, csat or a key of widgets.survey.forms.` });
     };
     const take = (opener?: HTMLElement) => {
       const form = hub.host.takeSurvey();
-      if (form) open(form, opener);
+      if (form !== undefined) open(form, opener);
     };
     take(hub.doc.activeElement as HTMLElement | undefined);
     const off = hub.instance.on('survey', () => take((hub.doc.activeElement as HTMLElement) ?? undefined));

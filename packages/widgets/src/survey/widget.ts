@@ -3,7 +3,7 @@ import { defineWidget } from '../widget-entry';
 // Forms merge over the built-in `exit`, `nps` and `csat` (their texts are in messages.ts, every locale).
 export const survey = /*#__PURE__*/ defineWidget({
   id: 'survey',
-  label: 'Survey (exit, NPS, CSAT)',
+  label: 'Survey',
   interruptive: true,
   priority: 20,
   defaultEnabled: false,
@@ -12,7 +12,7 @@ export const survey = /*#__PURE__*/ defineWidget({
     { path: 'widgets.survey.repeatDays', kind: 'int', min: 1, max: 3650, default: 90 },
     { path: 'widgets.survey.appName', kind: 'text' },
     { path: 'widgets.survey.forms', kind: 'object' },
-    { path: 'widgets.survey.forms.*', kind: 'object', keys: ['kind', 'question', 'choices', 'comment'], keyNoun: 'form setting' },
+    { path: 'widgets.survey.forms.*', kind: 'object' },
     { path: 'widgets.survey.forms.*.kind', kind: 'string', oneOf: ['choice', 'nps', 'csat'], default: 'choice' },
     { path: 'widgets.survey.forms.*.question', kind: 'text' },
     { path: 'widgets.survey.forms.*.choices', kind: 'array' },
@@ -20,5 +20,5 @@ export const survey = /*#__PURE__*/ defineWidget({
     { path: 'widgets.survey.forms.*.choices.#.label', kind: 'text', required: true },
     { path: 'widgets.survey.forms.*.comment', kind: 'boolean' },
   ],
-  editor: [{ key: 'ask', label: 'Form to offer by rule (exit, nps, csat; empty: only when the app asks)', kind: 'text' }],
+  editor: [{ key: 'ask', label: 'Form offered unasked (exit, nps, csat)', kind: 'text' }],
 });
