@@ -62,7 +62,7 @@ for (const target of testDatabases()) {
         [{ responses: [answer({ kind: 'nps' })] }, /^responses\.0\.choice must be left out/],
         [{ responses: [answer({ kind: 'csat', choice: undefined, score: 0 })] }, /^responses\.0\.score must be 1-5/],
         [{ responses: [answer({ choice: undefined })] }, /^responses\.0\.choice is missing/],
-        [{ responses: [answer({ id: 'x' })] }, /^responses\.0\.id: id must be 8-64/],
+        [{ responses: [answer({ id: 'x' })] }, /^responses\.0\.id: id must be 8-100/],
         [{ responses: [answer({ form: 'no spaces' })] }, /^responses\.0\.form: form must be 1-48/],
         [{ responses: [answer({ text: 'a\u0007b' })] }, /^responses\.0\.text: text must not contain control characters/],
         [{ responses: [answer({ text: 'x'.repeat(2001) })] }, /^responses\.0\.text: text must be at most 2000/],

@@ -13,7 +13,7 @@ const TEXT = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 const slug = (what: string) => v.pipe(v.string(`${what} must be a string`), v.regex(/^[\w-]{1,48}$/, `${what} must be 1-48 letters, digits, _ or -`));
 
 const Response = v.object({
-  id: v.pipe(v.string('id must be a string'), v.regex(/^[\w-]{8,64}$/, 'id must be 8-64 letters, digits, _ or - (the device makes one per answer)')),
+  id: v.pipe(v.string('id must be a string'), v.regex(/^[\w.:-]{8,100}$/, 'id must be 8-100 letters, digits or ._:- (the device makes one per answer)')),
   form: slug('form'),
   kind: v.picklist(['choice', 'nps', 'csat'], 'kind must be "choice", "nps" or "csat"'),
   at: v.pipe(

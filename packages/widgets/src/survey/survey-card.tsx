@@ -31,6 +31,7 @@ export function SurveyCard({
   const [missing, setMissing] = useState(false);
   const [thanked, setThanked] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const x = useRef<HTMLButtonElement>(null);
   const app = localText(config.widgets?.survey?.appName, locale) ?? hub.host.options().appId;
 
   useLayoutEffect(() => {
@@ -53,6 +54,8 @@ export function SurveyCard({
   };
   useEffect(() => {
     if (!thanked) return;
+    // Send is gone with the form: focus stays in the card, so Escape still closes it.
+    if (asked) x.current?.focus();
     const id = setTimeout(() => onClose('done'), 4000);
     return () => clearTimeout(id);
   }, [thanked]);
@@ -69,7 +72,7 @@ export function SurveyCard({
     >
       <div class="row">
         <h2>{t('surveyTitle')}</h2>
-        <button type="button" class="x" aria-label={t('close')} onClick={() => (thanked ? onClose('done') : dismiss())}>
+        <button ref={x} type="button" class="x" aria-label={t('close')} onClick={() => (thanked ? onClose('done') : dismiss())}>
           ×
         </button>
       </div>

@@ -59,7 +59,8 @@ export function Survey() {
       onAnswered={() => setAnswered((n) => n + 1)}
       onClose={(how) => {
         if (!asked) hub.attention.mark(`survey:${form.id}`, how);
-        if (how === 'dismissed') hub.setWidget('survey', { ...saved, closed: { ...saved.closed, [form.id]: today } });
+        const now = hub.widget<SurveyState>('survey') ?? {};
+        if (how === 'dismissed') hub.setWidget('survey', { ...now, closed: { ...now.closed, [form.id]: today } });
         setAsked(null);
         asked?.opener?.focus?.();
       }}
