@@ -142,6 +142,20 @@ describe('survey', () => {
     expect(features['hb:survey.nps.dismissed']?.n).toBe(1);
   });
 
+  it('by rule: a form answered or dismissed within repeatDays is not offered again; after them it is', async () => {
+    const rule = { ...config, widgets: { survey: { enabled: true, ask: 'nps', holdout: 0, repeatDays: 30 } } };
+    const recent = await mountSurvey({ config: rule, widgets: { survey: { closed: { nps: '2025-02-20' } } } });
+    // The budget has decided (nothing else waits), and the form stays away.
+    await flushRender();
+    await recent.instance.flush();
+    await flushRender();
+    expect(recent.$('[data-survey]')).toBeNull();
+    cleanup();
+    document.body.innerHTML = '';
+    const due = await mountSurvey({ config: rule, widgets: { survey: { closed: { nps: '2025-02-10' } } } });
+    await vi.waitFor(async () => (await flushRender(), expect(due.$('[data-survey=nps]')).not.toBeNull()));
+  });
+
   it('config forms replace the texts and choices, in the user language; free text is only ever text', async () => {
     const w = await mountSurvey({
       config: {
@@ -185,5 +199,42 @@ describe('answers', () => {
     expect(s.answers).toHaveLength(MAX_ANSWERS);
     s = { answers: Array.from({ length: MAX_ANSWERS }, (_, i) => ({ ...a, id: String(i) })) };
     expect(keepAnswer(s, { ...a, id: 'new' }, '2025-03-12').answers).toHaveLength(MAX_ANSWERS + 1);
+  });
+});
+
+describe('consent', () => {
+  it('an answer leaves the device only once consent is granted, through the real keeper and sync client', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const posted: Array<{ url: string; body: { responses?: SurveyResponse[]; identity?: { deviceId: string } } }> = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'POST') posted.push({ url, body: JSON.parse(String(init.body)) });
+      if (url.includes('/v1/summaries')) return new Response(JSON.stringify({ acks: [] }), { status: 200 });
+      if (url.includes('/v1/config')) return new Response(null, { status: 304 });
+      return new Response(JSON.stringify({ ok: true, stored: 1 }), { status: 200 });
+    });
+    try {
+      const w = await mountWidgets({ config, options: { endpoint: 'https://collector.test', requireConsent: true } });
+      cleanup = w.handle.unmount;
+      const saved = () => internalOf(w.instance).profile()?.widgets.survey as SurveyState | undefined;
+      w.instance.survey('csat');
+      await flushRender();
+      await choose(w.$('[data-survey=csat]')!, '5');
+      clickButton(w.$('[data-survey=csat]')!, 'Send');
+      await vi.waitFor(() => expect(saved()?.answers).toHaveLength(1));
+      await act(async () => void (await vi.advanceTimersByTimeAsync(31_000)));
+      expect(posted.filter((p) => p.url.endsWith('/v1/responses'))).toEqual([]);
+      expect(saved()!.answers![0].sent).toBeUndefined();
+
+      w.instance.consent('granted');
+      await act(async () => void (await vi.advanceTimersByTimeAsync(61_000)));
+      await vi.waitFor(() => expect(posted.filter((p) => p.url.endsWith('/v1/responses'))).toHaveLength(1));
+      const sent = posted.find((p) => p.url.endsWith('/v1/responses'))!.body;
+      expect(sent.responses).toEqual([expect.objectContaining({ form: 'csat', kind: 'csat', score: 5 })]);
+      expect(sent.identity?.deviceId).toBeTruthy();
+      await vi.waitFor(() => expect(saved()!.answers![0].sent).toBe(true));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
