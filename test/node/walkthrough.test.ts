@@ -461,6 +461,11 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
       .poll(() => admin.locator('[data-testid=answers] [data-comment]').allTextContents())
       .toContain('We bill monthly: recurring invoices would keep us.');
     await admin.screenshot({ path: shotPath('responses.png') });
+    // Their account's page lists the answer too.
+    await admin.goto(`${demo.adminUrl}#/accounts/${encodeURIComponent(accountId)}`);
+    await expect
+      .poll(() => admin.locator('[data-testid=answers] [data-comment]').allTextContents())
+      .toEqual(['We bill monthly: recurring invoices would keep us.']);
     await admin.close();
   });
 
