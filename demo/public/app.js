@@ -95,6 +95,7 @@ const routes = {
     habitual('track', 'report.viewed');
     return views.reports(books, actions);
   },
+  '/settings': () => views.settings(session),
 };
 
 function render() {

@@ -55,6 +55,8 @@ export const ledgerlyConfig = {
     },
     rewards: { enabled: true, holdout: 0, share: ['slack', 'discord'] },
     records: { enabled: true },
+    // Exit reasons from the Cancel button (Settings); the demo offers no form unasked.
+    survey: { enabled: true, appName: 'Ledgerly' },
     reminders: { enabled: true, holdout: 0, maxPerWeek: 2, quietHours: ['20:00', '08:00'] },
     nudges: {
       enabled: true,

@@ -227,6 +227,20 @@ export function reports(books, { onExport } = {}) {
   );
 }
 
+// The Cancel button asks why through Habitual's exit survey: `data-habitual-survey="exit"` is
+// all it takes (a click on it opens the form; `habitual('survey', 'exit')` does the same).
+export function settings(session) {
+  return h(
+    'section',
+    {},
+    h('h1', {}, 'Settings'),
+    h('h2', {}, 'Subscription'),
+    h('p', {}, `${session.company} is on the Starter plan: 3 seats, €29 a month.`),
+    h('button', { id: 'cancel-subscription', type: 'button', 'data-habitual-survey': 'exit' }, 'Cancel subscription'),
+    h('p', { class: 'muted' }, 'This demo cancels nothing: the button asks why, as your own Cancel button would.'),
+  );
+}
+
 export function signUp({ onStart }) {
   const submit = (e) => {
     e.preventDefault();

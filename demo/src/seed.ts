@@ -3,6 +3,7 @@
 // device sends its day rollups (POST /v1/summaries with the write key: the real wire).
 import { createHmac } from 'node:crypto';
 import type { HabitualConfig } from '@habitual/core';
+import { seedResponses } from './seed-responses';
 import { seedPlan, type SeedAccount } from './seed-plan';
 import { seedExperiments } from './seed-experiments';
 
@@ -84,24 +85,27 @@ export async function seedCollector(o: SeedOptions): Promise<SeedResult> {
     for (const u of a.users) {
       days += u.rollups.length;
       const name = `${NAMES[person % NAMES.length]} ${SURNAMES[person++ % SURNAMES.length]}`;
+      // Signed as the host's backend signs it (README "Identity"): the demo app verifies identities.
+      const hash = createHmac('sha256', o.secret).update(`habitual-identity-v2\n${u.id}\n${a.id}\n`).digest('hex');
       for (let i = 0; i < u.rollups.length; i += BATCH_DAYS) {
         const body = {
           v: 1,
           appId: o.appId,
           writeKey: o.writeKey,
-          // Signed as the host's backend signs it (README "Identity"): the demo app verifies identities.
-          identity: {
-            userId: u.id,
-            accountId: a.id,
-            deviceId: u.deviceId,
-            hash: createHmac('sha256', o.secret).update(`habitual-identity-v2\n${u.id}\n${a.id}\n`).digest('hex'),
-            name,
-          },
+          identity: { userId: u.id, accountId: a.id, deviceId: u.deviceId, hash, name },
           days: u.rollups.slice(i, i + BATCH_DAYS),
         };
         // text/plain, as the SDK sends it: no CORS preflight in a browser.
         jobs.push(() => call(`${o.collector}/v1/summaries`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(body) }));
       }
+      // Their survey answers, under the same signed identity.
+      const answers = {
+        appId: o.appId,
+        writeKey: o.writeKey,
+        identity: { userId: u.id, accountId: a.id, deviceId: u.deviceId, hash },
+        responses: seedResponses(a, u, today),
+      };
+      jobs.push(() => call(`${o.collector}/v1/responses`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(answers) }));
     }
   }
   await pool(jobs, o.concurrency ?? 4);

@@ -93,6 +93,19 @@ it('a config that switches on only the checklist fetches the shell and the check
   expect(win().__violations).toEqual([]);
 });
 
+it('the survey opens under a strict CSP: its chunk arrives with the config, its form shows with no violation', async () => {
+  const { win, shadow, fetched } = await openPage('&only=survey');
+  (win() as unknown as { habitual(method: string, form: string): void }).habitual('survey', 'exit');
+  const form = await until(() => shadow.querySelector<HTMLElement>('[data-survey=exit]'), 'the exit form');
+  // Its own chunk came with the config (the fixture's inline <habitual-digest> brings the digest's); no other widget's.
+  expect(widgetChunks(fetched())).toContain('/habitual-widget-survey.js');
+  expect(widgetChunks(fetched())).not.toContain('/habitual-widget-records.js');
+  expect(win().getComputedStyle(form).position).toBe('fixed');
+  expect(form.querySelectorAll('input[type=radio]')).toHaveLength(6);
+  expect(win().__violations).toEqual([]);
+  expect(win().__uncaught).toEqual([]);
+});
+
 it("a widget's chunk that fails to load leaves the page and the other widgets working, and tells onError", async () => {
   // The fixture server answers 404 for the file this cookie names (serve-fixtures.ts).
   await cookieStore.set({ name: 'habitual-fail', value: 'habitual-widget-records.js', path: '/' });

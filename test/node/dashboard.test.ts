@@ -111,6 +111,7 @@ const PAGES: Array<[string, string]> = [
   ['#/widgets', 'h1'],
   ['#/experiments', 'h1'],
   ['#/drivers', 'h1'],
+  ['#/responses', '[data-testid=answers] tbody tr'],
 ];
 const hashOf = (hash: string) => (hash === '#/account' ? `#/accounts/${encodeURIComponent(redAccount)}` : hash);
 

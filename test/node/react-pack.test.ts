@@ -99,12 +99,13 @@ describe.each(['18', '19'])('@habitual/react with React %s', (major) => {
     writeFileSync(
       join(dir, 'app.ts'),
       `import { createElement as h } from 'react';
-       import { HabitualProvider, Checklist, useEngagement, useTrack, type EngagementState } from '@habitual/react';
+       import { HabitualProvider, Checklist, useEngagement, useSurvey, useTrack, type EngagementState } from '@habitual/react';
        export function Score() {
          const state: EngagementState | null = useEngagement();
          const track = useTrack();
+         const survey = useSurvey();
          track('invoice.sent', { value: 1 });
-         return h('p', null, state?.score ?? 0);
+         return h('p', { onClick: () => survey('exit') }, state?.score ?? 0);
        }
        export const app = h(HabitualProvider, { options: { appId: 'a', writeKey: 'w' } }, h(Score), h(Checklist, { className: 'x' }));
        // @ts-expect-error: options need a writeKey

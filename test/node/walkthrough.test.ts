@@ -498,6 +498,43 @@ describe.sequential(`walk-through: day one ${DAY1}, day two ${DAY2}`, () => {
     await shot('team.png');
   });
 
+  it("settings: Cancel subscription asks why; the answer reaches the dashboard's Responses page", async () => {
+    await page.click('#nav-settings');
+    const form = page.locator('habitual-widgets [data-survey=exit]');
+    // The button carries data-habitual-survey="exit": a click opens the form, focus inside.
+    await page.click('#cancel-subscription');
+    await form.waitFor();
+    await form.getByLabel('Missing a feature I need').check();
+    await form.locator('textarea').fill('We bill monthly: recurring invoices would keep us.');
+    await form.getByLabel('Share my comment with Ledgerly').check();
+    await shot('survey.png');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => form.textContent()).toContain('Thank you for your answer.');
+    const auth = { headers: { authorization: `Bearer ${demo.adminToken}` } };
+    type Answers = { answers: Array<{ choice: string; text: string }> };
+    await expect
+      .poll(async () => ((await (await fetch(`${demo.collectorUrl}/v1/responses?account=${accountId}`, auth)).json()) as Answers).answers, { timeout: 15_000 })
+      .toEqual([expect.objectContaining({ choice: 'missing', text: 'We bill monthly: recurring invoices would keep us.' })]);
+    const admin = await context.newPage();
+    await admin.goto(demo.adminUrl);
+    await admin.fill('input[name=token]', demo.adminToken);
+    await admin.click('button[type=submit]');
+    await admin.locator('[data-testid=accounts]').waitFor();
+    await admin.goto(`${demo.adminUrl}#/responses`);
+    await admin.locator('[data-testid=reasons] tr[data-reason=missing]').waitFor();
+    await admin.locator('.chart canvas').waitFor();
+    await expect
+      .poll(() => admin.locator('[data-testid=answers] [data-comment]').allTextContents())
+      .toContain('We bill monthly: recurring invoices would keep us.');
+    await admin.screenshot({ path: shotPath('responses.png') });
+    // Their account's page lists the answer too.
+    await admin.goto(`${demo.adminUrl}#/accounts/${encodeURIComponent(accountId)}`);
+    await expect
+      .poll(() => admin.locator('[data-testid=answers] [data-comment]').allTextContents())
+      .toEqual(['We bill monthly: recurring invoices would keep us.']);
+    await admin.close();
+  });
+
   it("day three: the digest at a quick glance, a pinned shortcut, then what's new for a feature not found yet", async () => {
     const day3 = new Date(Date.parse(`${DAY2}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await page.goto(`${demo.demoUrl}?now=${day3}`);

@@ -127,6 +127,8 @@ export interface HabitualEvents {
   config: HabitualConfig;
   /** A tracked event, after validation (for widgets that react live). */
   track: { name: string; value: number };
+  /** `survey(form)` was called. */
+  survey: { form: string };
 }
 
 export interface HabitualInstance {
@@ -148,6 +150,12 @@ export interface HabitualInstance {
   digest(provider: DigestProvider): void;
   /** Replaces the config (the remote config arrives through here). */
   configure(config: HabitualConfig): void;
+  /**
+   * Opens survey form `form` (`'exit'`, `'nps'`, `'csat'` or one of `widgets.survey.forms`) at
+   * once, outside the attention budget: the user asked (a Cancel button). Needs
+   * `widgets.survey.enabled`.
+   */
+  survey(form: string): void;
 }
 
 /**
@@ -179,6 +187,27 @@ export interface WidgetHost {
    * `widgetCountName`) into today's rollup, like `track()` but for names no host may track.
    */
   count(name: string): void;
+  /** The form `survey()` asked for and no survey view has taken yet (taking clears it). */
+  takeSurvey(): string | undefined;
+  /**
+   * Sends survey answers to `POST /v1/responses` under the user's identity. Rejects without an
+   * endpoint or consent `granted`, or with the collector's reason (`status` set when it answered).
+   */
+  respond(responses: SurveyResponse[]): Promise<void>;
+}
+
+/** One survey answer as `POST /v1/responses` carries it. */
+export interface SurveyResponse {
+  /** Random, made once on the device: re-sending it never stores it twice. */
+  id: string;
+  form: string;
+  kind: 'choice' | 'nps' | 'csat';
+  /** Epoch ms when answered. */
+  at: number;
+  choice?: string;
+  score?: number;
+  /** Only when the user ticked "share my comment". */
+  text?: string;
 }
 
 export interface ShareMessage {

@@ -14,6 +14,7 @@ import { summariesRoute } from './summaries/summaries-route';
 import { configRoute } from './config/config-route';
 import { shareRoute } from './share/share-route';
 import { teamNotesRoute } from './team-notes/team-notes-route';
+import { responsesRoute } from './responses/responses-route';
 import { healthRoute } from './health-route';
 import { accountsRoute } from './accounts/accounts-route';
 import { outcomesRoute } from './accounts/outcomes-route';
@@ -81,7 +82,7 @@ export interface CollectorOptions {
 }
 
 // The endpoints a page calls from its own origin.
-const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share', '/v1/team/notes', '/v1/team', '/v1/team/me']);
+const BROWSER_PATHS = new Set(['/v1/summaries', '/v1/config', '/v1/share', '/v1/team/notes', '/v1/team', '/v1/team/me', '/v1/responses']);
 
 /** The collector's HTTP app (Hono): mount it with `@hono/node-server` or call `app.request()` in tests. */
 export function createCollector(options: CollectorOptions) {
@@ -201,6 +202,7 @@ export function createCollector(options: CollectorOptions) {
   configRoute(app, ctx);
   shareRoute(app, ctx);
   teamNotesRoute(app, ctx);
+  responsesRoute(app, ctx);
   accountsRoute(app, ctx);
   outcomesRoute(app, ctx);
   driversRoute(app, ctx);

@@ -9,11 +9,12 @@ import { reminders } from './reminders/widget';
 import { rewards } from './rewards/widget';
 import { shortcuts } from './shortcuts/widget';
 import { team } from './team/widget';
+import { survey } from './survey/widget';
 
 // The data half of the widget registry (package subpath `@habitual/widgets/registry`): no
 // Preact, no DOM. A new widget is its folder plus one line here (and its view in
 // `host/views.ts`, which the compiler asks for). Order is display order.
-export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges, shortcuts, announce, journal, team] as const;
+export const WIDGETS = [digest, checklist, rewards, records, reminders, nudges, shortcuts, announce, journal, team, survey] as const;
 
 export type WidgetId = (typeof WIDGETS)[number]['id'];
 export const WIDGET_IDS = /*#__PURE__*/ WIDGETS.map((w) => w.id) as WidgetId[];

@@ -262,6 +262,7 @@ export interface WidgetsConfig {
    * `nudge`: the buddy line also as a weekly toast, in the attention budget (@default true).
    */
   team?: WidgetBase & Holdout & { refreshMinutes?: number; buddies?: boolean; nudge?: boolean };
+  survey?: WidgetBase & Holdout & SurveyConfig;
   /** Theme overrides as CSS custom property values (`--habitual-accent` etc.). */
   theme?: Record<string, string>;
 }
@@ -285,6 +286,27 @@ export interface AnnounceItem {
   cta?: { text: Text; href?: string };
   /** Who sees it. @default users who have not used `feature` (`{ notUsed: [feature] }`) */
   when?: When;
+}
+
+/** `widgets.survey`: exit-reason, NPS and CSAT forms (see the README, "Survey"). */
+export interface SurveyConfig {
+  /** The form the widget offers by itself while `when` holds (budgeted); none: only the host opens forms. */
+  ask?: string;
+  /** Days before a form asked by rule is offered again after an answer or a dismissal. @default 90 */
+  repeatDays?: number;
+  /** The app's name in the free-text consent box ("Share my comment with …"). @default the app id */
+  appName?: Text;
+  /** Forms by id, over the built-in `exit`, `nps` and `csat`. */
+  forms?: Record<string, SurveyForm>;
+}
+
+export interface SurveyForm {
+  /** `choice`: pick one of `choices`; `nps`: 0-10; `csat`: 1-5. @default 'choice' */
+  kind?: 'choice' | 'nps' | 'csat';
+  question?: Text;
+  choices?: Array<{ id: string; label: Text }>;
+  /** Offers an optional comment box. @default true for `choice`, false otherwise */
+  comment?: boolean;
 }
 
 export interface ChecklistItem {

@@ -13,7 +13,7 @@ import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
 import { createSyncSource } from '../sync/sync-source';
 import type { SyncClient, SyncDeps } from '../sync/types';
-import type { ExportedData, HabitualError, HabitualEvents, Profile, ShareMessage } from '../types';
+import type { ExportedData, HabitualError, HabitualEvents, Profile, ShareMessage, SurveyResponse } from '../types';
 import { adoptDays } from './adopt-days';
 import { createEngagement } from './engagement';
 
@@ -52,6 +52,7 @@ export interface Keeper {
   forget(): Promise<void>;
   setWidgetState(key: string, value: unknown): Promise<void>;
   share(message: ShareMessage): Promise<void>;
+  respond(responses: SurveyResponse[]): Promise<void>;
   state(): EngagementState | null;
   profile(): Profile;
   /** The page is hidden or going away: a keepalive send of what is stored. */
@@ -87,7 +88,9 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     return next;
   };
   const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
-  const loadProfile = () => write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId }));
+  /** Loads the current store's profile; `carried` widget state (from a store adopted) fills the keys it lacks. */
+  const loadProfile = (carried: Profile['widgets'] = {}) =>
+    write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId, widgets: { ...carried, ...p.widgets } }));
 
   const engagement = createEngagement({ now: ctx.now, today: ctx.today, emit: ctx.emit, profile: () => profile, writeProfile: write });
   const reload = async () => engagement.load(await loadDays(session.store(), report));
@@ -150,9 +153,12 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     },
     reload,
     async switched(from, adopt) {
+      // Adopted (a visitor who signs in, pending consent granted): the days move over, and so
+      // does what the widgets kept (pins, notes, answers not sent yet, the attention record).
+      const carried = adopt ? profile.widgets : {};
       if (adopt) await adoptDays(from, session.store(), session.policy(), report);
       await replay();
-      await loadProfile();
+      await loadProfile(carried);
       await reload();
     },
     configure(next) {
@@ -173,6 +179,9 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     },
     setWidgetState: (key, value) => write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } })).then(() => {}),
     share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint.'))),
+    // Answers leave the device under the consent that lets days sync, no other.
+    respond: (responses) =>
+      sync && session.consent() === 'granted' ? sync.send('/v1/responses', { responses }) : Promise.reject(new Error('No endpoint or consent.')),
     state: engagement.state,
     profile: () => profile,
     pageHidden: () => sync?.sendOnHide(),

@@ -223,6 +223,20 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     }, o.intervalMs);
   }
 
+  // The whole identity: the collector limits shares per verified user and keeps responses per user.
+  async function send(path: string, body: object) {
+    const res = await d.fetch(base + path, {
+      method: 'POST',
+      headers: TEXT,
+      credentials: 'omit',
+      body: JSON.stringify({ appId: source.appId, writeKey: source.writeKey, identity: source.identity(), ...body }),
+    });
+    if (!res.ok) {
+      const json = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
+      throw Object.assign(new Error(json?.error ?? `The collector answered ${res.status}.`), { status: res.status });
+    }
+  }
+
   return {
     start() {
       // Consent can be withdrawn and given again: a stopped client starts anew.
@@ -244,19 +258,8 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     },
     syncNow,
     sendOnHide,
-    async share(message: ShareMessage) {
-      // The whole identity: the collector limits shares per verified user.
-      const res = await d.fetch(`${base}/v1/share`, {
-        method: 'POST',
-        headers: TEXT,
-        credentials: 'omit',
-        body: JSON.stringify({ appId: source.appId, writeKey: source.writeKey, identity: source.identity(), ...message }),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
-        throw new Error(body?.error ?? `Sharing failed: the collector answered ${res.status}.`);
-      }
-    },
+    share: (message: ShareMessage) => send('/v1/share', message),
+    send,
     stop() {
       stopped = true;
       started = false;

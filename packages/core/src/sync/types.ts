@@ -73,5 +73,7 @@ export interface SyncClient {
   sendOnHide(): void;
   /** Relays a reward share through the collector's webhook. Rejects with the collector's reason. */
   share(message: ShareMessage): Promise<void>;
+  /** POSTs `body` with the app and identity to `path`; rejects with the collector's reason and `status`. */
+  send(path: string, body: object): Promise<void>;
   stop(): void;
 }

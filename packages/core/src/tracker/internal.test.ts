@@ -15,7 +15,7 @@ const documented = [...api.matchAll(/^\| `(\w+)\(/gm)].map((m) => m[1]).filter((
 describe('the instance', () => {
   it("has exactly the README's documented methods as its own enumerable members", () => {
     const { tracker } = setup({}, { openKV: () => memoryKV() });
-    expect(documented).toHaveLength(11);
+    expect(documented).toHaveLength(12);
     expect(Object.keys(tracker).sort()).toEqual([...documented].sort());
   });
 
@@ -31,8 +31,10 @@ describe('the instance', () => {
       'options',
       'profile',
       'report',
+      'respond',
       'setWidgetState',
       'share',
+      'takeSurvey',
       'timeZone',
       'user',
     ]);

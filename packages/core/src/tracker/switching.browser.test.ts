@@ -50,6 +50,26 @@ describe('identify and consent close together keep the history', () => {
     });
   }
 
+  it('what the widgets kept for a visitor follows them when they sign in or consent; another user gets none of it', async () => {
+    const appId = nextApp();
+    await earlierVisit(appId);
+    const { tracker } = setup({ appId, requireConsent: true, user: undefined });
+    const widgets = () => internalOf(tracker).profile()?.widgets;
+    // An answer kept while consent is pending, a pin made anonymously: both stay with the visitor.
+    await internalOf(tracker).setWidgetState('survey', { answers: [{ id: 'a1' }] });
+    tracker.consent('granted');
+    await tracker.flush();
+    await internalOf(tracker).setWidgetState('shortcuts', { pins: ['invoice.sent'] });
+    tracker.identify({ id: 'u1' });
+    await tracker.flush();
+    await vi.waitFor(() => expect(internalOf(tracker).profile()?.userId).toBe('u1'));
+    expect(widgets()).toMatchObject({ survey: { answers: [{ id: 'a1' }] }, shortcuts: { pins: ['invoice.sent'] } });
+    tracker.identify({ id: 'u2' });
+    await tracker.flush();
+    await vi.waitFor(() => expect(internalOf(tracker).profile()?.userId).toBe('u2'));
+    expect(widgets()).toEqual({});
+  });
+
   it("a pending user who switches to another and consents keeps the other's history", async () => {
     const appId = nextApp();
     await earlierVisit(appId, 'u2');

@@ -81,6 +81,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
   let destroyed = false;
   let keeper: Keeper | undefined;
   let digestProvider: DigestProvider | undefined;
+  let surveyAsked: string | undefined;
 
   const recorder = createRecorder(
     now,
@@ -247,6 +248,9 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     }),
 
     digest: safe('digest', (provider: DigestProvider) => void (digestProvider = provider)),
+
+    // Kept until the survey view takes it (and checks it): a call before the widgets arrive still opens the form.
+    survey: safe('survey', (form: string) => emitter.emit('survey', { form: (surveyAsked = form) })),
   };
 
   attachInternal(instance, {
@@ -261,6 +265,8 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
     share: (message) => needKeeper((k) => k.share(message)),
     report,
     count: (name) => recorder.track(name, undefined, true),
+    takeSurvey: () => [surveyAsked, (surveyAsked = undefined)][0],
+    respond: (responses) => needKeeper((k) => k.respond(responses)),
   });
   return instance;
 }

@@ -22,7 +22,7 @@ const HEADER = [
  * One CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet
  * would run as a formula (=, +, -, @ first) gets a leading apostrophe.
  */
-const field = (value: unknown) => {
+export const csvField = (value: unknown) => {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -54,6 +54,6 @@ export function accountsCsvRows(items: AccountListItem[]): string {
         '',
       ];
     })
-    .map((row) => `${row.map(field).join(',')}\r\n`)
+    .map((row) => `${row.map(csvField).join(',')}\r\n`)
     .join('');
 }

@@ -3,6 +3,7 @@ import type { AccountListItem } from '../state/list-account-states';
 import type { KeptUserSummary } from '../state/read-account-state';
 import type { ScoreDay } from '../state/read-account-history';
 import { api, type ApiError } from './api';
+import { AccountResponses } from './account-responses';
 import { BandChip } from './accounts-page';
 import { Chart } from './chart';
 import { ConfirmDialog } from './confirm-dialog';
@@ -73,6 +74,7 @@ export function AccountPage({ id }: { id: string }) {
         </p>
         {status}
         {users}
+        <AccountResponses id={id} />
       </section>
     );
   }
@@ -151,6 +153,7 @@ export function AccountPage({ id }: { id: string }) {
       </table>
       {status}
       {users}
+      <AccountResponses id={id} />
     </section>
   );
 }

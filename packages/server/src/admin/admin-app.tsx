@@ -8,6 +8,7 @@ import { SettingsPage } from './settings-page';
 import { WidgetsPage } from './widgets-page';
 import { ExperimentsPage } from './experiments-page';
 import { DriversPage } from './drivers-page';
+import { ResponsesPage } from './responses-page';
 
 const route = () => location.hash.replace(/^#/, '') || '/accounts';
 
@@ -72,6 +73,7 @@ export function AdminApp() {
         <a href="#/widgets">Widgets</a>
         <a href="#/experiments">Experiments</a>
         <a href="#/drivers">Drivers</a>
+        <a href="#/responses">Responses</a>
         <a href="#/config">Widget config</a>
         <a href="#/settings">Settings</a>
         <button
@@ -96,6 +98,8 @@ export function AdminApp() {
         <ExperimentsPage />
       ) : path === '/drivers' ? (
         <DriversPage />
+      ) : path === '/responses' ? (
+        <ResponsesPage />
       ) : path === '/settings' ? (
         <SettingsPage />
       ) : (

@@ -350,4 +350,29 @@ export const migrations: Migration[] = [
       CREATE INDEX team_members_account ON team_members (app_id, account_id);
     `,
   },
+  {
+    version: 60,
+    name: 'survey responses',
+    sql: `
+      -- One row per answer, keyed by the id the device made for it: re-sends store nothing twice.
+      CREATE TABLE responses (
+        app_id text NOT NULL REFERENCES apps (id) ON DELETE CASCADE,
+        id text NOT NULL,
+        user_id text NOT NULL,
+        account_id text,
+        form text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('choice', 'nps', 'csat')),
+        choice text,
+        score integer,
+        text text,
+        answered_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL,
+        PRIMARY KEY (app_id, id)
+      );
+      -- The report reads by time (and account); forget-me deletes by user.
+      CREATE INDEX responses_time ON responses (app_id, answered_at);
+      CREATE INDEX responses_account ON responses (app_id, account_id, answered_at);
+      CREATE INDEX responses_user ON responses (app_id, user_id);
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
 import { MERGE_STORED_DAY } from './merge-stored-day';
 import { markStale } from '../state/mark-stale';
+import { forgetResponses } from '../responses/store-responses';
 import { forgetArms, recordArms } from '../experiments/experiment-arms';
 import { forgetTeamNotes } from '../team-notes/team-notes-store';
 import { leaveTeam } from '../team/team-members';
@@ -89,6 +90,7 @@ export async function deleteUser(db: Db, appId: string, userId: string): Promise
     await tx.query('DELETE FROM user_attention WHERE app_id = $1 AND user_id = $2', [appId, userId]);
     await forgetTeamNotes(tx, appId, userId);
     await leaveTeam(tx, appId, userId);
+    await forgetResponses(tx, appId, userId);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
     if (user) await markStale(tx, appId, user.account_id, userId);
     return gone.length;

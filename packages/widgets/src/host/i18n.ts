@@ -8,6 +8,7 @@ import type { remindersMessages } from '../reminders/messages';
 import type { rewardsMessages } from '../rewards/messages';
 import type { shortcutsMessages } from '../shortcuts/messages';
 import type { teamMessages } from '../team/messages';
+import type { surveyMessages } from '../survey/messages';
 import type { LocaleMessages, Message } from './catalog';
 import { hostMessages } from './messages';
 
@@ -28,7 +29,8 @@ type Parts =
   | typeof shortcutsMessages
   | typeof announceMessages
   | typeof journalMessages
-  | typeof teamMessages;
+  | typeof teamMessages
+  | typeof surveyMessages;
 
 type KeysOf<M> = M extends LocaleMessages<infer K> ? K : never;
 export type MessageKey = KeysOf<Parts>;

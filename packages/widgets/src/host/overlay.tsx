@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'preact/hooks';
-import { WIDGETS } from '../registry';
+import { isEnabled, WIDGETS } from '../registry';
 import { useHub } from './hub';
 import { Launcher } from './launcher';
 import { startPlacer } from './placer';
@@ -13,14 +13,15 @@ import { viewCount, viewOf } from './load-views';
  * launcher comes last: its tab stop is the last of ours, as ours come after the page's.
  */
 export function Overlay({ host }: { host: HTMLElement }) {
-  const [{ locale, dir, on }] = useHub();
+  const [{ locale, dir, on, config }] = useHub();
   useTheme(host);
   useLayoutEffect(() => startPlacer(host.shadowRoot!), [host]);
   return (
     <div lang={locale} dir={dir}>
       {WIDGETS.map(({ id }) => {
-        const Body = viewOf(id)?.Overlay;
-        return Body && on(id) ? <Body key={id} /> : null;
+        const view = viewOf(id);
+        const Body = view?.Overlay;
+        return Body && (on(id) || (view.asked && isEnabled(config, id))) ? <Body key={id} /> : null;
       })}
       <Toasts />
       <LazyShowMe />

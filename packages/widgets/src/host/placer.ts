@@ -12,6 +12,7 @@ const SURFACES: Array<[selector: string, fx: number, fy: number, uninvited?: 1]>
   ['.digest', 1, 0, 1],
   ['.toasts', 0, 1, 1],
   ['.announce', 0.5, 0, 1],
+  ['.survey', 1, 1, 1],
 ];
 
 const setBox = (el: HTMLElement, b: Box) => {

@@ -19,4 +19,5 @@ export const VIEWS: Record<WidgetId, () => Promise<WidgetView>> = {
   announce: () => import('../announce/view').then((m) => m.announceView),
   journal: () => import('../journal/view').then((m) => m.journalView),
   team: () => import('../team/view').then((m) => m.teamView),
+  survey: () => import('../survey/view').then((m) => m.surveyView),
 };

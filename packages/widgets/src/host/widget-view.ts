@@ -19,6 +19,11 @@ export interface WidgetView {
   Inline?: FunctionComponent;
   /** Its own CSS rules, added to the one stylesheet every shadow root adopts. */
   css?: string;
+  /**
+   * Its `Overlay` stays mounted while the widget is enabled, whatever its `when` and holdout
+   * say: the host can ask for it (the survey); it applies `on(id)` itself to what it shows unasked.
+   */
+  asked?: boolean;
   /** Its texts (its folder's `messages.ts`), added to the catalogs when its chunk arrives. */
   messages?: LocaleMessages<string>;
 }
