@@ -152,7 +152,7 @@ describe.skipIf(missing.length > 0)('the journal end to end in Chromium', () => 
     await expect.poll(() => ana.locator('form [role=status]').textContent()).toBe('Note deleted.');
     expect(sent.filter((r) => r.method === 'DELETE').map((r) => new URL(r.url).pathname)).toEqual(['/v1/team/notes']);
     const samReads = await fetch(
-      `${collector.url}/v1/team/notes?${new URLSearchParams({ appId: 'ledgerly', writeKey: 'wk_j2e', deviceId: 'dev_x', ...identity('u_sam'), hashExpires: String(expires), hash: identityHash(identity('u_sam'), SECRET) })}`,
+      `${collector.url}/v1/team/notes?${new URLSearchParams({ appId: 'ledgerly', key: 'wk_j2e', ...identity('u_sam'), hashExpires: String(expires), hash: identityHash(identity('u_sam'), SECRET) })}`,
     );
     expect(await samReads.json()).toEqual({ notes: [] });
 

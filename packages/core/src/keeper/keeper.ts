@@ -90,7 +90,12 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
   /** Loads the current store's profile; `carried` widget state (from a store adopted) fills the keys it lacks. */
   const loadProfile = (carried: Profile['widgets'] = {}) =>
-    write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId, widgets: { ...carried, ...p.widgets } }));
+    write((p) => ({
+      ...p,
+      userId: session.user()?.id ?? p.userId,
+      accountId: session.user()?.accountId ?? p.accountId,
+      widgets: { ...carried, ...p.widgets },
+    }));
 
   const engagement = createEngagement({ now: ctx.now, today: ctx.today, emit: ctx.emit, profile: () => profile, writeProfile: write });
   const reload = async () => engagement.load(await loadDays(session.store(), report));

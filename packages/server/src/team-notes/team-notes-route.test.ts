@@ -20,7 +20,8 @@ for (const target of testDatabases()) {
     const unshare = (day: string, identity = signed('u_1')) =>
       app.request('/v1/team/notes', { ...post({ appId: 'ledgerly', writeKey: 'wk_test', identity, day }), method: 'DELETE' });
     const list = async (identity: Record<string, unknown> = signed('u_2')) => {
-      const q = new URLSearchParams({ appId: 'ledgerly', writeKey: 'wk_test', ...(identity as Record<string, string>) });
+      const { deviceId: _, ...query } = identity as Record<string, string>;
+      const q = new URLSearchParams({ appId: 'ledgerly', key: 'wk_test', ...query });
       return app.request(`/v1/team/notes?${q}`, { headers: { origin: 'https://app.ledgerly.test' } });
     };
     const notes = async (identity?: Record<string, unknown>) => (await (await list(identity)).json()).notes;
@@ -71,10 +72,10 @@ for (const target of testDatabases()) {
       expect(forged.status).toBe(403);
       const noAccount = await share({}, { userId: 'u_1', deviceId: 'dev_a', hash: identityHash({ userId: 'u_1' }, 'sk_test') });
       expect(noAccount.status).toBe(400);
-      expect((await noAccount.json()).error).toMatch(/^identity\.accountId is required/);
+      expect((await noAccount.json()).error).toMatch(/^identity\.accountId is missing/);
       const unsigned = await list({ userId: 'u_2', accountId: 'acme', deviceId: 'dev_b' });
       expect(unsigned.status).toBe(400);
-      expect((await unsigned.json()).error).toMatch(/identity\.hash is required/);
+      expect((await unsigned.json()).error).toMatch(/^hash is missing/);
       const forgedRead = await list({ ...signed('u_2'), accountId: 'globex' });
       expect(forgedRead.status).toBe(403);
       expect(await db.query('SELECT * FROM team_notes')).toEqual([]);
@@ -85,7 +86,7 @@ for (const target of testDatabases()) {
       try {
         const res = await share({});
         expect(res.status).toBe(403);
-        expect((await res.json()).error).toMatch(/Team notes need verified identities/);
+        expect((await res.json()).error).toMatch(/does not verify identities/);
         expect((await list()).status).toBe(403);
       } finally {
         await saveApp(db, { id: 'ledgerly', verifyIdentity: true });

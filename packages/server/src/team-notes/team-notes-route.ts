@@ -1,26 +1,17 @@
 import type { Hono } from 'hono';
 import { addDays, dayKey } from '@habitual/core';
-import type { App } from '../apps/app-store';
 import type { CollectorContext } from '../collector-context';
 import { browserApp, spendRequest } from '../http/browser-app';
-import { checkIdentity, type WireIdentity } from '../http/check-identity';
 import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
-import { ListNotesQuery, ShareNoteBody, UnshareNoteBody } from './team-notes-schema';
+import { singleQuery, verifiedTeammate } from '../http/verified-teammate';
+import { TeamNotesQuery } from '../team/team-schema';
+import { ShareNoteBody, UnshareNoteBody } from './team-notes-schema';
 import { deleteTeamNote, listTeamNotes, saveTeamNote } from './team-notes-store';
 
 /** How far back a shared note's day may be (the device keeps about as many days). */
 const OLDEST_DAYS = 400;
-
-// Only a verified user of an account: notes are read by their account alone, so an identity
-// the page merely claims must never write or read them.
-function teammate(target: App, identity: WireIdentity, now: number): { userId: string; accountId: string } {
-  if (!target.verifyIdentity) fail(403, `Team notes need verified identities: app "${target.id}" does not verify them; switch identity verification on.`);
-  checkIdentity(target, identity, now);
-  if (!identity.accountId) fail(400, 'identity.accountId is required: team notes are shared within an account.');
-  return { userId: identity.userId!, accountId: identity.accountId };
-}
 
 // A local day is at most a day ahead of UTC's.
 function checkDay(day: string, now: number) {
@@ -39,7 +30,7 @@ export function teamNotesRoute(app: Hono, ctx: CollectorContext) {
   app.post('/v1/team/notes', async (c) => {
     const body = parseOr400(ShareNoteBody, await readJsonBody(c.req.raw, { maxBytes: 16_384 }));
     const target = await browserApp(c, ctx, body.appId, body.writeKey);
-    const who = teammate(target, body.identity, ctx.now());
+    const who = verifiedTeammate(target, body.identity, ctx.now(), 'identity.');
     checkDay(body.day, ctx.now());
     spendRequest(c, ctx, target);
     await saveTeamNote(ctx.db, target.id, { ...who, day: body.day, text: body.text, name: body.name || undefined }, ctx.now());
@@ -49,22 +40,15 @@ export function teamNotesRoute(app: Hono, ctx: CollectorContext) {
   app.delete('/v1/team/notes', async (c) => {
     const body = parseOr400(UnshareNoteBody, await readJsonBody(c.req.raw, { maxBytes: 4_096 }));
     const target = await browserApp(c, ctx, body.appId, body.writeKey);
-    const who = teammate(target, body.identity, ctx.now());
+    const who = verifiedTeammate(target, body.identity, ctx.now(), 'identity.');
     spendRequest(c, ctx, target);
     return c.json({ deleted: await deleteTeamNote(ctx.db, target.id, who.userId, body.day) });
   });
 
   app.get('/v1/team/notes', async (c) => {
-    const q = c.req.query();
-    const hashExpires = q.hashExpires === undefined ? undefined : Number(q.hashExpires);
-    const input = {
-      appId: q.appId,
-      writeKey: q.writeKey,
-      identity: { deviceId: q.deviceId, userId: q.userId, accountId: q.accountId, hash: q.hash, ...(hashExpires === undefined ? {} : { hashExpires }) },
-    };
-    const query = parseOr400(ListNotesQuery, JSON.parse(JSON.stringify(input)));
-    const target = await browserApp(c, ctx, query.appId, query.writeKey);
-    const who = teammate(target, query.identity, ctx.now());
+    const q = parseOr400(TeamNotesQuery, singleQuery(c));
+    const target = await browserApp(c, ctx, q.appId, q.key, 'key');
+    const who = verifiedTeammate(target, { userId: q.userId, accountId: q.accountId, hash: q.hash, hashExpires: q.hashExpires }, ctx.now(), '');
     spendRequest(c, ctx, target);
     c.header('cache-control', 'no-store');
     return c.json({ notes: await listTeamNotes(ctx.db, target.id, who.accountId, who.userId) });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DeviceIdentity, displayName } from '../http/identity-schema';
+import { displayName, TeamIdentity } from '../http/identity-schema';
 import { id } from '../summaries/summaries-schema';
 import { realDay } from '../summaries/real-day';
 
@@ -16,7 +16,7 @@ const day = v.pipe(
   v.check(realDay, 'day must be a date of the calendar'),
 );
 
-const who = { appId: id('appId'), writeKey: id('writeKey'), identity: DeviceIdentity };
+const who = { appId: id('appId'), writeKey: id('writeKey'), identity: TeamIdentity };
 
 /**
  * `POST /v1/team/notes`: share one day's journal note with the user's account (replacing the
@@ -41,6 +41,3 @@ export const ShareNoteBody = v.object({
 
 /** `DELETE /v1/team/notes`: unshare one day's note. */
 export const UnshareNoteBody = v.object({ ...who, day });
-
-/** `GET /v1/team/notes?appId&writeKey&deviceId&userId&accountId&hash[&hashExpires]`: the identity as query parameters. */
-export const ListNotesQuery = v.object(who);

@@ -1,12 +1,12 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { todayKey } from '@habitual/core';
 import type { CollectorContext } from '../collector-context';
 import { currentConfig } from '../config/config-store';
 import { browserApp, spendRequest } from '../http/browser-app';
-import { checkIdentity, type WireIdentity } from '../http/check-identity';
 import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
 import { readJsonBody } from '../http/read-body';
+import { singleQuery, verifiedTeammate } from '../http/verified-teammate';
 import type { App } from '../apps/app-store';
 import { realDay } from '../summaries/real-day';
 import { TeamMeBody, TeamQuery } from './team-schema';
@@ -25,10 +25,10 @@ const DAYS_BACK = 8;
  */
 export function teamRoute(app: Hono, ctx: CollectorContext) {
   app.get('/v1/team', async (c) => {
-    const q = parseOr400(TeamQuery, single(c));
+    const q = parseOr400(TeamQuery, singleQuery(c));
     const target = await browserApp(c, ctx, q.appId, q.key, 'key');
     const identity = { userId: q.userId, accountId: q.accountId, hash: q.hash, hashExpires: q.hashExpires };
-    verified(target, identity, ctx.now(), '');
+    verifiedTeammate(target, identity, ctx.now(), '');
     spendRequest(c, ctx, target);
     const week = await answer(ctx, target, identity, q.day, 'day');
     // The device keeps the answer (it works offline from it); a minute spares a re-render its request.
@@ -39,7 +39,7 @@ export function teamRoute(app: Hono, ctx: CollectorContext) {
   app.put('/v1/team/me', async (c) => {
     const body = parseOr400(TeamMeBody, await readJsonBody(c.req.raw, { maxBytes: 4_096 }));
     const target = await browserApp(c, ctx, body.appId, body.writeKey);
-    verified(target, body.identity, ctx.now(), 'identity.');
+    verifiedTeammate(target, body.identity, ctx.now(), 'identity.');
     if (body.optIn && body.displayName === undefined) fail(400, 'displayName is missing: the leaderboard shows members by the name they choose.');
     spendRequest(c, ctx, target);
     if (body.optIn) await joinTeam(ctx.db, target.id, body.identity, body.displayName!, ctx.now());
@@ -47,25 +47,6 @@ export function teamRoute(app: Hono, ctx: CollectorContext) {
     c.header('cache-control', 'no-store');
     return c.json(await answer(ctx, target, body.identity, body.day, 'day'));
   });
-}
-
-/** The query as one value per name (a repeated name is refused: which one would count?). */
-function single(c: Context): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, values] of Object.entries(c.req.queries())) {
-    if (values.length > 1) fail(400, `${k} query parameter is given ${values.length} times; give it once.`);
-    out[k] = values[0];
-  }
-  return out;
-}
-
-function verified(target: App, identity: WireIdentity, nowMs: number, prefix: string) {
-  if (!checkIdentity(target, identity, nowMs)) {
-    fail(
-      403,
-      `App "${target.id}" does not verify identities, so the collector cannot tell teammates apart: turn on identity verification and sign ${prefix}hash on your backend.`,
-    );
-  }
 }
 
 async function answer(ctx: CollectorContext, target: App, who: { userId: string; accountId: string }, day: string | undefined, field: string) {

@@ -208,8 +208,7 @@ describe('team notes', () => {
     expect(calls.map((c) => `${c.method} ${c.url.split('?')[0]}`)).toEqual(['GET https://collector.test/v1/team/notes']);
     expect(Object.fromEntries(new URL(calls[0].url).searchParams)).toEqual({
       appId: expect.any(String),
-      writeKey: expect.any(String),
-      deviceId: expect.any(String),
+      key: expect.any(String),
       userId: 'u_1',
       accountId: 'acme',
       hash: 'a'.repeat(64),

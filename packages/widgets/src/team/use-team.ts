@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamWeek } from '@habitual/core';
 import { useHub } from '../host/hub';
-import { requestTeam, teamCaller, type TeamChange, type TeamRequestError } from './team-request';
+import { type CollectorError, teammate } from '../host/teammate-call';
+import { requestTeam, type TeamChange } from './team-request';
 
 /** The device's copy of the last answer (profile widget state `team`): the widget works offline from it. */
 export interface TeamCache {
@@ -29,7 +30,7 @@ let asking: Promise<void> | undefined;
  */
 export function useTeam(asked = false) {
   const [view, hub] = useHub();
-  const who = teamCaller(hub.host);
+  const who = teammate(hub.host);
   const cached = hub.widget<TeamCache>(KEY);
   const copy = who && cached?.user === who.identity.userId && cached.account === who.identity.accountId ? cached : undefined;
   const failed = hub.widget<boolean>(FAILED) === true;
@@ -45,7 +46,7 @@ export function useTeam(asked = false) {
         hub.setWidget(KEY, { user: who.identity.userId, account: who.identity.accountId, day, at: hub.host.now(), week } satisfies TeamCache);
         hub.setWidget(FAILED, false, false);
       },
-      (error: TeamRequestError) => {
+      (error: CollectorError) => {
         hub.setWidget(FAILED, true, false);
         // Offline is expected; a refusal is the integration's to fix (onError, the console in debug mode).
         if (error.status) hub.host.report({ code: 'sync-rejected', message: error.message });

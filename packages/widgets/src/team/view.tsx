@@ -4,7 +4,7 @@ import { teamMessages } from './messages';
 import { css } from './styles';
 import { TeamNudge } from './nudge';
 import { Team } from './team';
-import { teamCaller } from './team-request';
+import { teammate } from '../host/teammate-call';
 
 export const teamView: WidgetView = {
   messages: teamMessages,
@@ -14,5 +14,5 @@ export const teamView: WidgetView = {
   tab: 'team',
   css,
   // Only a verified user of an account has a team to see.
-  useTab: () => ({ hidden: !teamCaller(useHub()[1].host) }),
+  useTab: () => ({ hidden: !teammate(useHub()[1].host) }),
 };
