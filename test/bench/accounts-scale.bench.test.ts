@@ -3,7 +3,7 @@
 // collector's own refresher, then runs the built collector as a process of its own and reads
 // pages of 50 from it: quiet, and under ingest at the target rate from a third process, with
 // the collector's event-loop delay and memory. Figures only.
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, it } from 'vitest';
 import { migrate, openPglite, openPostgres, refreshStates, saveApp, type Db } from '@habitual/server';
 import { printTable, writeResults } from './stats';
+import { startCollectorProcess } from './collector-process';
 
 const run = promisify(execFile);
 const PG_ACCOUNTS = Number(process.env.BENCH_PG_ACCOUNTS ?? 10_000);
@@ -91,29 +92,6 @@ async function computeStates(db: Db, workers: number) {
   );
 }
 
-/** What scale-collector.mjs reports of itself. */
-interface CollectorStats {
-  loopMaxMs: number;
-  loopP99Ms: number;
-  stallsOver50: number;
-  /** The longest time the collector's main thread itself ran inside one stall; null where Linux's schedstat is missing. */
-  ranMaxMs: number | null;
-  stalls: Array<{ ms: number; ran?: number; waited?: number }>;
-  peakRssMB: number;
-  maxRssMB: number;
-}
-
-function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; ask: (m: string) => Promise<CollectorStats> }> {
-  // BENCH_COLLECTOR_NODE_OPTIONS: flags for the collector's node (e.g. --cpu-prof to see a stall).
-  const execArgv = process.env.BENCH_COLLECTOR_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
-  const child = fork(join(import.meta.dirname, 'scale-collector.mjs'), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
-  const ask = (m: string) => new Promise<CollectorStats>((r) => (child.once('message', (x) => r(x as CollectorStats)), child.send(m)));
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve({ child, url: (m as { url: string }).url, ask }));
-    child.once('exit', (code) => reject(new Error(`the bench collector exited with ${code}`)));
-  });
-}
-
 /** Page reads as the dashboard makes them: first pages of each sort, a search, a band, deep pages by cursor. */
 function pageQueries(): string[] {
   const list = [
@@ -161,7 +139,7 @@ async function scale(backend: string, accounts: number, open: () => Promise<{ db
   console.log(`[scale] ${backend}: kept states computed in ${statesS.toFixed(1)} s`);
   const [{ n: kept }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM account_states WHERE app_id = 'bench' AND error IS NULL`);
   await db.close();
-  const c = await startChild(args);
+  const c = await startCollectorProcess(args);
   console.log(`[scale] ${backend}: collector process listening on ${c.url}`);
   try {
     await c.ask('reset');
@@ -239,9 +217,7 @@ async function scale(backend: string, accounts: number, open: () => Promise<{ db
       });
     }
   } finally {
-    const exited = new Promise((r) => (c.child.exitCode === null ? c.child.once('exit', r) : r(null)));
-    c.child.send('stop');
-    await exited;
+    await c.stop();
     await done();
   }
 }

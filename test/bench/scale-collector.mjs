@@ -1,10 +1,13 @@
 // The collector as a process of its own for the scale bench: the built server with the rate
 // limits lifted (capacity, not policy), reporting its event-loop delay and memory over IPC.
 // node scale-collector.mjs --data <dir> | --database-url <url>
+// Messages: 'reset', 'stats', { sql } (run on its database), 'stop'.
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-const { readSettings, startServer } = await import(new URL('../../packages/server/dist/server.mjs', import.meta.url).href);
+// BENCH_SERVER_MODULE: another build's server.mjs (an older commit's, to compare with).
+const module = process.env.BENCH_SERVER_MODULE ?? new URL('../../packages/server/dist/server.mjs', import.meta.url).href;
+const { readSettings, startServer } = await import(module.startsWith('/') ? `file://${module}` : module);
 const settings = readSettings([...process.argv.slice(2), '--port', '0', '--host', '127.0.0.1'], { ...process.env, DATABASE_URL: '' });
 const unlimited = { burst: 1e9, perMinute: 1e9 };
 const server = await startServer(settings, { log: () => {}, rateLimit: unlimited, appRateLimit: unlimited });
@@ -56,6 +59,9 @@ process.on('message', async (m) => {
       peakRssMB: peakRss / 2 ** 20,
       maxRssMB: process.resourceUsage().maxRSS / 1024,
     });
+  } else if (typeof m === 'object' && m.sql) {
+    // Set-up the parent cannot do itself (PGlite's folder is this process's alone).
+    process.send({ rows: await server.db.query(m.sql) });
   } else if (m === 'stop') {
     await server.close();
     process.exit(0);
