@@ -11,6 +11,8 @@ export interface CollectorStats {
   stalls: Array<{ ms: number; ran?: number; waited?: number }>;
   peakRssMB: number;
   maxRssMB: number;
+  /** CPU time of the whole process since the last reset (all its threads). */
+  cpuMs: number;
 }
 
 export interface CollectorProcess {

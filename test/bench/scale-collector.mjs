@@ -28,6 +28,7 @@ const sched = () => {
   }
 };
 let stalls = [];
+let cpu = process.cpuUsage();
 let tick = performance.now();
 let last = sched();
 setInterval(() => {
@@ -42,6 +43,7 @@ setInterval(() => {
 
 process.on('message', async (m) => {
   if (m === 'reset') {
+    cpu = process.cpuUsage();
     loop.reset();
     stalls = [];
     peakRss = process.memoryUsage().rss;
@@ -52,6 +54,8 @@ process.on('message', async (m) => {
       loopP99Ms: loop.percentile(99) / 1e6,
       loopMeanMs: loop.mean / 1e6,
       stallsOver50: stalls.length,
+      // CPU time of the whole process (every thread: PGlite's too) since the last reset.
+      cpuMs: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(cpu)),
       // The longest time the main thread itself ran within one stall (null without schedstat).
       ranMaxMs: stalls.some((x) => x.ran !== undefined) ? Math.max(0, ...stalls.map((x) => x.ran ?? 0)) : null,
       stalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 12),
