@@ -23,6 +23,8 @@ const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 const builds: Array<[string, Record<string, string>]> = [
   ['this build', {}],
   ...(baseline && existsSync(baseline) ? [['baseline', { BENCH_SERVER_MODULE: baseline }] as [string, Record<string, string>]] : []),
+  // BENCH_WITHOUT_STATES=1: this build once more without its state refresher, to tell its share.
+  ...(process.env.BENCH_WITHOUT_STATES ? [['this build, no refresher', { BENCH_NO_STATES: '1' }] as [string, Record<string, string>]] : []),
 ];
 const APP = { HABITUAL_APP_ID: 'bench', HABITUAL_WRITE_KEY: 'wk_bench', HABITUAL_SECRET: 'sk_bench', HABITUAL_ADMIN_TOKEN: 'at_bench' };
 

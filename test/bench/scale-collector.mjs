@@ -10,7 +10,14 @@ const module = process.env.BENCH_SERVER_MODULE ?? new URL('../../packages/server
 const { readSettings, startServer } = await import(module.startsWith('/') ? `file://${module}` : module);
 const settings = readSettings([...process.argv.slice(2), '--port', '0', '--host', '127.0.0.1'], { ...process.env, DATABASE_URL: '' });
 const unlimited = { burst: 1e9, perMinute: 1e9 };
-const server = await startServer(settings, { log: () => {}, rateLimit: unlimited, appRateLimit: unlimited });
+// BENCH_NO_STATES: no state refresher (to tell its share of the ingest cost; kept states go stale).
+const idle = { kick() {}, start() {}, settle: async () => {}, stop: async () => {} };
+const server = await startServer(settings, {
+  log: () => {},
+  rateLimit: unlimited,
+  appRateLimit: unlimited,
+  ...(process.env.BENCH_NO_STATES ? { states: idle } : {}),
+});
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 let peakRss = process.memoryUsage().rss;
