@@ -27,7 +27,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
-  const worker = new Worker(PGLITE_WORKER, { eval: true, workerData: { pglite: pgliteModule(), dataDir } });
+  const worker = new Worker(PGLITE_WORKER, { eval: true, workerData: { pglite: pgliteModule(), dataDir, sharedBuffers: '32MB' } });
   const waiting = new Map<number, { done: (r: Reply) => void; failed: (e: Error) => void }>();
   let next = 1;
   let gone: Error | undefined;
