@@ -88,6 +88,7 @@ describe('startServer', () => {
   };
   const signed = { userId: 'u_1', accountId: 'acme', deviceId: 'dev_a', hash: identityHash({ userId: 'u_1', accountId: 'acme' }, 'sk_t') };
 
+  // Two PGlite starts (each a WASM boot of seconds on a busy machine): more than the default 30 s.
   it('serves over HTTP from PGlite on disk, and keeps the data across restarts', async () => {
     const lines: string[] = [];
     let server = await startServer(settings, { log: (l) => lines.push(l) });
@@ -107,7 +108,7 @@ describe('startServer', () => {
     const admin = await fetch(`${server.url}/admin`);
     expect(await admin.text()).toContain('<script type="module" src="/admin/admin.js">');
     await server.close();
-  });
+  }, 90_000);
 });
 
 describe('start-up hygiene', () => {

@@ -1,6 +1,7 @@
 import { addDays, computeState, todayKey, mergeDeviceRollups, resolveConfig, scoreMeasures } from '@habitual/core';
 import type { Band, DayRollup, EngagementState, HabitualConfig, MeasureInput, MeasurePart, Stage } from '@habitual/core';
 import type { Account } from './account-store';
+import { runSteps } from '../state/run-sliced';
 
 export interface UserRollups {
   id: string;
@@ -60,11 +61,28 @@ const RISK_ORDER: Stage[] = ['dormant', 'at_risk', 'stuck', 'activating', 'react
  * were empty). Drivers: with a learned model (`engagement.drivers`), the users' mean drivers measure.
  */
 export function accountScorecard(account: Account, users: UserRollups[], config: HabitualConfig, now: number, detail = false): AccountScorecard {
+  return runSteps(accountScorecardSteps(account, users, config, now, detail));
+}
+
+/**
+ * `accountScorecard` a user at a time: the generator yields after each user's state, so a
+ * caller on a busy event loop (the state refresher) can let other work run in between
+ * (`runSliced`), where a big account would otherwise hold the loop for all its users at once.
+ */
+export function* accountScorecardSteps(
+  account: Account,
+  users: UserRollups[],
+  config: HabitualConfig,
+  now: number,
+  detail = false,
+): Generator<void, AccountScorecard> {
   const rc = resolveConfig(config);
-  const states = users.map((u) => {
+  const states: Array<{ user: UserRollups; merged: DayRollup[]; state: EngagementState }> = [];
+  for (const u of users) {
     const merged = mergeDeviceRollups(u.perDevice);
-    return { user: u, merged, state: computeState(merged, config, now, u.tz) };
-  });
+    states.push({ user: u, merged, state: computeState(merged, config, now, u.tz) });
+    yield;
+  }
   const tz = users[0]?.tz ?? 'UTC';
   // The account as one user: every user's days summed, so breadth is "used by anyone".
   const whole = states.length

@@ -17,7 +17,8 @@ import { accountsCsvHeader, accountsCsvRows } from './accounts-csv';
 const EXPORT_PAGE = 500;
 import { listAccountStates } from '../state/list-account-states';
 import { readAccountState } from '../state/read-account-state';
-import { computeAccountState } from '../state/compute-account-state';
+import { computeAccountStateSteps } from '../state/compute-account-state';
+import { runSliced } from '../state/run-sliced';
 import { stateHorizonDays } from '../state/state-horizon';
 import { MAX_HISTORY_DAYS, readAccountHistory } from '../state/read-account-history';
 import { backfillHistory } from '../state/backfill-history';
@@ -132,7 +133,7 @@ export function accountsRoute(app: Hono, ctx: CollectorContext) {
     const account = (await findAccount(ctx.db, target.id, id)) ?? (users.length ? unsetAccount(id, ctx.now()) : undefined);
     if (!account) fail(404, `Account "${id}" has neither been set nor sent any summaries.`);
     const { config } = await currentConfig(ctx.db, target.id);
-    const fresh = computeAccountState(account, users, config, ctx.now(), stateHorizonDays(config));
+    const fresh = await runSliced(computeAccountStateSteps(account, users, config, ctx.now(), stateHorizonDays(config)));
     const usersDetail = fresh.users.map((u) => u.summary ?? { id: u.id, error: u.error });
     return c.json(fresh.card ? { ...fresh.card, usersDetail } : { account, error: fresh.error, score: null, band: 'error', users: users.length, usersDetail });
   });

@@ -1,27 +1,25 @@
-import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
 import { lockDataDir } from './data-dir-lock';
+import { PGLITE_WORKER } from './pglite-worker';
 
-interface PgliteLike {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  exec(sql: string): Promise<unknown>;
-}
+type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
 
-function wrap(pg: PgliteLike, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  return {
-    kind: 'pglite',
-    query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows,
-    exec: async (sql) => void (await pg.exec(sql)),
-    transaction,
-    close,
-  };
-}
+/** PGlite's ES module, found from here (the sources, or the bundled server.mjs). */
+const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'index.js')).href;
 
 /**
  * PostgreSQL in WASM: on disk in `dataDir`, or in memory without one (tests).
- * PGlite has a single connection, so its own `transaction()` already serialises writers.
- * A data folder belongs to one process at a time: a second one is refused (see `lockDataDir`).
+ *
+ * PGlite runs on a worker thread of its own: a query's work (PostgreSQL itself, in WASM) never
+ * holds the collector's event loop, which keeps answering requests meanwhile; rows come back
+ * by message. PGlite has a single connection, so its own `transaction()` already serialises
+ * writers. A data folder belongs to one process at a time: a second one is refused (see
+ * `lockDataDir`).
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
   let release = () => {};
@@ -29,21 +27,73 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
-  let pg: PGlite;
+  const worker = new Worker(PGLITE_WORKER, { eval: true, workerData: { pglite: pgliteModule(), dataDir, sharedBuffers: '32MB' } });
+  const waiting = new Map<number, { done: (r: Reply) => void; failed: (e: Error) => void }>();
+  let next = 1;
+  let gone: Error | undefined;
+  // The worker keeps the process alive only while a request waits on it, as a socket would.
+  const hold = () => (waiting.size ? worker.ref() : worker.unref());
+  const settle = (reply: Reply) => {
+    const w = waiting.get(reply.id);
+    if (!w) return;
+    waiting.delete(reply.id);
+    hold();
+    if (!reply.error) w.done(reply);
+    else w.failed(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+  };
+  const lost = (error: Error) => {
+    gone ??= error;
+    for (const id of [...waiting.keys()]) settle({ id, error: { message: `PGlite stopped: ${error.message}` } });
+  };
+  worker.on('message', settle);
+  worker.on('error', lost);
+  worker.on('exit', (code) => lost(new Error(`its thread exited (${code})`)));
+  const ask = (message: Record<string, unknown>, id = next++): Promise<Reply> =>
+    new Promise((done, failed) => {
+      if (gone) return failed(new Error(`PGlite is closed: ${gone.message}`));
+      waiting.set(id, { done, failed });
+      hold();
+      worker.postMessage({ ...message, id });
+    });
+
   try {
-    pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    // The worker says { id: 0 } once PGlite is open, or why it could not open.
+    await new Promise<Reply>((done, failed) => {
+      waiting.set(0, { done, failed });
+      hold();
+    });
   } catch (error) {
+    await worker.terminate();
     release();
     throw error;
   }
+
+  const on = (tx?: number): Omit<Db, 'transaction' | 'close'> => ({
+    kind: 'pglite',
+    query: async <T>(sql: string, params?: unknown[]) => (await ask({ op: 'query', sql, params, tx })).rows as T[],
+    exec: async (sql) => void (await ask({ op: 'exec', sql, tx })),
+  });
   const nested = (): Promise<never> => Promise.reject(new Error('Nested transactions are not supported.'));
-  const db: Db = wrap(
-    pg,
-    (fn) => pg.transaction((tx) => fn(wrap(tx, nested, async () => {}))),
-    async () => {
-      await pg.close();
+  return {
+    ...on(),
+    async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      const tx = next++;
+      await ask({ op: 'begin' }, tx);
+      let result: T;
+      try {
+        result = await fn({ ...on(tx), transaction: nested, close: async () => {} });
+      } catch (error) {
+        await ask({ op: 'rollback', tx }).catch(() => {});
+        throw error;
+      }
+      await ask({ op: 'commit', tx });
+      return result;
+    },
+    async close() {
+      if (!gone) await ask({ op: 'close' }).catch(() => {});
+      gone ??= new Error('closed');
+      await worker.terminate();
       release();
     },
-  );
-  return db;
+  };
 }

@@ -1,7 +1,8 @@
 import { addDays, computeState, mergeDeviceRollups, todayKey, type HabitualConfig } from '@habitual/core';
-import { accountScorecard, userSummary, type AccountScorecard, type UserRollups, type UserSummary } from '../accounts/account-scorecard';
+import { accountScorecardSteps, userSummary, type AccountScorecard, type UserRollups, type UserSummary } from '../accounts/account-scorecard';
 import type { Account } from '../accounts/account-store';
 import { nextLocalMidnight } from './state-horizon';
+import { runSteps } from './run-sliced';
 
 export interface KeptUser {
   id: string;
@@ -38,16 +39,31 @@ export function keptUser(user: UserRollups, config: HabitualConfig, now: number)
  * account's card, named, and that user's row, never the other accounts.
  */
 export function computeAccountState(account: Account, users: UserRollups[], config: HabitualConfig, now: number, horizonDays: number): KeptAccount {
+  return runSteps(computeAccountStateSteps(account, users, config, now, horizonDays));
+}
+
+/** `computeAccountState` a user at a time, for `runSliced` (the state refresher). */
+export function* computeAccountStateSteps(
+  account: Account,
+  users: UserRollups[],
+  config: HabitualConfig,
+  now: number,
+  horizonDays: number,
+): Generator<void, KeptAccount> {
   const dueAt = nextChange(users, now, horizonDays);
   try {
-    const { usersDetail, ...scored } = accountScorecard(account, users, config, now, true);
+    const { usersDetail, ...scored } = yield* accountScorecardSteps(account, users, config, now, true);
     // Nothing stored yet (set by the backend, or its users sent no day): no score to judge by.
     const noData = users.every((u) => u.perDevice.every((d) => d.days.length === 0));
     const card = noData ? { ...scored, noData } : scored;
     const byId = new Map(users.map((u) => [u.id, u.tz]));
     return { card, users: usersDetail!.map((summary) => ({ id: summary.id, tz: byId.get(summary.id)!, summary })), dueAt };
   } catch (error) {
-    const kept = users.map((u) => keptUser(u, config, now));
+    const kept: KeptUser[] = [];
+    for (const u of users) {
+      kept.push(keptUser(u, config, now));
+      yield;
+    }
     const bad = kept.find((u) => u.error);
     return { error: bad ? `User "${bad.id}": ${bad.error}` : message(error), users: kept, dueAt };
   }

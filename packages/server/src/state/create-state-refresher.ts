@@ -11,8 +11,9 @@ export interface StateRefresherOptions {
   /** How often the scheduled pass looks for due work (midnights, config changes, lost claims, the daily retention job). @default 15000 */
   intervalMs?: number;
   /**
-   * Least time from the end of one kicked pass to the start of the next, so a stream of writes
-   * coalesces into few recomputes and ingest keeps most of the CPU. @default 1000
+   * Least time from the end of one kicked pass to the start of the next (and never less than
+   * twice the last pass took), so a stream of writes coalesces into few recomputes and ingest
+   * keeps most of the CPU. @default 1000
    */
   minGapMs?: number;
   /** Where a failed pass is reported. @default console.error */
@@ -49,15 +50,24 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
   let timer: ReturnType<typeof setInterval> | undefined;
   let stopped = false;
 
-  const drain = async () => {
-    while ((await refreshStates(db, { now: now(), batch })) > 0 && !stopped);
+  // A kicked pass takes what is due when it runs, and a backlog a batch at a time; work queued
+  // meanwhile (writes keep arriving under ingest) waits for the next kick, so the refresher never
+  // runs back to back. settle() drains everything.
+  const drain = async (all: boolean) => {
+    let claimed: number;
+    do claimed = await refreshStates(db, { now: now(), batch });
+    while (!stopped && (all ? claimed > 0 : claimed >= batch));
     await afterPass?.(false);
   };
-  const run = (): Promise<void> =>
-    (running ??= drain().finally(() => {
+  let lastTook = 0;
+  const run = (all = false): Promise<void> => {
+    const start = Date.now();
+    return (running ??= drain(all).finally(() => {
       running = undefined;
       lastEnd = Date.now();
+      lastTook = lastEnd - start;
     }));
+  };
   let started = false;
   const report = (error: unknown) => log(`habitual-server: the state refresher failed (it retries on the next pass): ${(error as Error).message}`);
 
@@ -65,7 +75,9 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
   // or settle(), which rejects with it: the database may simply be closed by now.
   const kick = () => {
     if (stopped || pending) return;
-    const wait = Math.max(0, lastEnd + minGapMs - Date.now());
+    // At least minGapMs, and twice as long as the last pass took: under heavy ingest the
+    // refresher keeps at most a third of the event loop, and its states lag a little more.
+    const wait = Math.max(0, lastEnd + Math.max(minGapMs, 2 * lastTook) - Date.now());
     pending = setTimeout(() => {
       pending = undefined;
       // A pass is running: the writes behind this kick may have come after its reads.
@@ -78,7 +90,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
     kick,
     async settle() {
       await running?.catch(() => {});
-      await run();
+      await run(true);
     },
     start() {
       stopped = false;

@@ -4,7 +4,8 @@ import type { UserRollups } from '../accounts/account-scorecard';
 import { sortName, toAccount, unsetAccount, type AccountRow } from '../accounts/account-store';
 import { loadAccountsUsers, loadLoneUsers } from '../accounts/load-account-users';
 import { currentConfig } from '../config/config-store';
-import { computeAccountState, keptUser, nextChange, type KeptUser } from './compute-account-state';
+import { computeAccountStateSteps, keptUser, nextChange, type KeptUser } from './compute-account-state';
+import { runSliced } from './run-sliced';
 import { stateHorizonDays } from './state-horizon';
 import { listColumns } from './list-columns';
 import { keepHistory, type HistoryAccount, type HistoryUser } from './keep-history';
@@ -17,8 +18,10 @@ export interface RefreshOptions {
   batch?: number;
   /** How long a claim holds before another collector may take the work over. @default 60000 */
   leaseMs?: number;
-  /** Called between accounts, so a big batch never stalls the event loop. @default setImmediate */
+  /** Called between accounts and within a big one, so a batch never stalls the event loop. @default setImmediate */
   pause?: () => Promise<void>;
+  /** Longest stretch of computing between two pauses within a big account. @default 10 */
+  sliceMs?: number;
 }
 
 interface Claimed {
@@ -41,7 +44,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * arrived meanwhile took it away, and the work runs again). Returns how many rows it claimed.
  */
 export async function refreshStates(db: Db, options: RefreshOptions): Promise<number> {
-  const { now, batch = 50, leaseMs = 60_000, pause = yieldToLoop } = options;
+  const { now, batch = 50, leaseMs = 60_000, pause = yieldToLoop, sliceMs = 10 } = options;
   const lease = randomUUID();
   const claimed = await db.query<Claimed>(
     `UPDATE state_queue q SET due_at = to_timestamp($2::float8 / 1000), lease = $3
@@ -53,11 +56,11 @@ export async function refreshStates(db: Db, options: RefreshOptions): Promise<nu
   );
   const byApp = new Map<string, Claimed[]>();
   for (const c of claimed) byApp.set(c.app_id, [...(byApp.get(c.app_id) ?? []), c]);
-  for (const [appId, items] of byApp) await refreshApp(db, appId, items, lease, now, pause);
+  for (const [appId, items] of byApp) await refreshApp(db, appId, items, lease, now, pause, sliceMs);
   return claimed.length;
 }
 
-async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string, now: number, pause: () => Promise<void>) {
+async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string, now: number, pause: () => Promise<void>, sliceMs: number) {
   const { config, version } = await currentConfig(db, appId);
   const horizon = stateHorizonDays(config);
   const accountIds = items.filter((i) => i.account_id).map((i) => i.account_id);
@@ -104,7 +107,8 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
       continue;
     }
     const account = row ? toAccount(row) : unsetAccount(id, now);
-    const kept = computeAccountState(account, users, config, now, horizon);
+    // A big account (dozens of users) is computed in slices, so ingest and pages keep flowing.
+    const kept = await runSliced(computeAccountStateSteps(account, users, config, now, horizon), { pause, sliceMs });
     for (const u of kept.users) keep(u, id);
     due.set(`${id}\u0000`, kept.dueAt);
     accountRows.push({
