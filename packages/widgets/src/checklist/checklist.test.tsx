@@ -87,6 +87,17 @@ describe('checklist', () => {
     cleanup = next.handle.unmount;
     await vi.waitFor(() => expect(next.$('[data-toast=checklist]')?.textContent).toContain('All set up'));
     await vi.waitFor(() => expect(internalOf(next.instance).profile()?.widgets.checklist).toMatchObject({ celebrated: true }));
+    next.handle.unmount();
+    // Held back and the page not loaded again until the next day: stale, so dropped unshown.
+    const late = await mountWidgets({
+      config,
+      now: Date.parse('2025-03-13T12:00:00Z'),
+      days: { '2025-03-11': { 'customer.created': 3, 'invoice.sent': 1 } },
+      widgets: { checklist: { owedOn: '2025-03-12' } },
+    });
+    cleanup = late.handle.unmount;
+    await vi.waitFor(() => expect(internalOf(late.instance).profile()?.widgets.checklist).toMatchObject({ celebrated: true }));
+    expect(late.$('[data-toast]')).toBeNull();
   });
 
   it('"show me" opens a nudge on the target and returns focus on close', async () => {

@@ -16,11 +16,16 @@ export function useChecklist(celebrate: boolean) {
   const complete = items.length > 0 && done.length === items.length;
   useCountDone(hub, done, celebrate);
   useEffect(() => {
-    // Once, ever, and only once it is on screen: the budget may hold it back past a reload,
-    // and the next page load raises it again (a second checklist on the page raises the same toast).
-    if (celebrate && complete && !hub.widget<{ celebrated?: boolean }>('checklist')?.celebrated) {
-      const onShow = () => hub.setWidget('checklist', { ...hub.widget<object>('checklist'), celebrated: true });
-      hub.toast({ id: 'checklist', title: t('checklistDone'), widget: 'checklist', once: true, onShow });
+    // Once, ever, and only once it is on screen: the budget may hold it back past a reload, and
+    // a later page load the same day raises it again (a second checklist on the page raises the
+    // same toast). A celebration a day late is stale: the next day it is dropped, unshown.
+    const saved = hub.widget<{ celebrated?: boolean; owedOn?: string }>('checklist');
+    if (celebrate && complete && !saved?.celebrated) {
+      const today = hub.view().today;
+      const keep = (patch: object) => hub.setWidget('checklist', { ...hub.widget<object>('checklist'), ...patch });
+      if (saved?.owedOn && saved.owedOn < today) return void keep({ celebrated: true });
+      if (!saved?.owedOn) keep({ owedOn: today });
+      hub.toast({ id: 'checklist', title: t('checklistDone'), widget: 'checklist', once: true, onShow: () => keep({ celebrated: true }) });
     }
   }, [celebrate, complete]);
   return { items, done, celebrated };

@@ -131,5 +131,12 @@ describe('a celebration the budget held back', () => {
     cleanup = next.handle.unmount;
     await vi.waitFor(() => expect(next.$('[data-toast="milestone:first-invoice"]')?.textContent).toContain('First invoice sent'));
     await vi.waitFor(() => expect(internalOf(next.instance).profile()?.widgets.rewards).toEqual({ owed: [] }));
+    next.handle.unmount();
+
+    // A day late it is stale: dropped, never shown (the day's slot goes to what matters today).
+    const late = await mountWidgets({ config, now: Date.parse('2025-03-13T12:00:00Z'), widgets: { rewards: { owed: saved()!.owed } } });
+    cleanup = late.handle.unmount;
+    await vi.waitFor(() => expect(internalOf(late.instance).profile()?.widgets.rewards).toEqual({ owed: [] }));
+    expect(late.$('[data-toast]')).toBeNull();
   });
 });

@@ -13,8 +13,8 @@ interface RewardsState {
  * Raises a toast for every milestone whose `when` holds while the widget is on: those the
  * hub heard while this widget's chunk was on its way, then each new one (subscribed at
  * commit, so none slips by). Once, ever: another tab or device that showed it wins. Until it
- * is on screen (the attention budget may hold it back for days) it is owed, and a later page
- * load raises it again.
+ * is on screen (the attention budget may hold it back) it is owed, and a later page load the
+ * same day raises it again; a celebration a day late is stale, so the next day drops it.
  */
 export function Rewards() {
   const [{ t }, hub] = useHub();
@@ -24,7 +24,7 @@ export function Rewards() {
     const raise = (m: ReachedMilestone) => {
       const { config, fits } = hub.view();
       const id = `milestone:${m.id}`;
-      if (hub.attention.marked(`toast:${id}`)?.seen) return settle(m);
+      if (hub.attention.marked(`toast:${id}`)?.seen || m.day < hub.view().today) return settle(m);
       if (!fits(config.milestones?.find((spec) => spec.id === m.id)?.when)) return;
       if (!owed().some((x) => x.id === m.id)) hub.setWidget(KEY, { ...hub.widget<RewardsState>(KEY), owed: [...owed(), m] });
       hub.toast({
