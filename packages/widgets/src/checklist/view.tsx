@@ -13,9 +13,9 @@ export const checklistView: WidgetView = {
   useTab(on) {
     const [{ config, t, tx, fmt }] = useHub();
     const { items, done, celebrated } = useChecklist(on);
-    // A completed checklist has celebrated and gets out of the way.
+    // A completed checklist gets out of the way, its celebration shown or still waiting its turn.
     return {
-      hidden: celebrated || !items.length,
+      hidden: celebrated || done.length === items.length,
       button: `${tx(config.widgets?.checklist?.title) || t('checklist')} ${fmt.num(done.length)}/${fmt.num(items.length)}`,
     };
   },
