@@ -7,7 +7,7 @@ import { dropJournal, replayJournal } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
 import type { Session } from '../session/session';
-import { loadDays, prune, readDays } from '../store/days';
+import { loadDays } from '../store/days';
 import { updateProfile } from '../store/profile';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
@@ -27,6 +27,8 @@ export interface KeeperContext {
   randomId: () => string;
   report: (error: HabitualError) => void;
   emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
+  /** Whether an event has listeners. */
+  has: (event: keyof HabitualEvents) => boolean;
   /** The sync client's platform (tests pass fakes). @default the browser's */
   syncDeps?: Partial<SyncDeps>;
 }
@@ -52,6 +54,7 @@ export interface Keeper {
   forget(): Promise<void>;
   setWidgetState(key: string, value: unknown): Promise<void>;
   share(message: ShareMessage): Promise<void>;
+  /** The state (null until the days are read); asking starts keeping it fresh (engagement.ts). */
   state(): EngagementState | null;
   profile(): Profile;
   /** The page is hidden or going away: a keepalive send of what is stored. */
@@ -89,8 +92,16 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
   const loadProfile = () => write((p) => ({ ...p, userId: session.user()?.id ?? p.userId, accountId: session.user()?.accountId ?? p.accountId }));
 
-  const engagement = createEngagement({ now: ctx.now, today: ctx.today, emit: ctx.emit, profile: () => profile, writeProfile: write });
-  const reload = async () => engagement.load(await loadDays(session.store(), report));
+  const engagement = createEngagement({
+    now: ctx.now,
+    today: ctx.today,
+    emit: ctx.emit,
+    listened: () => (['state', 'stage', 'milestone'] as const).some(ctx.has),
+    profile: () => profile,
+    writeProfile: write,
+  });
+  /** Reads every stored day for the engagement state; with `oldestKept`, prunes older ones on the way. */
+  const reload = async (oldestKept?: string) => engagement.load(await loadDays(session.store(), report, oldestKept));
 
   const said = new Set<string>();
   function configure(next: HabitualConfig): boolean {
@@ -110,15 +121,6 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   }
 
   const replay = () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : undefined);
-
-  // Prune reads one key when it has run today already: a timer, not an idle callback, will do.
-  function pruneSoon() {
-    if (!session.store().persistent()) return;
-    setTimeout(() => {
-      const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
-      prune(session.store(), oldest).catch(report);
-    }, 2000);
-  }
 
   return {
     async start() {
@@ -141,8 +143,8 @@ export function createKeeper(ctx: KeeperContext): Keeper {
         sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });
         if (session.consent() === 'granted') sync.start();
       }
-      await reload();
-      pruneSoon();
+      // The start reads every row anyway: pruning there costs a write only when a day is old.
+      await reload(addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS)));
     },
     async stored(deltas) {
       engagement.absorb(deltas);
@@ -164,7 +166,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       if (session.consent() === 'granted') sync?.start();
       else sync?.stop();
     },
-    exportData: async () => ({ profile, days: await readDays(session.store(), report) }),
+    exportData: async () => ({ profile, days: await loadDays(session.store(), report) }),
     async forget() {
       dropJournal(session.journal());
       profile = newProfile();

@@ -106,6 +106,7 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
         randomId: deps.randomId,
         report,
         emit: emitter.emit,
+        has: emitter.has,
         syncDeps: deps.sync,
       });
     } catch (cause) {
