@@ -79,8 +79,6 @@ export interface Profile {
   stage?: Stage;
   /** Free-form widget state (checklist, reminders, dismissals), one key per widget. */
   widgets: Record<string, unknown>;
-  /** Last revision of each day acknowledged by the collector. */
-  syncCursor: Record<string, number>;
 }
 
 export interface ExportedData {

@@ -11,7 +11,7 @@ const delta: DayDelta = { day: today, tz: 'UTC', activeMs: 0, features: { 'invoi
 
 function setup() {
   const events: Array<keyof HabitualEvents> = [];
-  let profile: Profile = { v: 1, deviceId: 'd', firstSeen: today, milestones: {}, widgets: {}, syncCursor: {} };
+  let profile: Profile = { v: 1, deviceId: 'd', firstSeen: today, milestones: {}, widgets: {} };
   let writes = 0;
   let listening = false;
   const engagement = createEngagement({

@@ -93,7 +93,7 @@ export function createEngagement(deps: EngagementDeps) {
     absorb(stored: Iterable<DayDelta>) {
       if (engine) for (const d of stored) engine.merge(d);
       // Bounded: a long page that nobody asks builds the engine once, then merges into it.
-      else if (days && deltas.push(...stored) > 500) build();
+      else if (deltas.push(...stored) > 500) build();
     },
     refresh,
     setConfig(next: HabitualConfig) {

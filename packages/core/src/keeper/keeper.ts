@@ -3,6 +3,7 @@ import type { HabitualConfig } from '../config/types';
 import { validateConfig } from '../config/validate-config';
 import { addDays } from '../engine/day-keys';
 import type { EngagementState } from '../engine/types';
+import type { Emitter } from '../emitter';
 import { dropJournal, replayJournal } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
@@ -21,14 +22,12 @@ import { createEngagement } from './engagement';
 export interface KeeperContext {
   session: Session;
   now: () => number;
-  timeZone: () => string;
   /** The local day of `now()`. */
   today: () => string;
   randomId: () => string;
   report: (error: HabitualError) => void;
-  emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
-  /** Whether an event has listeners. */
-  has: (event: keyof HabitualEvents) => boolean;
+  /** The instance's listeners: the keeper emits `state`, `stage` and `milestone`, and computes them only for listeners. */
+  emitter: Emitter<HabitualEvents>;
   /** The sync client's platform (tests pass fakes). @default the browser's */
   syncDeps?: Partial<SyncDeps>;
 }
@@ -77,7 +76,6 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     firstSeen: ctx.today(),
     milestones: {},
     widgets: {},
-    syncCursor: {},
   });
   let profile = newProfile();
   let sync: SyncClient | undefined;
@@ -95,8 +93,8 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   const engagement = createEngagement({
     now: ctx.now,
     today: ctx.today,
-    emit: ctx.emit,
-    listened: () => (['state', 'stage', 'milestone'] as const).some(ctx.has),
+    emit: ctx.emitter.emit,
+    listened: () => ctx.emitter.has('state') || ctx.emitter.has('stage') || ctx.emitter.has('milestone'),
     profile: () => profile,
     writeProfile: write,
   });

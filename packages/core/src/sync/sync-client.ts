@@ -246,9 +246,9 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     sendOnHide,
     async share(message: ShareMessage) {
       // The whole identity: the collector limits shares per verified user.
+      // A string body goes as text/plain;charset=UTF-8 by itself: CORS-simple.
       const res = await d.fetch(`${base}/v1/share`, {
         method: 'POST',
-        headers: TEXT,
         credentials: 'omit',
         body: JSON.stringify({ appId: source.appId, writeKey: source.writeKey, identity: source.identity(), ...message }),
       });
