@@ -25,6 +25,20 @@ const snippet = () => readFileSync(sdk('snippet.min.js'), 'utf8');
 // PostHog's published snippet (it loads <api_host>/static/array.js).
 const POSTHOG_SNIPPET = `!function(t,e){var o,n,p,r;e.__SV||(window.posthog=e,e._i=[],e.init=function(i,s,a){function g(t,e){var o=e.split(".");2==o.length&&(t=t[o[0]],e=o[1]),t[e]=function(){t.push([e].concat(Array.prototype.slice.call(arguments,0)))}}(p=t.createElement("script")).type="text/javascript",p.crossOrigin="anonymous",p.async=!0,p.src=s.api_host.replace(".i.posthog.com","-assets.i.posthog.com")+"/static/array.js",(r=t.getElementsByTagName("script")[0]).parentNode.insertBefore(p,r);var u=e;for(void 0!==a?u=e[a]=[]:a="posthog",u.people=u.people||[],u.toString=function(t){var e="posthog";return"posthog"!==a&&(e+="."+a),t||(e+=" (stub)"),e},u.people.toString=function(){return u.toString(1)+".people (stub)"},o="capture identify alias people.set people.set_once set_config register register_once unregister opt_out_capturing has_opted_out_capturing opt_in_capturing reset isFeatureEnabled onFeatureFlags getFeatureFlag getFeatureFlagPayload reloadFeatureFlags group updateEarlyAccessFeatureEnrollment getEarlyAccessFeatures getActiveMatchingSurveys getSurveys onSessionId".split(" "),n=0;n<o.length;n++)g(u,o[n]);e._i.push([i,s,a])},e.__SV=1)}(document,window.posthog||[]);`;
 
+const APP_CONFIG = {
+  features: {
+    'customer.created': { label: 'Add a customer', key: true },
+    'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' },
+    'import.completed': { label: 'Import customers', key: true },
+  },
+  activation: [
+    { event: 'customer.created', count: 3 },
+    { event: 'invoice.sent', count: 1 },
+  ],
+  funnels: [{ id: 'import', start: 'import.opened', done: 'import.completed', withinDays: 2 }],
+  milestones: [{ id: 'first-invoice', event: 'invoice.sent', count: 1, title: 'First invoice sent' }],
+};
+
 const head = `<script>window.__t0=performance.now();</script>`;
 
 /** Each contestant's page defines `__call(name, props)` and sets `__ready` once usable. */
@@ -39,6 +53,14 @@ habitual('init',{appId:'bench',writeKey:'wk_bench',endpoint:location.origin,user
 habitual('on','state',function(){window.__engineReady=window.__engineReady||performance.now()});
 window.__call=function(n,p){habitual.track(n,p)};
 window.__flush=function(){return habitual.flush()};
+</script></head><body></body></html>`,
+  // A page as an app has it: an inline config naming features and rules (widgets off), and
+  // a few uses tracked at load, so the keeper has a day to store and a sync to make.
+  'habitual-app': () => `<!doctype html><html><head>${head}
+<script>
+${snippet()}
+habitual('init',{appId:'bench',writeKey:'wk_bench',endpoint:location.origin,user:{id:'u1',accountId:'a1'},config:${JSON.stringify(APP_CONFIG)}});
+habitual('track','customer.created');habitual('track','invoice.sent',{value:120});habitual('track','report.viewed');
 </script></head><body></body></html>`,
   posthog: () => `<!doctype html><html><head>${head}
 <script>${POSTHOG_SNIPPET}
@@ -101,7 +123,12 @@ export async function startBenchServer(): Promise<BenchServer> {
       const days = (JSON.parse(raw.toString() || '{}').days ?? []) as Array<{ day: string; rev: number }>;
       return json(200, { acks: days.map(({ day, rev }) => ({ day, rev })) });
     }
-    if (url.pathname === '/v1/config') return res.writeHead(404).end();
+    // As the collector answers while nobody has saved a remote config.
+    if (url.pathname === '/v1/config') {
+      if (req.headers['if-none-match'] === '"v0"') return res.writeHead(304, { 'access-control-allow-origin': '*', etag: '"v0"' }).end();
+      res.setHeader('etag', '"v0"');
+      return json(200, { version: 0, config: {} });
+    }
     if (url.pathname.startsWith('/2/httpapi'))
       return json(200, { code: 200, events_ingested: 1, payload_size_bytes: b.length, server_upload_time: Date.now() });
     if (/\/(flags|decide)/.test(url.pathname)) return json(200, { featureFlags: {}, sessionRecording: false, supportedCompression: [] });

@@ -100,7 +100,8 @@ it('script-tag main thread against a blank page, by kind of task and by function
         const ms = self.get(node.id) ?? 0;
         const { functionName, url, lineNumber, columnNumber } = node.callFrame;
         if (!ms || functionName === '(idle)' || functionName === '(program)') continue;
-        const file = url ? new URL(url).pathname : functionName.startsWith('(') ? functionName : '(native)';
+        // Not every frame's url is a URL (Chromium's own scripts, e.g. `extensions::SafeBuiltins`).
+        const file = url ? (URL.canParse(url) ? new URL(url).pathname : url) : functionName.startsWith('(') ? functionName : '(native)';
         add(bySource, r, file, ms);
         add(byFunction, r, `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}`, ms);
       }

@@ -79,8 +79,6 @@ export interface Profile {
   stage?: Stage;
   /** Free-form widget state (checklist, reminders, dismissals), one key per widget. */
   widgets: Record<string, unknown>;
-  /** Last revision of each day acknowledged by the collector. */
-  syncCursor: Record<string, number>;
 }
 
 export interface ExportedData {
@@ -136,6 +134,10 @@ export interface HabitualInstance {
   identify(user: HabitualUser): void;
   consent(state: ConsentState): void;
   on<E extends keyof HabitualEvents>(event: E, fn: (payload: HabitualEvents[E]) => void): () => void;
+  /**
+   * The engagement state, or null until the keeper has read the stored days. It is computed
+   * only for pages that read it (this call, or a `state`, `stage` or `milestone` listener).
+   */
   getState(): EngagementState | null;
   exportData(): Promise<ExportedData>;
   /**

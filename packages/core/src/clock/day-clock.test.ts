@@ -30,3 +30,21 @@ describe('createDayClock', () => {
     }
   });
 });
+
+describe('systemTimeZone', () => {
+  it('asks Temporal where there is one (no Intl.DateTimeFormat made), Intl otherwise', () => {
+    const g = globalThis as { Temporal?: unknown };
+    const real = g.Temporal;
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      g.Temporal = { Now: { timeZoneId: () => 'Pacific/Chatham' } };
+      expect(systemTimeZone()).toBe('Pacific/Chatham');
+      expect(made).not.toHaveBeenCalled();
+      g.Temporal = undefined;
+      made.mockRestore();
+      expect(systemTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    } finally {
+      g.Temporal = real;
+    }
+  });
+});

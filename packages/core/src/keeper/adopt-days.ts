@@ -1,5 +1,5 @@
 import type { DayDelta, DayRollup, FeaturePolicy } from '../rollup/day-rollup';
-import { readDays } from '../store/days';
+import { loadDays } from '../store/days';
 import type { Store } from '../store/store';
 import type { HabitualError } from '../types';
 
@@ -19,7 +19,7 @@ function hash(text: string): string {
  */
 export async function adoptDays(from: Store, to: Store, policy: FeaturePolicy, report: (e: HabitualError) => void) {
   if (from === to || (from.name && from.name === to.name)) return;
-  const days = await readDays(from, report);
+  const days = await loadDays(from, report);
   // The same days adopted twice (two tabs signing in, a page gone before the clear) carry
   // the same id, so the store takes them once.
   const id = `adopt:${hash(days.map((d) => `${d.day}@${d.rev}`).join())}`;

@@ -3,11 +3,12 @@ import type { HabitualConfig } from '../config/types';
 import { validateConfig } from '../config/validate-config';
 import { addDays } from '../engine/day-keys';
 import type { EngagementState } from '../engine/types';
+import type { Emitter } from '../emitter';
 import { dropJournal, replayJournal } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
 import type { Session } from '../session/session';
-import { loadDays, prune, readDays } from '../store/days';
+import { loadDays } from '../store/days';
 import { updateProfile } from '../store/profile';
 import type { Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
@@ -21,12 +22,12 @@ import { createEngagement } from './engagement';
 export interface KeeperContext {
   session: Session;
   now: () => number;
-  timeZone: () => string;
   /** The local day of `now()`. */
   today: () => string;
   randomId: () => string;
   report: (error: HabitualError) => void;
-  emit: <E extends keyof HabitualEvents>(event: E, payload: HabitualEvents[E]) => void;
+  /** The instance's listeners: the keeper emits `state`, `stage` and `milestone`, and computes them only for listeners. */
+  emitter: Emitter<HabitualEvents>;
   /** The sync client's platform (tests pass fakes). @default the browser's */
   syncDeps?: Partial<SyncDeps>;
 }
@@ -53,6 +54,7 @@ export interface Keeper {
   setWidgetState(key: string, value: unknown): Promise<void>;
   share(message: ShareMessage): Promise<void>;
   respond(responses: SurveyResponse[]): Promise<void>;
+  /** The state (null until the days are read); asking starts keeping it fresh (engagement.ts). */
   state(): EngagementState | null;
   profile(): Profile;
   /** The page is hidden or going away: a keepalive send of what is stored. */
@@ -75,7 +77,6 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     firstSeen: ctx.today(),
     milestones: {},
     widgets: {},
-    syncCursor: {},
   });
   let profile = newProfile();
   let sync: SyncClient | undefined;
@@ -97,8 +98,16 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       widgets: { ...carried, ...p.widgets },
     }));
 
-  const engagement = createEngagement({ now: ctx.now, today: ctx.today, emit: ctx.emit, profile: () => profile, writeProfile: write });
-  const reload = async () => engagement.load(await loadDays(session.store(), report));
+  const engagement = createEngagement({
+    now: ctx.now,
+    today: ctx.today,
+    emit: ctx.emitter.emit,
+    listened: () => ctx.emitter.has('state') || ctx.emitter.has('stage') || ctx.emitter.has('milestone'),
+    profile: () => profile,
+    writeProfile: write,
+  });
+  /** Reads every stored day for the engagement state; with `oldestKept`, prunes older ones on the way. */
+  const reload = async (oldestKept?: string) => engagement.load(await loadDays(session.store(), report, oldestKept));
 
   const said = new Set<string>();
   function configure(next: HabitualConfig): boolean {
@@ -118,15 +127,6 @@ export function createKeeper(ctx: KeeperContext): Keeper {
   }
 
   const replay = () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : undefined);
-
-  // Prune reads one key when it has run today already: a timer, not an idle callback, will do.
-  function pruneSoon() {
-    if (!session.store().persistent()) return;
-    setTimeout(() => {
-      const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
-      prune(session.store(), oldest).catch(report);
-    }, 2000);
-  }
 
   return {
     async start() {
@@ -149,8 +149,8 @@ export function createKeeper(ctx: KeeperContext): Keeper {
         sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });
         if (session.consent() === 'granted') sync.start();
       }
-      await reload();
-      pruneSoon();
+      // The start reads every row anyway: pruning there costs a write only when a day is old.
+      await reload(addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS)));
     },
     async stored(deltas) {
       engagement.absorb(deltas);
@@ -175,7 +175,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       if (session.consent() === 'granted') sync?.start();
       else sync?.stop();
     },
-    exportData: async () => ({ profile, days: await readDays(session.store(), report) }),
+    exportData: async () => ({ profile, days: await loadDays(session.store(), report) }),
     async forget() {
       dropJournal(session.journal());
       profile = newProfile();

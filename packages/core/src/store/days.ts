@@ -3,9 +3,6 @@ import type { HabitualError } from '../types';
 import { setAside } from './set-aside';
 import { APPLIED_PREFIX, DAY_PREFIX, NAMES_KEY, PROFILE_KEY, QUARANTINE_PREFIX, UNSYNCED_KEY, type Store, type Unsynced } from './store';
 
-/** The `oldestKept` of the last prune. */
-const PRUNED_KEY = 'pruned';
-
 /** Decodes stored day records; the invalid ones are moved aside (so reading may write). */
 async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: unknown, onError: (e: HabitualError) => void) {
   const list = store.names(names);
@@ -37,12 +34,15 @@ export async function readDays(store: Store, onError: (e: HabitualError) => void
 /**
  * Every valid stored day, for the keeper's (re)load. The same single read tells whether the
  * store has its unsynced list; one from before the list existed gets it now (startUnsynced).
+ * With `oldestKept` (a day key) it prunes the store too, from the rows it read (the days it
+ * gives back still include the pruned ones, as the engine loaded them before a prune did).
  */
-export async function loadDays(store: Store, onError: (e: HabitualError) => void): Promise<DayRollup[]> {
+export async function loadDays(store: Store, onError: (e: HabitualError) => void, oldestKept?: string): Promise<DayRollup[]> {
   const rows = await store.entries();
   const days = await daysOf(store, rows, onError);
   // A store with no days has nothing unsynced: its first merge writes the list.
   if (days.length && !rows.some(([key]) => key === UNSYNCED_KEY)) await startUnsynced(store, days);
+  if (oldestKept) await prune(store, rows, oldestKept);
   return days;
 }
 
@@ -85,30 +85,24 @@ export function markSynced(store: Store, deviceId: string, acks: Array<{ day: st
 }
 
 /**
- * Deletes days before `oldestKept` (a day key) and old journal markers; resolves to how many
- * went. Once per window: a page load that finds the store pruned up to `oldestKept` already
- * reads one key, not the whole store.
+ * Deletes, among `rows` (a start's read of the store), days before `oldestKept` (a day key),
+ * journal markers older than a week (they only need to outlive a replay, which happens at
+ * the next start) and records set aside a month ago. A start
+ * reads every row anyway, so pruning there costs a write only when something is old.
  */
-export async function prune(store: Store, oldestKept: string): Promise<number> {
-  if ((await store.get(PRUNED_KEY)) === oldestKept) return 0;
-  await store.set(PRUNED_KEY, oldestKept);
+async function prune(store: Store, rows: Array<[string, unknown]>, oldestKept: string): Promise<void> {
   const now = store.now();
-  // Journal markers only need to outlive a replay, which happens at the next start; records
-  // set aside stay a month for anyone who wants to look at them (their key ends in the time).
-  const markersBefore = now - 7 * 86_400_000;
-  const asideBefore = now - 30 * 86_400_000;
-  const old = (await store.entries())
+  const old = rows
     .filter(([key, value]) =>
       key.startsWith(DAY_PREFIX)
         ? key.slice(DAY_PREFIX.length) < oldestKept
         : key.startsWith(APPLIED_PREFIX)
-          ? typeof value === 'number' && value < markersBefore
-          : key.startsWith(QUARANTINE_PREFIX) && Number(key.slice(key.lastIndexOf(':') + 1)) < asideBefore,
+          ? typeof value === 'number' && value < now - 7 * 86_400_000
+          : key.startsWith(QUARANTINE_PREFIX) && Number(key.slice(key.lastIndexOf(':') + 1)) < now - 30 * 86_400_000,
     )
     .map(([key]) => key);
-  if (!old.length) return 0;
+  if (!old.length) return;
   await store.delMany(old);
   // The unsynced list goes with the days it speaks of.
   await store.update<Unsynced>(UNSYNCED_KEY, (u = {}) => Object.fromEntries(Object.entries(u).filter(([day]) => day >= oldestKept)));
-  return old.length;
 }

@@ -7,7 +7,8 @@ function profileProblem(x: unknown): string | undefined {
   const p = x as Partial<Profile>;
   if (p.v !== 1) return `unknown version ${String(p.v)}`;
   if (typeof p.deviceId !== 'string' || !p.deviceId) return 'deviceId is missing';
-  for (const k of ['milestones', 'widgets', 'syncCursor'] as const) {
+  // (Profiles from before the unsynced list also carry a `syncCursor`, no longer read.)
+  for (const k of ['milestones', 'widgets'] as const) {
     if (!p[k] || typeof p[k] !== 'object') return `${k} is not an object`;
   }
   return undefined;

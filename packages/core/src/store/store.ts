@@ -30,8 +30,6 @@ export interface Store extends KV {
    * after all is skipped.
    */
   mergeDays(deltas: DayDelta[], policy?: FeaturePolicy, batch?: string): Promise<boolean>;
-  /** False once the store fell back to memory. */
-  persistent(): boolean;
   /** The clock its records are stamped with. */
   now: () => number;
   /**
@@ -122,7 +120,6 @@ export function createStore(kv: KV | (() => KV), onError: (error: HabitualError)
     entries: () => run((kv) => kv.entries()),
     delMany: (keys) => run((kv) => kv.delMany(keys)),
     clear: () => run((kv) => kv.clear()),
-    persistent: () => (opened(), persistent),
     now,
     names: createNames,
     name,

@@ -102,11 +102,10 @@ export function createTracker(options: InitOptions, overrides: Partial<TrackerDe
       keeper = module?.createKeeper({
         session,
         now,
-        timeZone: deps.timeZone,
         today: () => dayOf(now()).day,
         randomId: deps.randomId,
         report,
-        emit: emitter.emit,
+        emitter,
         syncDeps: deps.sync,
       });
     } catch (cause) {
