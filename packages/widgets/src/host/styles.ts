@@ -42,7 +42,7 @@ ul{list-style:none}
 .big{font-size:22px;font-weight:600}
 .items li{display:flex;align-items:center;gap:8px;padding:6px 0;border-top:1px solid var(--bd)}
 .items li>span{flex:1}
-.tabs{display:flex;gap:4px;margin-bottom:8px}
+.tabs{display:flex;flex-wrap:wrap;gap:4px;margin-bottom:8px}
 .tabs [aria-selected=true]{background:var(--a);color:var(--on);border-color:var(--a)}
 .nudge{position:fixed;top:0;left:0;width:max-content;max-width:280px;padding:10px 12px}
 [data-yield]{visibility:hidden!important}
