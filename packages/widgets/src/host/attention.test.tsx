@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { internalOf, type AttentionRecord, type HabitualConfig } from '@habitual/core';
 import { realInstance } from '../test/real-instance';
 import { flushRender, mountWidgets } from '../test/render';
+import { createHub } from './hub';
 import { mount } from './mount';
 
 const config: HabitualConfig = {
@@ -115,5 +116,25 @@ describe('priority', () => {
     await w.use('invoice.sent');
     await vi.waitFor(() => expect(w.$('.nudge:not([hidden])')).not.toBeNull());
     expect(w.$('[data-toast]')).toBeNull();
+  });
+});
+
+describe('widget state across tabs', () => {
+  it("what one tab saves (an answer, a pin) reaches the user's other tabs, so a later write there keeps it", async () => {
+    const open = async (user: string) => {
+      const { instance } = await realInstance({ config, options: { appId: 'tabs-app', user: { id: user } } });
+      const hub = createHub(instance, document);
+      cleanups.push(() => hub.destroy());
+      return hub;
+    };
+    const [a, b, other] = [await open('u_tabs'), await open('u_tabs'), await open('u_other')];
+    a.setWidget('survey', { answers: [{ id: 'from-a' }] });
+    await vi.waitFor(() => expect(b.widget('survey')).toEqual({ answers: [{ id: 'from-a' }] }));
+    // Tab b's own write builds on it; nothing of a's is lost.
+    const seen = b.widget<{ answers: Array<{ id: string }> }>('survey')!;
+    b.setWidget('survey', { answers: [...seen.answers, { id: 'from-b' }] });
+    await vi.waitFor(() => expect(a.widget('survey')).toEqual({ answers: [{ id: 'from-a' }, { id: 'from-b' }] }));
+    // Another user's tab takes none of it.
+    expect(other.widget('survey')).toBeUndefined();
   });
 });

@@ -119,6 +119,22 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     if (id) cachedFor = id;
     return widgets;
   };
+  // The page's other tabs of this app hear each saved widget state at once, so one tab's later
+  // write (a note, a pin, an answer) never drops what another tab saved meanwhile. Only the
+  // same user's (or the same anonymous device's) state is taken.
+  const owner = () => host.profile()?.userId ?? host.profile()?.deviceId;
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`habitual-widgets:${host.options().appId}`) : undefined;
+  if (tabs)
+    tabs.onmessage = ({ data }: MessageEvent<{ owner?: string; key: string; value: unknown }>) => {
+      if (data.owner && data.owner === owner()) cache().set(data.key, data.value), set({});
+    };
+  const tell = (key: string, value: unknown) => {
+    try {
+      tabs?.postMessage({ owner: owner(), key, value });
+    } catch {
+      // Not cloneable: the other tabs read it from the profile on their next load.
+    }
+  };
   const today = (state: EngagementState | null) => state?.today ?? todayKey(host.now(), host.timeZone());
   // A document made by the page (createHTMLDocument) has no window of its own.
   const win = doc.defaultView ?? window;
@@ -189,7 +205,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     widget: <T>(key: string) => (cache().has(key) ? widgets.get(key) : host.profile()?.widgets[key]) as T | undefined,
     setWidget(key, value, persist = true) {
       cache().set(key, value);
-      if (persist) host.setWidgetState(key, value).catch(() => {});
+      if (persist) host.setWidgetState(key, value).catch(() => {}), tell(key, value);
       set({});
     },
     toast,
@@ -200,6 +216,7 @@ export function createHub(instance: HabitualInstance, doc: Document, messages?: 
     destroy() {
       for (const off of offs) off();
       attention.destroy();
+      tabs?.close();
     },
   };
 }
