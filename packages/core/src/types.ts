@@ -218,6 +218,6 @@ export interface ShareMessage {
   milestone?: string;
   /** ...or a month in review (the journal's): numbers only, the collector words them. */
   review?: { month: string; activeDays: number; milestones: number; values: Record<string, number> };
-  /** Slack Block Kit or Discord embed JSON, as built by the rewards widget (no longer relayed). */
-  payload?: unknown;
+  /** How the user is named in the message ("Robin reached…"); without it, "Someone". */
+  displayName?: string;
 }

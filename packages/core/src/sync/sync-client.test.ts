@@ -389,17 +389,17 @@ describe('createSyncClient', () => {
     const srv = collector();
     const client = createSyncClient(device([]).source, { ...clock().deps, fetch: srv.fetch });
     srv.script.push({ status: 200, body: { ok: true } });
-    await client.share({ target: 'slack', milestone: 'first-invoice', payload: { text: 'hi' } });
+    await client.share({ target: 'slack', milestone: 'first-invoice', displayName: 'Robin' });
     expect(srv.requests[0].url).toBe('https://collector.test/v1/share');
     expect(srv.requests[0].body).toMatchObject({
       appId: 'ledgerly',
       target: 'slack',
       milestone: 'first-invoice',
-      payload: { text: 'hi' },
+      displayName: 'Robin',
       identity: { userId: 'u_1', accountId: 'acme', deviceId: 'dev_a' },
     });
     srv.script.push({ status: 404, body: { error: 'App "ledgerly" has no slack webhook; set one in the dashboard.' } });
-    await expect(client.share({ target: 'slack', milestone: 'x', payload: {} })).rejects.toThrow(/no slack webhook/);
+    await expect(client.share({ target: 'slack', milestone: 'x' })).rejects.toThrow(/no slack webhook/);
   });
 });
 

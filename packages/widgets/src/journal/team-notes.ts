@@ -1,4 +1,5 @@
 import type { WidgetHost } from '@habitual/core';
+import { displayNameOf } from '../host/display-name';
 import { askCollector, teammate, teammateQuery } from '../host/teammate-call';
 
 /** A teammate's shared note, as the collector lists it (no user id, the name they chose to show). */
@@ -7,9 +8,6 @@ export interface TeamNote {
   text: string;
   name?: string;
 }
-
-// The same as the collector's displayName rule: a name that fails it is left out, not sent.
-const NAME = /^[\p{L}\p{M}\p{N} '-]{1,60}$/u;
 
 /**
  * The journal's side of `/v1/team/notes`: share or unshare one day's note with the user's
@@ -30,8 +28,8 @@ export function teamNotes(host: WidgetHost, fetcher?: typeof fetch) {
   return {
     available: () => !!teammate(host),
     share(day: string, text: string): Promise<unknown> {
-      const name = host.user()?.traits?.name;
-      return send('POST', { day, text, ...(typeof name === 'string' && NAME.test(name) ? { name } : {}) });
+      const name = displayNameOf(host);
+      return send('POST', { day, text, ...(name ? { name } : {}) });
     },
     unshare: (day: string): Promise<unknown> => send('DELETE', { day }),
     async list(): Promise<TeamNote[]> {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { internalOf, type HabitualConfig, type ShareMessage } from '@habitual/core';
 import { clickButton, flushRender, mountWidgets } from '../test/render';
-import { discordPayload, slackPayload } from './share';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -36,24 +35,6 @@ const relay =
     };
   };
 
-describe('share payloads', () => {
-  it('Slack: Block Kit with mrkdwn control characters escaped', () => {
-    const p = slackPayload('Reached <!channel> & <https://evil|click>', 'March 12, 2025');
-    expect(p.blocks[0]).toEqual({
-      type: 'section',
-      text: { type: 'mrkdwn', text: ':tada: *Reached &lt;!channel&gt; &amp; &lt;https://evil|click&gt;*' },
-    });
-    expect(p.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'March 12, 2025' }] });
-    expect(p.text).not.toContain('<');
-  });
-  it('Discord: one embed, mentions never ping', () => {
-    const p = discordPayload('@everyone look', 'March 12, 2025');
-    expect(p.allowed_mentions).toEqual({ parse: [] });
-    expect(p.embeds).toEqual([{ title: '🎉 @everyone look', description: 'March 12, 2025', color: 0x4f46e5 }]);
-    expect(discordPayload('x'.repeat(300), '').embeds[0].title).toHaveLength(256);
-  });
-});
-
 describe('reward toast', () => {
   it('appears in a polite live region on a milestone', async () => {
     const w = await mountWidgets({ config });
@@ -65,18 +46,27 @@ describe('reward toast', () => {
     await vi.waitFor(() => expect(region.querySelector('[data-toast="milestone:first-invoice"]')!.textContent).toContain('First invoice sent'));
   });
 
-  it('shares through the collector as Slack and Discord payloads', async () => {
+  it('shares through the collector, which words the message: the page sends the milestone and a name the collector takes', async () => {
     const shared: ShareMessage[] = [];
     const w = await reach({}, relay(shared));
     clickButton(w.root, 'Share to Slack');
     clickButton(w.root, 'Share to Discord');
     await vi.waitFor(() => expect(w.text()).toContain('Shared'));
-    expect(shared.map((s) => [s.target, s.milestone])).toEqual([
-      ['slack', 'first-invoice'],
-      ['discord', 'first-invoice'],
+    expect(shared).toEqual([
+      { target: 'slack', milestone: 'first-invoice', displayName: undefined },
+      { target: 'discord', milestone: 'first-invoice', displayName: undefined },
     ]);
-    expect(JSON.stringify(shared[0].payload)).toContain('Milestone reached: First invoice sent');
-    expect(JSON.stringify(shared[0].payload)).toContain('March 12, 2025');
+    // Signed in with a name: it goes along; a name the collector would refuse (a link) does not.
+    for (const [name, sent] of [
+      ['Robin Ek', 'Robin Ek'],
+      ['<a href=x>Robin</a>', undefined],
+    ] as const) {
+      w.instance.identify({ id: 'u_1', traits: { name } });
+      await vi.waitFor(() => expect(internalOf(w.instance).user()?.traits?.name).toBe(name));
+      clickButton(w.root, 'Share to Slack');
+      await vi.waitFor(() => expect(shared.at(-1)).toEqual({ target: 'slack', milestone: 'first-invoice', displayName: sent }));
+      shared.length = 0;
+    }
   });
 
   it('says so when sharing fails', async () => {

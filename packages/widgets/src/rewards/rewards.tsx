@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ReachedMilestone } from '@habitual/core';
 import { useHub } from '../host/hub';
 import { milestoneTitle } from '../host/milestone-title';
-import { sharePayload } from './share';
+import { displayNameOf } from '../host/display-name';
 
 /** What the rewards widget keeps per user: celebrations raised but not yet on screen. */
 interface RewardsState {
@@ -47,7 +47,11 @@ export function Rewards() {
 
 const KEY = 'rewards';
 
-/** Share to the configured Slack / Discord (relayed by the collector) or copy the text. */
+/**
+ * Share to the configured Slack / Discord or copy the text. The collector words the message
+ * itself (a fixed template: milestone title, app name, the user's name), so the page sends
+ * only which milestone, and the name when the collector will take it.
+ */
 function Share({ milestone: m }: { milestone: ReachedMilestone }) {
   const [view, hub] = useHub();
   const { t, fmt, config } = view;
@@ -57,7 +61,7 @@ function Share({ milestone: m }: { milestone: ReachedMilestone }) {
   const when = fmt.day(m.day, { dateStyle: 'long' });
   const share = (target: 'slack' | 'discord') => (
     hub.count('reward', 'shared'),
-    hub.host.share(sharePayload(target, text, m, when)).then(
+    hub.host.share({ target, milestone: m.id, displayName: displayNameOf(hub.host) }).then(
       () => setStatus(t('shared')),
       () => setStatus(t('shareFailed')),
     )
