@@ -1,5 +1,6 @@
 // The sync client (core) against the real collector (server) in one process: nothing lost,
 // nothing doubled, whatever the network does.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncClient, emptyDelta, mergeDelta, type DayRollup, type SyncDeps, type SyncSource } from '@habitual/core';
 import { createCollector, identityHash, migrate, openPglite, saveApp, type Db } from '@habitual/server';
@@ -74,13 +75,20 @@ function timers() {
   };
 }
 
+/** A request body as text (the sync client sends bytes, gzip-compressed from 256 B). */
+function bodyText(body: unknown): string {
+  if (!(body instanceof Uint8Array)) return typeof body === 'string' ? body : '';
+  return (body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : Buffer.from(body)).toString('utf8');
+}
+
 describe('sync client against the collector', () => {
   let db: Db;
   let app: ReturnType<typeof createCollector>['app'];
   let up = true;
   let inFlight = 0;
   let mostInFlight = 0;
-  let dropReplies = 0;
+  // Replies to drop, for one device's batches only: another test's client may still have a batch in flight.
+  let dropReplies = { device: '', n: 0 };
   const fetchCollector = (async (url: string | URL | Request, init?: RequestInit) => {
     if (!up) throw new TypeError('fetch failed: connection refused');
     inFlight++;
@@ -88,8 +96,9 @@ describe('sync client against the collector', () => {
     try {
       const res = await app.request(String(url), init);
       // The collector stored the batch but the reply never arrived: the client must re-send.
-      if (dropReplies > 0 && String(url).endsWith('/v1/summaries')) {
-        dropReplies--;
+      const mine = bodyText(init?.body).includes(`"deviceId":"${dropReplies.device}"`);
+      if (dropReplies.n > 0 && mine && String(url).endsWith('/v1/summaries')) {
+        dropReplies.n--;
         throw new TypeError('fetch failed: connection reset');
       }
       return res;
@@ -131,6 +140,7 @@ describe('sync client against the collector', () => {
     await t.runAll();
     expect(await serverTotals('dev_outage')).toEqual(dev.totals());
     expect(dev.totals().features['invoice.sent']).toEqual({ n: 50, value: 100 });
+    client.stop();
   });
 
   it('re-sends a batch whose reply was lost, and the collector counts it once', async () => {
@@ -138,7 +148,7 @@ describe('sync client against the collector', () => {
     const t = timers();
     const client = createSyncClient(dev.source, { ...t.deps, fetch: fetchCollector });
     dev.track('2025-03-20', 'invoice.sent', 3);
-    dropReplies = 1;
+    dropReplies = { device: 'dev_lossy', n: 1 };
     await client.syncNow();
     expect(dev.cursor).toEqual({});
     await t.runAll();
