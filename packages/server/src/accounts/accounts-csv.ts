@@ -25,7 +25,8 @@ const HEADER = [
 export const csvField = (value: unknown) => {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A formula start, also after leading spaces (spreadsheets skip them), is neutralised.
+  if (typeof value === 'string' && /^[\s]*[=+\-@]|^[\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

@@ -195,8 +195,13 @@ describe('responses CSV', () => {
       accountName: null,
       plan: null,
     };
-    const lines = responsesCsv(['=1+1', '+1', '-1', '@SUM(A1)', 'plain, "quoted"\nline'].map((text, i) => ({ ...row, id: `a${i}`, text }))).split('\r\n');
+    const lines = responsesCsv(
+      ['=1+1', '+1', '-1', '@SUM(A1)', 'plain, "quoted"\nline', '  =HYPERLINK("x")', ' fine'].map((text, i) => ({ ...row, id: `a${i}`, text })),
+    ).split('\r\n');
     expect(lines.slice(1, 5).map((l) => l.split(',')[6])).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)"]);
     expect(lines[5]).toContain('"plain, ""quoted""\nline"');
+    // Leading spaces do not hide a formula; a plain text with them stays as it is.
+    expect(lines[6]).toContain(`"'  =HYPERLINK(""x"")"`);
+    expect(lines[7].split(',')[6]).toBe(' fine');
   });
 });
