@@ -3,20 +3,15 @@
 // her team; Sam (acme) sees the shared one under "From your team", Eve (globex) sees nothing;
 // the private note's text never leaves Ana's device; deleting the shared note unshares it on
 // the collector; the month in review downloads as a real PNG.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityHash, startServer, type RunningServer } from '@habitual/server';
-import { chromiumArgs, chromiumPath } from '../chromium';
+import { identityHash, type RunningServer } from '@habitual/server';
+import { dist, type E2EStage, missingForE2E, startE2EStage } from './e2e-stage';
 
-const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'packages/sdk/dist');
-const missing = [join(dist, 'habitual.js'), chromiumPath].filter((f) => !existsSync(f));
-if (missing.length) console.warn(`[journal e2e] skipped: ${missing.join(', ')} missing (run \`npm run build\`).`);
+const missing = missingForE2E('journal', [join(dist, 'habitual.js')]);
 
 const ADMIN = 'at_journal_e2e';
 const SECRET = 'sk_journal_e2e';
@@ -33,41 +28,34 @@ const expires = Math.floor(Date.now() / 1000) + 3600;
 const identity = (id: string) => ({ userId: id, accountId: PEOPLE[id].accountId, hashExpires: expires });
 
 // The page's own scripts are files of its origin: the CSP allows no inline script or style.
-function hostApp(collector: () => string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const csp = `default-src 'self'; connect-src 'self' ${collector()}`;
-    if (/^\/habitual[\w.-]*\.m?js$/.test(url.pathname) && existsSync(join(dist, url.pathname))) {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(readFileSync(join(dist, url.pathname)));
-    }
-    const id = url.searchParams.get('user') ?? 'u_ana';
-    if (url.pathname === '/init.js') {
-      const user = { id, accountId: PEOPLE[id].accountId, hashExpires: expires, hash: identityHash(identity(id), SECRET), traits: { name: PEOPLE[id].name } };
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(`window.__violations = [];
+function hostPage(url: URL, collector: string, res: ServerResponse): boolean {
+  const csp = `default-src 'self'; connect-src 'self' ${collector}`;
+  const id = url.searchParams.get('user') ?? 'u_ana';
+  if (url.pathname === '/init.js') {
+    const user = { id, accountId: PEOPLE[id].accountId, hashExpires: expires, hash: identityHash(identity(id), SECRET), traits: { name: PEOPLE[id].name } };
+    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+    res.end(`window.__violations = [];
 document.addEventListener('securitypolicyviolation', function (e) { window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });
 ${readFileSync(join(dist, 'snippet.min.js'), 'utf8')}
 window.__errors = [];
-habitual('init', { appId: 'ledgerly', writeKey: 'wk_j2e', endpoint: ${JSON.stringify(collector())}, user: ${JSON.stringify(user)},
+habitual('init', { appId: 'ledgerly', writeKey: 'wk_j2e', endpoint: ${JSON.stringify(collector)}, user: ${JSON.stringify(user)},
   config: ${JSON.stringify(config)}, onError: function (e) { window.__errors.push(e.code + ': ' + e.message); } });`);
-    }
-    if (url.pathname !== '/') return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+    return true;
+  }
+  if (url.pathname !== '/') return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp });
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
 <script src="/init.js?user=${id}"></script></head><body><main><h1>Ledgerly</h1></main></body></html>`);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+  return true;
 }
 
 type PageWindow = Window & { __violations: string[]; __errors: string[] };
 
 describe.skipIf(missing.length > 0)('the journal end to end in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'habitual-journal-e2e-'));
+  let stage: E2EStage;
   let collector: RunningServer;
-  let host: Server;
   let browser: Browser;
-  const hostUrl = () => `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  const hostUrl = () => stage.hostUrl;
   /** What every page sent to the collector: method, path and body. */
   const sent: Array<{ method: string; url: string; body: string }> = [];
   const pages: Page[] = [];
@@ -93,30 +81,10 @@ describe.skipIf(missing.length > 0)('the journal end to end in Chromium', () => 
   const teamList = (page: Page) => page.locator('[data-team] li').allTextContents();
 
   beforeAll(async () => {
-    host = await hostApp(() => collector.url);
-    collector = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_j2e', HABITUAL_SECRET: SECRET, HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
-      },
-      { log: () => {} },
-    );
-    const put = await fetch(`${collector.url}/v1/admin/config`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ config }),
-    });
-    expect(put.status).toBe(200);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    stage = await startE2EStage({ name: 'journal', writeKey: 'wk_j2e', secret: SECRET, adminToken: ADMIN, config, page: hostPage });
+    ({ collector, browser } = stage);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.close();
-    await new Promise((done) => host?.close(done));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.close());
 
   it('a shared note reaches a teammate and no one of another account; a private one is never sent', async () => {
     const ana = await openJournal('u_ana');

@@ -3,20 +3,15 @@
 // picks a reason, writes a comment and shares it: the collector stores it under their verified
 // identity and lists it (GET /v1/responses, the CSV export and the dashboard's Responses page).
 // An answer given offline waits on the device and is stored once when the browser is back.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright';
+import type { BrowserContext, Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityHash, startServer, type RunningServer } from '@habitual/server';
-import { chromiumArgs, chromiumPath } from '../chromium';
+import { identityHash, type RunningServer } from '@habitual/server';
+import { dist, type E2EStage, missingForE2E, root, startE2EStage } from './e2e-stage';
 
-const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'packages/sdk/dist');
-const missing = [join(dist, 'habitual.js'), join(root, 'packages/server/dist/admin.js'), chromiumPath].filter((f) => !existsSync(f));
-if (missing.length) console.warn(`[survey e2e] skipped: ${missing.join(', ')} missing (run \`npm run build\`).`);
+const missing = missingForE2E('survey', [join(dist, 'habitual.js'), join(root, 'packages/server/dist/admin.js')]);
 
 const ADMIN = 'at_survey_e2e';
 const SECRET = 'sk_survey_e2e';
@@ -32,37 +27,29 @@ interface Answer {
   accountId: string | null;
 }
 
-function hostApp(collector: () => string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (/^\/habitual[\w.-]*\.m?js$/.test(url.pathname) && existsSync(join(dist, url.pathname))) {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(readFileSync(join(dist, url.pathname)));
-    }
-    if (url.pathname !== '/') return res.writeHead(404).end();
-    const id = url.searchParams.get('user') ?? 'nobody';
-    const who = { userId: id, accountId: 'acme' };
-    const user = { id, accountId: 'acme', hash: identityHash(who, SECRET) };
-    const snippet = readFileSync(join(dist, 'snippet.min.js'), 'utf8');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+/** The host's Settings page: the snippet and init for `?user=` of account acme, signed. */
+function hostPage(url: URL, collector: string, res: ServerResponse): boolean {
+  if (url.pathname !== '/') return false;
+  const id = url.searchParams.get('user') ?? 'nobody';
+  const who = { userId: id, accountId: 'acme' };
+  const user = { id, accountId: 'acme', hash: identityHash(who, SECRET) };
+  const snippet = readFileSync(join(dist, 'snippet.min.js'), 'utf8');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
 <script>${snippet}</script>
 <script>
-  habitual('init', { appId: 'ledgerly', writeKey: 'wk_s2e', endpoint: ${JSON.stringify(collector())},
+  habitual('init', { appId: 'ledgerly', writeKey: 'wk_s2e', endpoint: ${JSON.stringify(collector)},
     user: ${JSON.stringify(user)}, config: ${JSON.stringify(config)} });
 </script></head><body><main><h1>Settings</h1><div id="later"></div></main></body></html>`);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+  return true;
 }
 
 describe.skipIf(missing.length > 0)('the exit survey end to end in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'habitual-survey-e2e-'));
+  let stage: E2EStage;
   let collector: RunningServer;
-  let host: Server;
-  let browser: Browser;
   let context: BrowserContext;
-  const hostUrl = () => `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  const admin = (path: string) => fetch(`${collector.url}${path}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  const hostUrl = () => stage.hostUrl;
+  const admin = (path: string) => stage.admin(path);
   const answersOf = async (user: string) =>
     ((await (await admin('/v1/responses?account=acme')).json()) as { answers: Answer[] }).answers.filter((a) => a.userId === user);
 
@@ -106,25 +93,11 @@ describe.skipIf(missing.length > 0)('the exit survey end to end in Chromium', ()
   };
 
   beforeAll(async () => {
-    host = await hostApp(() => collector.url);
-    collector = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_s2e', HABITUAL_SECRET: SECRET, HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
-      },
-      { log: () => {} },
-    );
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    context = await browser.newContext();
+    stage = await startE2EStage({ name: 'survey', writeKey: 'wk_s2e', secret: SECRET, adminToken: ADMIN, page: hostPage });
+    collector = stage.collector;
+    context = await stage.browser.newContext();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.close();
-    await new Promise((done) => host?.close(done));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.close());
 
   it('an exit answer given on the page is stored under the verified user and listed by the API, the CSV and the dashboard', async () => {
     const page = await openAs('u_leaving');

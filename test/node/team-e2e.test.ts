@@ -3,22 +3,17 @@
 // sync; two join the leaderboard. What the widget shows as the team's totals equals the sum of
 // the teammates' summaries as the collector stores them, and the one who never opted in never
 // appears on another user's screen (nor does anyone's name on theirs).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIndex, weekdayOf, type DayRollup } from '@habitual/core';
-import { identityHash, startServer, type RunningServer } from '@habitual/server';
-import { chromiumArgs, chromiumPath } from '../chromium';
+import { identityHash } from '@habitual/server';
+import { dist, type E2EStage, missingForE2E, startE2EStage } from './e2e-stage';
 
-const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'packages/sdk/dist');
-const missing = [join(dist, 'habitual-widget-team.js'), chromiumPath].filter((f) => !existsSync(f));
-if (missing.length) console.warn(`[team e2e] skipped: ${missing.join(', ')} missing (run \`npm run build\`).`);
+const missing = missingForE2E('team', [join(dist, 'habitual-widget-team.js')]);
 
 const ADMIN = 'at_team_e2e';
 const SECRET = 'sk_team_e2e';
@@ -44,50 +39,43 @@ type PageWindow = Window & {
   __violations: string[];
 };
 
-function hostApp(collector: () => string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (/^\/habitual[\w.-]*\.m?js$/.test(url.pathname) && existsSync(join(dist, url.pathname))) {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(readFileSync(join(dist, url.pathname)));
-    }
-    if (url.pathname === '/snippet.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      return res.end(readFileSync(join(dist, 'snippet.min.js')));
-    }
-    const u = USERS[(url.searchParams.get('user') ?? 'ana') as Who];
-    if (url.pathname === '/init.js') {
-      const who = { userId: u.id, accountId: ACCOUNT, hashExpires: Math.floor(Date.now() / 1000) + 3600 };
-      const user = { id: u.id, accountId: ACCOUNT, hashExpires: who.hashExpires, hash: identityHash(who, SECRET), traits: { name: u.name } };
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(`window.__errors = []; window.__violations = [];
+/** The host's pages under a strict CSP: its snippet and init as files, for `?user=` of the account, signed. */
+function hostPage(url: URL, collector: string, res: ServerResponse): boolean {
+  if (url.pathname === '/snippet.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end(readFileSync(join(dist, 'snippet.min.js')));
+    return true;
+  }
+  const u = USERS[(url.searchParams.get('user') ?? 'ana') as Who];
+  if (url.pathname === '/init.js') {
+    const who = { userId: u.id, accountId: ACCOUNT, hashExpires: Math.floor(Date.now() / 1000) + 3600 };
+    const user = { id: u.id, accountId: ACCOUNT, hashExpires: who.hashExpires, hash: identityHash(who, SECRET), traits: { name: u.name } };
+    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+    res.end(`window.__errors = []; window.__violations = [];
 document.addEventListener('securitypolicyviolation', function (e) { window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });
-habitual('init', { appId: 'ledgerly', writeKey: 'wk_team', endpoint: ${JSON.stringify(collector())},
+habitual('init', { appId: 'ledgerly', writeKey: 'wk_team', endpoint: ${JSON.stringify(collector)},
   user: ${JSON.stringify(user)}, config: ${JSON.stringify(config)},
   onError: function (e) { window.__errors.push(e.code + ': ' + e.message); } });`);
-    }
-    if (url.pathname !== '/') return res.writeHead(404).end();
-    // A strict CSP: scripts and styles from this origin only, requests to the collector.
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-security-policy': `default-src 'self'; connect-src 'self' ${collector()}`,
-    });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bakery books</title>
+    return true;
+  }
+  if (url.pathname !== '/') return false;
+  // A strict CSP: scripts and styles from this origin only, requests to the collector.
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': `default-src 'self'; connect-src 'self' ${collector}`,
+  });
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bakery books</title>
 <script src="/snippet.js"></script><script src="/init.js?user=${url.searchParams.get('user')}"></script></head>
 <body><main><h1>Bakery books</h1><habitual-team></habitual-team></main></body></html>`);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+  return true;
 }
 
 describe.skipIf(missing.length > 0)('team progress end to end in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'habitual-team-e2e-'));
-  let collector: RunningServer;
-  let host: Server;
+  let stage: E2EStage;
   let browser: Browser;
-  const hostUrl = () => `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  const admin = async (path: string, init: RequestInit = {}) =>
-    fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers } });
+  const hostUrl = () => stage.hostUrl;
+  const admin = (path: string, init?: RequestInit) => stage.admin(path, init);
   const pages: Partial<Record<Who, Page>> = {};
   /** Each user on a browser profile of their own, as teammates are. */
   const openAs = async (who: Who): Promise<Page> => {
@@ -109,26 +97,11 @@ describe.skipIf(missing.length > 0)('team progress end to end in Chromium', () =
   const sync = (page: Page) => page.evaluate(() => (window as unknown as PageWindow).habitual.flush({ sync: true }));
 
   beforeAll(async () => {
-    host = await hostApp(() => collector.url);
-    collector = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_team', HABITUAL_SECRET: SECRET, HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
-      },
-      { log: () => {} },
-    );
-    expect((await admin('/v1/admin/config', { method: 'PUT', body: JSON.stringify({ config }) })).status).toBe(200);
+    stage = await startE2EStage({ name: 'team', writeKey: 'wk_team', secret: SECRET, adminToken: ADMIN, config, page: hostPage });
+    browser = stage.browser;
     expect((await admin('/v1/admin/app', { method: 'PUT', body: JSON.stringify({ verifyIdentity: true }) })).status).toBe(200);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.close();
-    await new Promise((done) => host?.close(done));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.close());
 
   it('the team totals shown equal the sum of the teammates’ summaries; names only between those who opted in', async () => {
     // Sam and the teammate who never opts in work and sync first.

@@ -2,21 +2,16 @@
 // another origin. A user is shown a nudge, clicks it and completes a checklist item; the
 // collector's GET /v1/widgets shows exactly those counts. A user held out of the nudges never
 // renders one and is still counted in the holdout (GET /v1/experiments/widget-nudges).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, assignVariant, HOLDOUT } from '@habitual/core';
-import { identityHash, startServer, type RunningServer } from '@habitual/server';
-import { chromiumArgs, chromiumPath } from '../chromium';
+import { identityHash } from '@habitual/server';
+import { dist, type E2EStage, missingForE2E, startE2EStage } from './e2e-stage';
 
-const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'packages/sdk/dist');
-const missing = [join(dist, 'habitual.js'), chromiumPath].filter((f) => !existsSync(f));
-if (missing.length) console.warn(`[widgets e2e] skipped: ${missing.join(', ')} missing (run \`npm run build\`).`);
+const missing = missingForE2E('widgets', [join(dist, 'habitual.js')]);
 
 const ADMIN = 'at_widgets_e2e';
 const SECRET = 'sk_widgets_e2e';
@@ -35,40 +30,30 @@ const HELD = candidates.find((u) => nudgeArm(u) === HOLDOUT)!;
 
 type PageWindow = Window & { habitual: { instance?: unknown; track(name: string): void; flush(o?: { sync?: boolean }): Promise<void> }; __errors: string[] };
 
-function hostApp(collector: () => string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (/^\/habitual[\w.-]*\.m?js$/.test(url.pathname) && existsSync(join(dist, url.pathname))) {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(readFileSync(join(dist, url.pathname)));
-    }
-    if (url.pathname !== '/') return res.writeHead(404).end();
-    const id = url.searchParams.get('user') ?? 'nobody';
-    const who = { userId: id, hashExpires: Math.floor(Date.now() / 1000) + 3600 };
-    const user = { id, hashExpires: who.hashExpires, hash: identityHash(who, SECRET) };
-    const snippet = readFileSync(join(dist, 'snippet.min.js'), 'utf8');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(`<!doctype html><html><head><meta charset="utf-8"><title>host</title>
+/** The host's page: the snippet and init for `?user=`, with a signed identity. */
+function hostPage(url: URL, collector: string, res: ServerResponse): boolean {
+  if (url.pathname !== '/') return false;
+  const id = url.searchParams.get('user') ?? 'nobody';
+  const who = { userId: id, hashExpires: Math.floor(Date.now() / 1000) + 3600 };
+  const user = { id, hashExpires: who.hashExpires, hash: identityHash(who, SECRET) };
+  const snippet = readFileSync(join(dist, 'snippet.min.js'), 'utf8');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>host</title>
 <script>${snippet}</script>
 <script>
   window.__errors = [];
-  habitual('init', { appId: 'ledgerly', writeKey: 'wk_w2e', endpoint: ${JSON.stringify(collector())},
+  habitual('init', { appId: 'ledgerly', writeKey: 'wk_w2e', endpoint: ${JSON.stringify(collector)},
     user: ${JSON.stringify(user)}, config: ${JSON.stringify(config)},
     onError: function (e) { window.__errors.push(e.code + ': ' + e.message); } });
 </script></head><body><h1>Ledgerly</h1><button id="send">Send</button></body></html>`);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+  return true;
 }
 
 describe.skipIf(missing.length > 0)('widget analytics end to end in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'habitual-widgets-e2e-'));
-  let collector: RunningServer;
-  let host: Server;
-  let browser: Browser;
+  let stage: E2EStage;
   let context: BrowserContext;
-  const hostUrl = () => `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  const admin = async (path: string, init: RequestInit = {}) =>
-    fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers } });
+  const hostUrl = () => stage.hostUrl;
+  const admin = (path: string, init?: RequestInit) => stage.admin(path, init);
   const openAs = async (user: string): Promise<Page> => {
     const page = await context.newPage();
     await page.goto(`${hostUrl()}/?user=${user}`);
@@ -81,26 +66,10 @@ describe.skipIf(missing.length > 0)('widget analytics end to end in Chromium', (
     (await (await admin(`/v1/widgets?from=${addDays(today, -1)}&to=${addDays(today, 1)}`)).json()).widgets as Array<Record<string, unknown>>;
 
   beforeAll(async () => {
-    host = await hostApp(() => collector.url);
-    collector = await startServer(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        env: { HABITUAL_APP_ID: 'ledgerly', HABITUAL_WRITE_KEY: 'wk_w2e', HABITUAL_SECRET: SECRET, HABITUAL_ADMIN_TOKEN: ADMIN, HABITUAL_ORIGINS: hostUrl() },
-      },
-      { log: () => {} },
-    );
-    expect((await admin('/v1/admin/config', { method: 'PUT', body: JSON.stringify({ config }) })).status).toBe(200);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    context = await browser.newContext();
+    stage = await startE2EStage({ name: 'widgets', writeKey: 'wk_w2e', secret: SECRET, adminToken: ADMIN, config, page: hostPage });
+    context = await stage.browser.newContext();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.close();
-    await new Promise((done) => host?.close(done));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.close());
 
   it('a user shown a nudge who clicks it and completes a checklist item shows up with exactly those counts', async () => {
     const page = await openAs(SHOWN);
