@@ -293,10 +293,12 @@ describe.skipIf(missing.length > 0)('the dashboard in Chromium', () => {
       await expect.poll(() => alerts.locator('[role=status]').textContent()).toBe('Alert settings saved.');
       await test.click();
       await expect.poll(() => alerts.locator('[role=status]').textContent()).toBe('Test alert sent: check that it arrived.');
-      expect(hits).toHaveLength(1);
-      expect(hits[0].headers['x-habitual-event']).toBe('test');
-      expect(String(hits[0].headers['x-habitual-signature'])).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
-      expect(JSON.parse(hits[0].body)).toMatchObject({ type: 'test', app: 'ledgerly' });
+      // Saved, the webhook may also get a real alert from the seeded accounts at the same time:
+      // exactly one test message, and every message signed.
+      const tests = hits.filter((h) => h.headers['x-habitual-event'] === 'test');
+      expect(tests).toHaveLength(1);
+      for (const h of hits) expect(String(h.headers['x-habitual-signature'])).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(JSON.parse(tests[0].body)).toMatchObject({ type: 'test', app: 'ledgerly' });
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     } finally {
