@@ -41,19 +41,24 @@ const APP_CONFIG = {
 
 const head = `<script>window.__t0=performance.now();</script>`;
 
-/** Each contestant's page defines `__call(name, props)` and sets `__ready` once usable. */
-const pages: Record<string, () => string> = {
-  blank: () => `<!doctype html><html><head><title>blank</title></head><body></body></html>`,
-  habitual: () => `<!doctype html><html><head>${head}
+const habitualPage = (extra: string) => `<!doctype html><html><head>${head}
 <script>
 // Marks when habitual.js has replaced the queue and replayed it.
 (function(){var q;Object.defineProperty(window,'habitual',{configurable:true,get:function(){return q},set:function(v){var first=!q;q=v;if(!first)queueMicrotask(function(){window.__ready=performance.now()})}})})();
 ${snippet()}
 habitual('init',{appId:'bench',writeKey:'wk_bench',endpoint:location.origin,user:{id:'u1',accountId:'a1'},now:window.__clock});
-habitual('on','state',function(){window.__engineReady=window.__engineReady||performance.now()});
+${extra}
 window.__call=function(n,p){habitual.track(n,p)};
 window.__flush=function(){return habitual.flush()};
-</script></head><body></body></html>`,
+</script></head><body></body></html>`;
+
+/** Each contestant's page defines `__call(name, props)` and sets `__ready` once usable. */
+const pages: Record<string, () => string> = {
+  blank: () => `<!doctype html><html><head><title>blank</title></head><body></body></html>`,
+  // The snippet as the README gives it, with a signed-in user: widgets off, nothing read.
+  habitual: () => habitualPage(''),
+  // The same page with a listener of the engagement state: the engine computes it at start.
+  'habitual-state': () => habitualPage(`habitual('on','state',function(){window.__engineReady=window.__engineReady||performance.now()});`),
   // A page as an app has it: an inline config naming features and rules (widgets off), and
   // a few uses tracked at load, so the keeper has a day to store and a sync to make.
   'habitual-app': () => `<!doctype html><html><head>${head}

@@ -8,7 +8,7 @@ export const defaultOf = (path: string): unknown => CONFIG_SCHEMA.find((f) => f.
 function defaultsUnder(prefix: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of CONFIG_SCHEMA) {
-    if (f.default === undefined || !f.path.startsWith(`${prefix}.`) || /[*#]/.test(f.path)) continue;
+    if (f.default === undefined || !f.path.startsWith(`${prefix}.`) || f.path.includes('*') || f.path.includes('#')) continue;
     const keys = f.path.slice(prefix.length + 1).split('.');
     let at = out;
     for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
@@ -21,7 +21,7 @@ function defaultsUnder(prefix: string): Record<string, unknown> {
 export const ENGAGEMENT_DEFAULTS = /*#__PURE__*/ defaultsUnder('engagement') as unknown as ResolvedEngagement;
 
 /** Score bands: red up to `red`, yellow up to `yellow`, green above. */
-export const DEFAULT_BANDS = /*#__PURE__*/ defaultsUnder('engagement.bands') as unknown as Readonly<{ red: number; yellow: number }>;
+export const DEFAULT_BANDS: Readonly<{ red: number; yellow: number }> = /*#__PURE__*/ (() => ENGAGEMENT_DEFAULTS.bands)();
 
 /** Days of rollups kept on the device. */
 export const DEFAULT_RETENTION_DAYS = /*#__PURE__*/ defaultOf('retentionDays') as number;

@@ -114,19 +114,70 @@ export function registerConfigFields(fields: readonly ConfigField[]): void {
  * so a typo fails loudly instead of a milestone that can never be reached.
  */
 export function validateConfig(config: unknown, parts: readonly ConfigField[] = registered): ConfigProblem[] {
-  return validateFields(config, parts.length ? [...CONFIG_SCHEMA, ...parts] : CONFIG_SCHEMA);
+  let schema = withParts.get(parts);
+  if (!schema) withParts.set(parts, (schema = parts.length ? [...CONFIG_SCHEMA, ...parts] : CONFIG_SCHEMA));
+  return validateFields(config, schema);
+}
+
+/** Core's schema joined with each list of parts: the same list every time, so its preparation (fieldsUnder) is kept. */
+const withParts = new WeakMap<readonly ConfigField[], readonly ConfigField[]>();
+
+/** A schema's fields by the config key each lies under, in the schema's order of first appearance. */
+type Grouped = Map<string, ConfigField[]>;
+const grouped = new WeakMap<readonly ConfigField[], Grouped>();
+const expanded = new WeakMap<ConfigField[], ConfigField[]>();
+
+/** The top-level key of a path: its fields can only match inside that key's value. */
+const topOf = (path: string) => {
+  const dot = path.indexOf('.');
+  return dot < 0 ? path : path.slice(0, dot);
+};
+
+/**
+ * The fields of one top-level key, ready to check: each `when` field stands for the targeting
+ * fields under it. Prepared once per schema and key, and only for keys a config has: a page
+ * checks its config at every start, and most of the schema (every widget's fields) lies
+ * under keys a config leaves out.
+ */
+function fieldsUnder(schema: readonly ConfigField[], config: Obj): ConfigField[][] {
+  let groups = grouped.get(schema);
+  if (!groups) {
+    grouped.set(schema, (groups = new Map()));
+    for (const f of schema) {
+      const top = topOf(f.path);
+      const list = groups.get(top);
+      if (list) list.push(f);
+      else groups.set(top, [f]);
+    }
+  }
+  const out: ConfigField[][] = [];
+  for (const [top, group] of groups) {
+    const v = top === '*' || top === '#' ? config : config[top];
+    // Below a key the config leaves out (or gives a plain value) nothing can match: only the
+    // key's own field is checked (it may be required, or the wrong type).
+    if (!v || typeof v !== 'object') {
+      const own = group.filter((f) => f.path === top);
+      if (own.length) out.push(own);
+      continue;
+    }
+    let fields = expanded.get(group);
+    if (!fields) {
+      fields = group.flatMap((f): ConfigField[] =>
+        f.kind === 'when'
+          ? [{ ...f, kind: 'object', keys: WHEN_KEYS, keyNoun: 'targeting condition' }, ...WHEN_FIELDS.map((w) => ({ ...w, path: `${f.path}.${w.path}` }))]
+          : [f],
+      );
+      expanded.set(group, fields);
+    }
+    out.push(fields);
+  }
+  return out;
 }
 
 /** The problems of `config` against just these fields (the widgets check their own part with it). */
 export function validateFields(config: unknown, schema: readonly ConfigField[]): ConfigProblem[] {
   if (config === undefined || config === null) return [];
   if (!isObj(config)) return [{ path: '', message: `must be an object (got ${show(config)})` }];
-  // A `when` field stands for the targeting fields under it.
-  const fields = schema.flatMap((f): ConfigField[] =>
-    f.kind === 'when'
-      ? [{ ...f, kind: 'object', keys: WHEN_KEYS, keyNoun: 'targeting condition' }, ...WHEN_FIELDS.map((w) => ({ ...w, path: `${f.path}.${w.path}` }))]
-      : [f],
-  );
   const out: ConfigProblem[] = [];
   const features = isObj(config.features) ? config.features : {};
   // Without any configured feature there is nothing to check names against: the tracker
@@ -134,9 +185,9 @@ export function validateFields(config: unknown, schema: readonly ConfigField[]):
   const named = Object.keys(features).length > 0;
   const ids = (path: string) => expand(config, path).map(([, v]) => v);
   const refs = { features: () => (named ? Object.keys(features) : undefined), milestones: () => ids('milestones.#.id'), funnels: () => ids('funnels.#.id') };
-  const defaultOf = (path: string) => fields.find((f) => f.path === path)?.default;
+  const defaultOf = (path: string) => schema.find((f) => f.path === path)?.default;
 
-  for (const f of fields) {
+  for (const f of fieldsUnder(schema, config).flat()) {
     // `unique` holds within one list: two experiments may each have a variant `a`.
     const seen = new Set<string>();
     for (const [path, v] of expand(config, f.path)) {

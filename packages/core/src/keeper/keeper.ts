@@ -8,9 +8,9 @@ import { dropJournal, replayJournal } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
 import type { Session } from '../session/session';
-import { loadDays } from '../store/days';
-import { updateProfile } from '../store/profile';
-import type { Store } from '../store/store';
+import { loadDays, unsyncedAmong } from '../store/days';
+import { updateProfile, validProfile } from '../store/profile';
+import { CONFIG_CACHE_KEY, PROFILE_KEY, type Store } from '../store/store';
 import { createSyncClient } from '../sync/sync-client';
 import { createSyncSource } from '../sync/sync-source';
 import type { SyncClient, SyncDeps } from '../sync/types';
@@ -89,14 +89,30 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     return next;
   };
   const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
-  /** Loads the current store's profile; `carried` widget state (from a store adopted) fills the keys it lacks. */
-  const loadProfile = (carried: Profile['widgets'] = {}) =>
-    write((p) => ({
+  /**
+   * Loads the current store's profile; `carried` widget state (from a store adopted) fills the
+   * keys it lacks. With `stored` (the start's read of it), a valid profile that this changes
+   * in nothing is taken as it is, with no write.
+   */
+  const loadProfile = async (carried: Profile['widgets'] = {}, stored?: unknown) => {
+    const fill = (p: Profile): Profile => ({
       ...p,
       userId: session.user()?.id ?? p.userId,
       accountId: session.user()?.accountId ?? p.accountId,
       widgets: { ...carried, ...p.widgets },
-    }));
+    });
+    const kept = validProfile(stored);
+    const next = kept && fill(kept);
+    if (
+      kept &&
+      next &&
+      next.userId === kept.userId &&
+      next.accountId === kept.accountId &&
+      Object.keys(next.widgets).length === Object.keys(kept.widgets).length
+    )
+      profile = kept;
+    else await write(fill);
+  };
 
   const engagement = createEngagement({
     now: ctx.now,
@@ -106,8 +122,8 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     profile: () => profile,
     writeProfile: write,
   });
-  /** Reads every stored day for the engagement state; with `oldestKept`, prunes older ones on the way. */
-  const reload = async (oldestKept?: string) => engagement.load(await loadDays(session.store(), report, oldestKept));
+  /** Reads every stored day for the engagement state. */
+  const reload = async () => engagement.load(await loadDays(session.store(), report));
 
   const said = new Set<string>();
   function configure(next: HabitualConfig): boolean {
@@ -133,8 +149,16 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       // An invalid config from init() gives way to the defaults, with the error said.
       if (!configure(session.asked())) configure({});
       await replay();
-      await loadProfile();
-      // destroy() may have come while the profile loaded: then no sync client is made.
+      // One read of the store serves the whole start: the profile, every day (pruned on the
+      // way: a write only when something is old), and the sync's config cache and first batch.
+      const store = session.store();
+      const rows = await store.entries();
+      const row = (key: string) => rows.find(([k]) => k === key)?.[1];
+      await loadProfile({}, row(PROFILE_KEY));
+      const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
+      const days = await loadDays(store, report, oldest, rows);
+      engagement.load(days);
+      // destroy() may have come while the store was read: then no sync client is made.
       const { endpoint, appId } = session.options;
       if (endpoint && !stopped) {
         const source = createSyncSource({
@@ -143,14 +167,16 @@ export function createKeeper(ctx: KeeperContext): Keeper {
           report,
           configure: (c) => this.configure(c),
           setWidgetState: (key, value) => this.setWidgetState(key, value),
+          // Only while the store read is still the current one (identify() may have switched it).
+          ...(store === session.store()
+            ? { first: { config: row(CONFIG_CACHE_KEY), unsynced: unsyncedAmong(rows, days).filter((d) => d.day >= oldest) } }
+            : {}),
         });
         const intervalMs = session.options.sync?.intervalMs;
         // One lock per app: tabs of other apps on this origin never wait on each other.
         sync = createSyncClient(source, ctx.syncDeps, { lockName: `habitual-sync:${appId}`, ...(intervalMs ? { intervalMs } : {}) });
         if (session.consent() === 'granted') sync.start();
       }
-      // The start reads every row anyway: pruning there costs a write only when a day is old.
-      await reload(addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS)));
     },
     async stored(deltas) {
       engagement.absorb(deltas);

@@ -32,18 +32,29 @@ export async function readDays(store: Store, onError: (e: HabitualError) => void
 }
 
 /**
- * Every valid stored day, for the keeper's (re)load. The same single read tells whether the
- * store has its unsynced list; one from before the list existed gets it now (startUnsynced).
- * With `oldestKept` (a day key) it prunes the store too, from the rows it read (the days it
- * gives back still include the pruned ones, as the engine loaded them before a prune did).
+ * Every valid stored day, for the keeper's (re)load. The same single read (`rows`, when the
+ * caller has read the store already) tells whether the store has its unsynced list; one from
+ * before the list existed gets it now (startUnsynced). With `oldestKept` (a day key) it prunes
+ * the store too, from the rows it read (the days it gives back still include the pruned ones,
+ * as the engine loaded them before a prune did).
  */
-export async function loadDays(store: Store, onError: (e: HabitualError) => void, oldestKept?: string): Promise<DayRollup[]> {
-  const rows = await store.entries();
+export async function loadDays(store: Store, onError: (e: HabitualError) => void, oldestKept?: string, rows?: Array<[string, unknown]>): Promise<DayRollup[]> {
+  rows ??= await store.entries();
   const days = await daysOf(store, rows, onError);
   // A store with no days has nothing unsynced: its first merge writes the list.
   if (days.length && !rows.some(([key]) => key === UNSYNCED_KEY)) await startUnsynced(store, days);
   if (oldestKept) await prune(store, rows, oldestKept);
   return days;
+}
+
+/**
+ * Among `days` read from `rows` (the keeper's start), those the collector has not
+ * acknowledged: what `readUnsynced` would read, without reading again. A store without the
+ * list counts every day (startUnsynced).
+ */
+export function unsyncedAmong(rows: Array<[string, unknown]>, days: DayRollup[]): DayRollup[] {
+  const list = rows.find(([key]) => key === UNSYNCED_KEY)?.[1] as Unsynced | undefined;
+  return list ? days.filter((d) => list[d.day] !== undefined) : days;
 }
 
 /** The stored days the collector has not acknowledged yet: a few reads, never a scan. */

@@ -14,6 +14,9 @@ function profileProblem(x: unknown): string | undefined {
   return undefined;
 }
 
+/** The stored value when it is a valid profile (the start's read of the store), else undefined. */
+export const validProfile = (x: unknown): Profile | undefined => (profileProblem(x) ? undefined : (x as Profile));
+
 /** Read-modify-write of the profile in one transaction (`init` stands in for a missing or invalid one). */
 export async function updateProfile(store: Store, fn: (p: Profile) => Profile, init: () => Profile, onError: (e: HabitualError) => void): Promise<Profile> {
   let bad: { value: unknown; problem: string } | undefined;

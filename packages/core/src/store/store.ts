@@ -9,6 +9,8 @@ export const QUARANTINE_PREFIX = 'quarantine:';
 /** The feature names the stored days refer to by index (day-codec.ts). */
 export const NAMES_KEY = 'names';
 export const PROFILE_KEY = 'profile';
+/** The last remote config with its ETag (the sync client's cache). */
+export const CONFIG_CACHE_KEY = 'config';
 /**
  * Days stored since the collector last acknowledged them: `{ [day]: rev }`, kept in the
  * same transaction as the days, so a sync reads a few records instead of scanning the store.

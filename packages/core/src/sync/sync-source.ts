@@ -3,11 +3,10 @@ import { anyWidgetEnabled } from '../config/any-widget-enabled';
 import { ATTENTION_CHANNEL, ATTENTION_KEY } from '../rules/attention';
 import type { Session } from '../session/session';
 import { markSynced, readUnsynced } from '../store/days';
-import type { Store } from '../store/store';
+import { CONFIG_CACHE_KEY, type Store } from '../store/store';
 import type { HabitualError, Profile } from '../types';
+import type { DayRollup } from '../rollup/day-rollup';
 import type { SyncSource } from './types';
-
-const CONFIG_CACHE = 'config';
 
 export interface SyncSourceDeps {
   session: Session;
@@ -18,6 +17,12 @@ export interface SyncSourceDeps {
   configure: (config: HabitualConfig) => void;
   /** Keeps a widget state in the current profile (the merged attention record). */
   setWidgetState: (key: string, value: unknown) => Promise<void>;
+  /**
+   * What the keeper's start read already (its one read of the store): the config cache and
+   * the days not acknowledged. The client's first config load and first batch use them
+   * instead of reading again; later ones read the store.
+   */
+  first?: { config: unknown; unsynced: DayRollup[] };
 }
 
 const EMPTY = { marks: {}, shows: [] };
@@ -27,8 +32,11 @@ const EMPTY = { marks: {}, shows: [] };
  * cache. A batch is read from one user's store under that user's identity, and its acks go
  * back to that store, even when identify() or forget() switched stores while it was in flight.
  */
-export function createSyncSource({ session, profile, report, configure, setWidgetState }: SyncSourceDeps): SyncSource {
+export function createSyncSource({ session, profile, report, configure, setWidgetState, first }: SyncSourceDeps): SyncSource {
   const { appId, writeKey, endpoint } = session.options;
+  // The start's read, each used once.
+  let days = first && Promise.resolve(first.unsynced);
+  let cache = first && Promise.resolve(first.config as never);
   let batch: { store: Store; profile: Profile; hash?: string; hashExpires?: number } | undefined;
   let sent: unknown;
   return {
@@ -52,14 +60,20 @@ export function createSyncSource({ session, profile, report, configure, setWidge
     pending() {
       const store = session.store();
       batch = { store, profile: profile(), hash: session.user()?.hash, hashExpires: session.user()?.hashExpires };
-      return readUnsynced(store, report);
+      const read = days ?? readUnsynced(store, report);
+      days = undefined;
+      return read;
     },
     async ack(acks) {
       if (batch) await markSynced(batch.store, batch.profile.deviceId, acks);
     },
     config: session.config,
-    loadConfigCache: () => session.store().get(CONFIG_CACHE),
-    saveConfigCache: (entry) => session.store().set(CONFIG_CACHE, entry),
+    loadConfigCache() {
+      const read = cache ?? session.store().get(CONFIG_CACHE_KEY);
+      cache = undefined;
+      return read;
+    },
+    saveConfigCache: (entry) => session.store().set(CONFIG_CACHE_KEY, entry),
     onConfig: configure,
     onError: report,
     // Only a signed-in user's record travels (an anonymous device has nowhere else to be),
