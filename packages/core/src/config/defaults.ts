@@ -17,11 +17,12 @@ function defaultsUnder(prefix: string): Record<string, unknown> {
   return out;
 }
 
-/** Every engagement default, read from the schema (where each is written once). */
-export const ENGAGEMENT_DEFAULTS = /*#__PURE__*/ defaultsUnder('engagement') as unknown as ResolvedEngagement;
-
-/** Score bands: red up to `red`, yellow up to `yellow`, green above. */
-export const DEFAULT_BANDS: Readonly<{ red: number; yellow: number }> = /*#__PURE__*/ (() => ENGAGEMENT_DEFAULTS.bands)();
+let engagement: ResolvedEngagement | undefined;
+/**
+ * Every engagement default, read from the schema (where each is written once). Made on first
+ * use: a page that never computes a state never needs them.
+ */
+export const engagementDefaults = (): ResolvedEngagement => (engagement ??= defaultsUnder('engagement') as unknown as ResolvedEngagement);
 
 /** Days of rollups kept on the device. */
 export const DEFAULT_RETENTION_DAYS = /*#__PURE__*/ defaultOf('retentionDays') as number;

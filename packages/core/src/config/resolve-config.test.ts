@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGAGEMENT_DEFAULTS } from './defaults';
+import { engagementDefaults } from './defaults';
 import { resolveConfig } from './resolve-config';
 import type { HabitualConfig } from './types';
 import { assertConfig, validateConfig } from './validate-config';
@@ -7,7 +7,7 @@ import { assertConfig, validateConfig } from './validate-config';
 describe('resolveConfig', () => {
   it('fills every default', () => {
     const rc = resolveConfig({});
-    expect(rc.engagement).toEqual(ENGAGEMENT_DEFAULTS);
+    expect(rc.engagement).toEqual(engagementDefaults());
     expect(rc.retentionDays).toBe(400);
     expect(rc.engagement.weights).toEqual({ frequency: 30, breadth: 25, intensity: 20, momentum: 15, activation: 10, volume: 10, drivers: 100 });
   });
@@ -35,7 +35,7 @@ describe('resolveConfig', () => {
     const a = resolveConfig({ engagement: {} });
     a.engagement.weights.breadth = 99;
     expect(resolveConfig({ engagement: {} }).engagement.weights.breadth).toBe(25);
-    expect(ENGAGEMENT_DEFAULTS.weights.breadth).toBe(25);
+    expect(engagementDefaults().weights.breadth).toBe(25);
   });
 
   it('throws instead of mixing garbage into the defaults', () => {

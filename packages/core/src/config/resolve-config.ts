@@ -1,4 +1,4 @@
-import { defaultOf, DEFAULT_RETENTION_DAYS, ENGAGEMENT_DEFAULTS } from './defaults';
+import { defaultOf, DEFAULT_RETENTION_DAYS, engagementDefaults } from './defaults';
 import { localText } from './local-text';
 import type { ChecklistItem, HabitualConfig, Locale, MilestoneSpec, ResolvedEngagement } from './types';
 import { assertConfig } from './validate-config';
@@ -58,7 +58,7 @@ export function resolveConfig(config: HabitualConfig | undefined): ResolvedConfi
     locale: c.locale ?? (defaultOf('locale') as 'auto'),
     features,
     // The fields without defaults (the drivers model, the percentiles) pass through as given.
-    engagement: { ...c.engagement, ...filled(ENGAGEMENT_DEFAULTS, c.engagement) } as ResolvedEngagement,
+    engagement: { ...c.engagement, ...filled(engagementDefaults(), c.engagement) } as ResolvedEngagement,
     activation: (c.activation ?? []).map((a) => ({
       event: a.event,
       count: a.count ?? STEP_COUNT,

@@ -1,4 +1,4 @@
-import { DEFAULT_BANDS } from '../config/defaults';
+import { engagementDefaults } from '../config/defaults';
 import type { Band } from './types';
 
 /**
@@ -29,8 +29,6 @@ export interface MeasurePart {
   gap: number;
 }
 
-export { DEFAULT_BANDS };
-
 const clamp100 = (x: number): number => (x < 0 ? 0 : Math.min(x, 100));
 
 /** Normalise one raw value to 0..100. */
@@ -57,7 +55,7 @@ export function normalise(raw: number, n: Normaliser): number {
 }
 
 /** The band of a score; bands are judged on the rounded score people see. */
-export function bandOf(score: number, bands: { red: number; yellow: number } = DEFAULT_BANDS): Band {
+export function bandOf(score: number, bands: { red: number; yellow: number } = engagementDefaults().bands): Band {
   const shown = Math.round(score);
   return shown <= bands.red ? 'red' : shown <= bands.yellow ? 'yellow' : 'green';
 }
@@ -70,7 +68,7 @@ export function bandOf(score: number, bands: { red: number; yellow: number } = D
  */
 export function scoreMeasures(
   measures: MeasureInput[],
-  bands: { red: number; yellow: number } = DEFAULT_BANDS,
+  bands: { red: number; yellow: number } = engagementDefaults().bands,
 ): { score: number; band: Band; parts: MeasurePart[] } {
   let denominator = 0;
   const values: Array<number | null> = [];

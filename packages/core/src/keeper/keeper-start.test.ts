@@ -15,8 +15,9 @@ afterEach(async () => {
   maps.clear();
 });
 
-/** A page of the app; `ops` logs each store operation, and each request as `POST` or `GET config`. */
+/** A page of the app; `ops` logs each store operation, each request as `POST` or `GET config`, and each sync lock as `lock`. */
 function page(ops: string[], fetch?: typeof globalThis.fetch) {
+  const locks = { request: (_name: string, fn: () => Promise<void>) => (ops.push('lock'), fn()) } as unknown as LockManager;
   const counted = (kv: KV): KV =>
     Object.fromEntries(
       Object.entries(kv).map(([op, fn]) => [op, (...args: unknown[]) => (ops.push(op), (fn as (...a: unknown[]) => unknown)(...args))]),
@@ -28,7 +29,7 @@ function page(ops: string[], fetch?: typeof globalThis.fetch) {
       openKV: (name) => counted(memoryKV(maps.get(name) ?? (maps.set(name, new Map()), maps.get(name)!))),
       keeper: () => ({ createKeeper }),
       flushDelayMs: 10,
-      sync: { fetch, locks: undefined, storage: undefined, gzip: undefined },
+      sync: { fetch, locks, storage: undefined, gzip: undefined },
     },
   );
   opened.push(h);
@@ -57,6 +58,21 @@ it("a returning visitor's start reads the store once, writes nothing, and its fi
   await vi.waitFor(() => expect(sent).toHaveLength(1));
   expect(sent[0].map((d) => [d.day, d.rev])).toEqual(days.map((d) => [d.day, 1]));
   // Up to the first POST: one read, no get, no write (the profile was already right).
-  expect(ops.slice(0, ops.indexOf('POST')).filter((op) => !op.startsWith('GET'))).toEqual(['entries']);
+  expect(ops.slice(0, ops.indexOf('POST')).filter((op) => op !== 'lock' && !op.startsWith('GET'))).toEqual(['entries']);
   expect((await second.exportData()).profile.deviceId).toBe(profile.deviceId);
+});
+
+it("a first visit's start has nothing to send: it checks the config, and takes no sync lock and sends nothing", async () => {
+  const ops: string[] = [];
+  const fetch = (async (url: string) => (
+    ops.push(url.includes('/v1/config') ? 'GET config' : 'POST'), new Response('', { status: 404 })
+  )) as typeof globalThis.fetch;
+  const h = page(ops, fetch);
+  await vi.waitFor(() => expect(ops).toContain('GET config'));
+  await h.flush();
+  expect(ops.filter((op) => op === 'lock' || op === 'POST')).toEqual([]);
+  // What it stores later goes at the next send (here asked for).
+  h.track('invoice.sent');
+  await h.flush({ sync: true });
+  expect(ops.filter((op) => op === 'lock' || op === 'POST')).toEqual(['lock', 'POST']);
 });

@@ -253,7 +253,7 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
         }
         await checkConfig();
       })();
-      void syncNow();
+      if (!source.idleAtStart?.()) void syncNow();
       poll();
     },
     syncNow,

@@ -37,6 +37,13 @@ export function createSyncSource({ session, profile, report, configure, setWidge
   // The start's read, each used once.
   let days = first && Promise.resolve(first.unsynced);
   let cache = first && Promise.resolve(first.config as never);
+  // Only a signed-in user's record travels (an anonymous device has nowhere else to be),
+  // and only while a widget is on to use it.
+  const attention = () => {
+    const p = profile();
+    sent = p.userId && anyWidgetEnabled(session.config()) ? (p.widgets[ATTENTION_KEY] ?? EMPTY) : undefined;
+    return sent;
+  };
   let batch: { store: Store; profile: Profile; hash?: string; hashExpires?: number } | undefined;
   let sent: unknown;
   return {
@@ -76,13 +83,13 @@ export function createSyncSource({ session, profile, report, configure, setWidge
     saveConfigCache: (entry) => session.store().set(CONFIG_CACHE_KEY, entry),
     onConfig: configure,
     onError: report,
-    // Only a signed-in user's record travels (an anonymous device has nowhere else to be),
-    // and only while a widget is on to use it.
-    attention() {
-      const p = profile();
-      sent = p.userId && anyWidgetEnabled(session.config()) ? (p.widgets[ATTENTION_KEY] ?? EMPTY) : undefined;
-      return sent;
+    idleAtStart() {
+      const idle = first?.unsynced.length === 0 && attention() === undefined;
+      // No run takes the start's read: a later one reads the store (days stored since count).
+      if (idle) days = undefined;
+      return idle;
     },
+    attention,
     // The answer is what was sent merged with the user's other devices. Kept as it is unless
     // a tab changed the record meanwhile; the widgets of every tab merge it either way.
     onAttention(remote) {

@@ -23,6 +23,11 @@ export interface SyncSource {
   attention?(): unknown;
   /** The record as the collector now holds it (every device's, merged). */
   onAttention?(record: unknown): void;
+  /**
+   * True when the keeper's start read found nothing to send (no day unacknowledged, no
+   * attention record to exchange): the client's start then skips its run, and the lock.
+   */
+  idleAtStart?(): boolean;
 }
 
 /** The platform the sync client runs on; `defaultSyncDeps()` reads the browser's, tests pass fakes. */
