@@ -49,6 +49,7 @@ function textProblem(v: unknown, plural: boolean | undefined, got: string): stri
   return `must be a non-empty string or one per locale (${LOCALES.join(', ')})${plural ? `, or plural forms such as { one: 'invoice', other: 'invoices' }` : ''}${got}`;
 }
 
+const missing = (f: ConfigField) => `is missing: it must be ${f.kind === 'array' ? 'an array' : 'a non-empty string'}`;
 const isTime = (t: unknown) => typeof t === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
 const get = (config: unknown, path: string) => expand(config, path)[0]?.[1];
 
@@ -178,6 +179,9 @@ function fieldsUnder(schema: readonly ConfigField[], config: Obj): ConfigField[]
 export function validateFields(config: unknown, schema: readonly ConfigField[]): ConfigProblem[] {
   if (config === undefined || config === null) return [];
   if (!isObj(config)) return [{ path: '', message: `must be an object (got ${show(config)})` }];
+  // An empty config (a page whose init() gives none): only a required top-level key can be
+  // wrong; a light scan instead of preparing the schema.
+  if (Object.keys(config).length === 0) return schema.filter((f) => f.required && !f.path.includes('.')).map((f) => ({ path: f.path, message: missing(f) }));
   const out: ConfigProblem[] = [];
   const features = isObj(config.features) ? config.features : {};
   // Without any configured feature there is nothing to check names against: the tracker
@@ -200,7 +204,7 @@ export function validateFields(config: unknown, schema: readonly ConfigField[]):
         }
       };
       if (v === undefined) {
-        if (f.required) bad(`is missing: it must be ${f.kind === 'array' ? 'an array' : 'a non-empty string'}`);
+        if (f.required) bad(missing(f));
       } else {
         const wrong = typeProblem(f, v);
         if (wrong) {
