@@ -56,6 +56,64 @@ describe('openPglite', () => {
     await expect(db.query('SELECT 1')).rejects.toThrow(/PGlite is closed/);
   }, 90_000);
 
+  it('lets a read outside a transaction go ahead of the writes queued before it, never into a transaction', async () => {
+    const db = await openPglite();
+    await db.exec('CREATE TABLE t (n serial PRIMARY KEY, x int)');
+    const done: string[] = [];
+    let writes: Array<Promise<unknown>> = [];
+    let read: Promise<unknown[]> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO t (x) VALUES (0)');
+      // Sent while the transaction holds the connection: five writes, then a read.
+      writes = [1, 2, 3, 4, 5].map((x) => db.query('INSERT INTO t (x) VALUES ($1)', [x]).then(() => done.push(`write ${x}`)));
+      read = db.query('SELECT x FROM t ORDER BY n').then((rows) => (done.push('read'), rows));
+      await tx.query('INSERT INTO t (x) VALUES (10)');
+    });
+    await Promise.all(writes);
+    // The read waited for the open transaction only (it sees its rows, committed), not for the
+    // writes queued behind it; the writes kept their order.
+    expect(await read).toEqual([{ x: 0 }, { x: 10 }]);
+    expect(done).toEqual(['read', 'write 1', 'write 2', 'write 3', 'write 4', 'write 5']);
+    expect(await db.query('SELECT x FROM t ORDER BY n')).toEqual([0, 10, 1, 2, 3, 4, 5].map((x) => ({ x })));
+
+    // A read sent during a transaction that rolls back never ran inside it.
+    let during: Promise<unknown[]> | undefined;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t (x) VALUES (20)');
+        during = db.query('SELECT count(*)::int AS n FROM t');
+        await tx.query('SELECT 1');
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await during).toEqual([{ n: 7 }]);
+    // A write dressed as a SELECT (SELECT INTO makes a table) keeps the write lane and its order.
+    let queued: Array<Promise<unknown>> = [];
+    await db.transaction(async (tx) => {
+      queued = [db.query('INSERT INTO t (x) VALUES (30)'), db.query('SELECT x INTO copied FROM t')];
+      await tx.query('SELECT 1');
+    });
+    await Promise.all(queued);
+    expect(await db.query('SELECT count(*)::int AS n FROM copied')).toEqual([{ n: 8 }]);
+    await db.close();
+  }, 90_000);
+
+  it('lets at most 8 reads go ahead of a waiting write', async () => {
+    const db = await openPglite();
+    await db.exec('CREATE TABLE t (x int)');
+    const done: string[] = [];
+    const all: Array<Promise<unknown>> = [];
+    await db.transaction(async (tx) => {
+      all.push(db.query('INSERT INTO t VALUES (1)').then(() => done.push('write')));
+      for (let i = 0; i < 20; i++) all.push(db.query('SELECT count(*) FROM t').then(() => done.push('read')));
+      await tx.query('SELECT 1');
+    });
+    await Promise.all(all);
+    expect(done.indexOf('write')).toBe(8);
+    expect(done.filter((x) => x === 'read')).toHaveLength(20);
+    await db.close();
+  }, 90_000);
+
   it('refuses a second open of the same data folder in one process too, and frees it on close', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'habitual-pglite-'));
     try {

@@ -9,6 +9,12 @@ import { PGLITE_WORKER } from './pglite-worker';
 
 type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
 
+/**
+ * A statement that only reads: SELECT, without INTO (which makes a table) or a locking clause.
+ * Outside a transaction it takes PGlite's read lane (see PGLITE_WORKER).
+ */
+const ONLY_READS = (sql: string) => /^\s*select\b/i.test(sql) && !/\binto\b|\bfor\s+(no\s+key\s+update|update|key\s+share|share)\b/i.test(sql);
+
 /** PGlite's ES module, found from here (the sources, or the bundled server.mjs). */
 const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'index.js')).href;
 
@@ -17,8 +23,13 @@ const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.
  *
  * PGlite runs on a worker thread of its own: a query's work (PostgreSQL itself, in WASM) never
  * holds the collector's event loop, which keeps answering requests meanwhile; rows come back
- * by message. PGlite has a single connection, so its own `transaction()` already serialises
- * writers. A data folder belongs to one process at a time: a second one is refused (see
+ * by message. PGlite has a single connection, which the thread hands to one statement or one
+ * whole transaction at a time; reads outside a transaction (a dashboard page, a key lookup) go
+ * ahead of the writes queued before them, so they wait for at most what holds the connection
+ * now, not for a backlog of ingest. So a read may not yet see a write sent before it whose answer
+ * has not come back, as on a pool of connections; a write answered before the read was sent it
+ * always sees.
+ * A data folder belongs to one process at a time: a second one is refused (see
  * `lockDataDir`).
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
@@ -70,7 +81,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 
   const on = (tx?: number): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'pglite',
-    query: async <T>(sql: string, params?: unknown[]) => (await ask({ op: 'query', sql, params, tx })).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) =>
+      (await ask({ op: 'query', sql, params, tx, ...(!tx && ONLY_READS(sql) ? { lane: 'read' } : {}) })).rows as T[],
     exec: async (sql) => void (await ask({ op: 'exec', sql, tx })),
   });
   const nested = (): Promise<never> => Promise.reject(new Error('Nested transactions are not supported.'));
