@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { PGLITE_WORKER } from './pglite-worker';
+import { autovacuumPglite } from './autovacuum-pglite';
 
 type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
 
@@ -17,6 +18,16 @@ const ONLY_READS = (sql: string) => /^\s*select\b/i.test(sql) && !/\binto\b|\bfo
 
 /** PGlite's ES module, found from here (the sources, or the bundled server.mjs). */
 const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'index.js')).href;
+
+export interface PgliteOptions {
+  /**
+   * How often PGlite's stand-in for autovacuum looks for tables to ANALYZE or VACUUM (see
+   * `autovacuumPglite`); 0 turns it off. @default 60000
+   */
+  autovacuumMs?: number;
+  /** Where a failed autovacuum pass is reported. @default console.error */
+  log?: (message: string) => void;
+}
 
 /**
  * PostgreSQL in WASM: on disk in `dataDir`, or in memory without one (tests).
@@ -30,9 +41,10 @@ const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.
  * has not come back, as on a pool of connections; a write answered before the read was sent it
  * always sees.
  * A data folder belongs to one process at a time: a second one is refused (see
- * `lockDataDir`).
+ * `lockDataDir`). PGlite has no autovacuum: `autovacuumPglite` runs every `autovacuumMs`.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
+  const { autovacuumMs = 60_000, log = (m) => console.error(m) } = options;
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -86,7 +98,16 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     exec: async (sql) => void (await ask({ op: 'exec', sql, tx })),
   });
   const nested = (): Promise<never> => Promise.reject(new Error('Nested transactions are not supported.'));
-  return {
+  let vacuuming: Promise<unknown> | undefined;
+  const timer =
+    autovacuumMs > 0
+      ? setInterval(() => {
+          vacuuming ??= autovacuumPglite(db)
+            .catch((error) => gone || log(`habitual-server: PGlite's autovacuum pass failed (it runs again in ${autovacuumMs} ms): ${error.message}`))
+            .finally(() => (vacuuming = undefined));
+        }, autovacuumMs).unref()
+      : undefined;
+  const db: Db = {
     ...on(),
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       const tx = next++;
@@ -102,10 +123,13 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       return result;
     },
     async close() {
+      clearInterval(timer);
+      await vacuuming;
       if (!gone) await ask({ op: 'close' }).catch(() => {});
       gone ??= new Error('closed');
       await worker.terminate();
       release();
     },
   };
+  return db;
 }
