@@ -114,6 +114,16 @@ describe('openPglite', () => {
     await db.close();
   }, 90_000);
 
+  it('answers JSON columns parsed, as PostgreSQL does (they cross from the thread as text)', async () => {
+    const db = await openPglite();
+    const [row] = await db.query(
+      `SELECT '{"a":[1,{"b":"c"}]}'::jsonb AS o, '"text"'::jsonb AS s, '2'::json AS n, 'null'::jsonb AS j, NULL::jsonb AS missing,
+         ARRAY['{"x":1}'::jsonb, '[2]'::jsonb] AS list, '{"keep":"as text"}'::text AS t`,
+    );
+    expect(row).toEqual({ o: { a: [1, { b: 'c' }] }, s: 'text', n: 2, j: null, missing: null, list: [{ x: 1 }, [2]], t: '{"keep":"as text"}' });
+    await db.close();
+  }, 90_000);
+
   it('refuses a second open of the same data folder in one process too, and frees it on close', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'habitual-pglite-'));
     try {

@@ -8,7 +8,19 @@ import { lockDataDir } from './data-dir-lock';
 import { PGLITE_WORKER } from './pglite-worker';
 import { autovacuumPglite } from './autovacuum-pglite';
 
-type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string } };
+type Reply = { id: number; rows?: Array<Record<string, unknown>>; json?: string[]; error?: { message: string; code?: string } };
+
+const parseJson = (x: unknown) => (typeof x === 'string' ? JSON.parse(x) : x);
+
+/** The worker's rows with their JSON columns (sent as text) parsed. */
+function rowsOf({ rows = [], json }: Reply): unknown[] {
+  if (json) {
+    for (const row of rows) {
+      for (const name of json) row[name] = Array.isArray(row[name]) ? (row[name] as unknown[]).map(parseJson) : parseJson(row[name]);
+    }
+  }
+  return rows;
+}
 
 /**
  * A statement that only reads: SELECT, without INTO (which makes a table) or a locking clause.
@@ -94,7 +106,7 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
   const on = (tx?: number): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'pglite',
     query: async <T>(sql: string, params?: unknown[]) =>
-      (await ask({ op: 'query', sql, params, tx, ...(!tx && ONLY_READS(sql) ? { lane: 'read' } : {}) })).rows as T[],
+      rowsOf(await ask({ op: 'query', sql, params, tx, ...(!tx && ONLY_READS(sql) ? { lane: 'read' } : {}) })) as T[],
     exec: async (sql) => void (await ask({ op: 'exec', sql, tx })),
   });
   const nested = (): Promise<never> => Promise.reject(new Error('Nested transactions are not supported.'));

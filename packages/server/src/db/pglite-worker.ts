@@ -4,8 +4,10 @@
  *
  * Messages in: `{ id, op: 'query' | 'exec', sql, params?, tx?, lane? }`, `{ id, op: 'begin' }`
  * (opens a transaction named by its id, answered once inside it), `{ id, op: 'commit' |
- * 'rollback', tx }` and `{ id, op: 'close' }`. Out: `{ id, rows? }` or `{ id, error: { message,
- * code? } }`; a failed start is `{ id: 0, error }`, a ready one `{ id: 0 }`.
+ * 'rollback', tx }` and `{ id, op: 'close' }`. Out: `{ id, rows?, json? }` or `{ id, error: { message,
+ * code? } }`; a failed start is `{ id: 0, error }`, a ready one `{ id: 0 }`. JSON columns come as
+ * their text, named in `json` (arrays of JSON as arrays of text), for the caller to parse: parsing
+ * them here made a big read hold the connection a third longer.
  *
  * PGlite has one connection. The thread hands it one thing at a time: a statement outside a
  * transaction, or a whole transaction (from its begin to its commit or rollback; the statements
@@ -19,6 +21,12 @@
 export const PGLITE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const READS_AHEAD = 8;
+// json, jsonb, and their arrays.
+const JSON_TYPES = new Set([114, 3802, 199, 3807]);
+const reply = (id, result) => {
+  const json = result.fields.filter((f) => JSON_TYPES.has(f.dataTypeID)).map((f) => f.name);
+  parentPort.postMessage(json.length ? { id, rows: result.rows, json } : { id, rows: result.rows });
+};
 const fail = (error) => ({ message: error && error.message ? error.message : String(error), ...(error && error.code ? { code: error.code } : {}) });
 (async () => {
   let pg;
@@ -26,7 +34,11 @@ const fail = (error) => ({ message: error && error.message ? error.message : Str
     const { PGlite } = await import(workerData.pglite);
     // PostgreSQL's 128 MB of shared buffers live in the WASM heap, which never shrinks: a
     // quarter of that keeps the collector's memory down, and the OS still caches the files.
-    const options = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + workerData.sharedBuffers] };
+    const text = (x) => x;
+    const options = {
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + workerData.sharedBuffers],
+      parsers: { 114: text, 3802: text },
+    };
     pg = workerData.dataDir ? await PGlite.create(workerData.dataDir, options) : await PGlite.create(options);
   } catch (error) {
     parentPort.postMessage({ id: 0, error: fail(error) });
@@ -58,7 +70,7 @@ const fail = (error) => ({ message: error && error.message ? error.message : Str
       return;
     }
     try {
-      if (m.op === 'query') parentPort.postMessage({ id: m.id, rows: (await pg.query(m.sql, m.params)).rows });
+      if (m.op === 'query') reply(m.id, await pg.query(m.sql, m.params));
       else if (m.op === 'exec') {
         await pg.exec(m.sql);
         parentPort.postMessage({ id: m.id });
@@ -88,7 +100,7 @@ const fail = (error) => ({ message: error && error.message ? error.message : Str
       return next();
     }
     try {
-      if (m.op === 'query') parentPort.postMessage({ id: m.id, rows: (await inside(m).tx.query(m.sql, m.params)).rows });
+      if (m.op === 'query') reply(m.id, await inside(m).tx.query(m.sql, m.params));
       else if (m.op === 'exec') {
         await inside(m).tx.exec(m.sql);
         parentPort.postMessage({ id: m.id });
