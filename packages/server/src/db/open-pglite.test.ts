@@ -114,6 +114,31 @@ describe('openPglite', () => {
     await db.close();
   }, 90_000);
 
+  it('keeps concurrent transactions whole with reads and writes interleaved: no update lost, no read inside one', async () => {
+    const db = await openPglite();
+    await db.exec('CREATE TABLE c (id int PRIMARY KEY, n int NOT NULL); INSERT INTO c VALUES (1, 0)');
+    const seen: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        // A read-modify-write: two transactions interleaved on one connection would lose updates.
+        const tx = db.transaction(async (t) => {
+          const [{ n }] = await t.query<{ n: number }>('SELECT n FROM c WHERE id = 1');
+          await t.query('UPDATE c SET n = $1 WHERE id = 1', [n + 1]);
+          // Halfway, a row no one outside may see, removed before the commit.
+          await t.query('INSERT INTO c VALUES (2, -1)');
+          await t.query('DELETE FROM c WHERE id = 2');
+        });
+        const read = db.query<{ n: number }>('SELECT n FROM c ORDER BY id').then((rows) => seen.push(...rows.map((r) => r.n)));
+        const write = i % 4 === 0 ? db.query('INSERT INTO c VALUES ($1, 0)', [100 + i]) : undefined;
+        await Promise.all([tx, read, write]);
+      }),
+    );
+    expect(await db.query('SELECT n FROM c WHERE id = 1')).toEqual([{ n: 20 }]);
+    expect(seen).not.toContain(-1);
+    expect(await db.query('SELECT count(*)::int AS n FROM c WHERE id >= 100')).toEqual([{ n: 5 }]);
+    await db.close();
+  }, 90_000);
+
   it('answers JSON columns parsed, as PostgreSQL does (they cross from the thread as text)', async () => {
     const db = await openPglite();
     const [row] = await db.query(
