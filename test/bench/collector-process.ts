@@ -10,6 +10,9 @@ export interface CollectorStats {
   ranMaxMs: number | null;
   stalls: Array<{ ms: number; ran?: number; waited?: number }>;
   peakRssMB: number;
+  /** At the peak RSS: the main thread's JS heap, and what its buffers held outside it (the rest is PGlite's thread, code, Node). */
+  peakHeapMB: number;
+  peakExternalMB: number;
   maxRssMB: number;
   /** CPU time of the whole process since the last reset (all its threads). */
   cpuMs: number;

@@ -19,7 +19,7 @@ describe('openPglite', () => {
     const start = performance.now();
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM generate_series(1, 3000000) a, generate_series(1, 2) b');
     // Started with the smaller shared buffers (PostgreSQL's 128 MB would stay in the WASM heap).
-    expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '32MB' }]);
+    expect(await db.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
     const took = performance.now() - start;
     clearInterval(timer);
     await db.close();
@@ -54,6 +54,99 @@ describe('openPglite', () => {
     await expect(db.query('INSERT INTO t VALUES (2)')).rejects.toMatchObject({ code: '23505', message: expect.stringMatching(/duplicate key/) });
     await db.close();
     await expect(db.query('SELECT 1')).rejects.toThrow(/PGlite is closed/);
+  }, 90_000);
+
+  it('lets a read outside a transaction go ahead of the writes queued before it, never into a transaction', async () => {
+    const db = await openPglite();
+    await db.exec('CREATE TABLE t (n serial PRIMARY KEY, x int)');
+    const done: string[] = [];
+    let writes: Array<Promise<unknown>> = [];
+    let read: Promise<unknown[]> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO t (x) VALUES (0)');
+      // Sent while the transaction holds the connection: five writes, then a read.
+      writes = [1, 2, 3, 4, 5].map((x) => db.query('INSERT INTO t (x) VALUES ($1)', [x]).then(() => done.push(`write ${x}`)));
+      read = db.query('SELECT x FROM t ORDER BY n').then((rows) => (done.push('read'), rows));
+      await tx.query('INSERT INTO t (x) VALUES (10)');
+    });
+    await Promise.all(writes);
+    // The read waited for the open transaction only (it sees its rows, committed), not for the
+    // writes queued behind it; the writes kept their order.
+    expect(await read).toEqual([{ x: 0 }, { x: 10 }]);
+    expect(done).toEqual(['read', 'write 1', 'write 2', 'write 3', 'write 4', 'write 5']);
+    expect(await db.query('SELECT x FROM t ORDER BY n')).toEqual([0, 10, 1, 2, 3, 4, 5].map((x) => ({ x })));
+
+    // A read sent during a transaction that rolls back never ran inside it.
+    let during: Promise<unknown[]> | undefined;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t (x) VALUES (20)');
+        during = db.query('SELECT count(*)::int AS n FROM t');
+        await tx.query('SELECT 1');
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await during).toEqual([{ n: 7 }]);
+    // A write dressed as a SELECT (SELECT INTO makes a table) keeps the write lane and its order.
+    let queued: Array<Promise<unknown>> = [];
+    await db.transaction(async (tx) => {
+      queued = [db.query('INSERT INTO t (x) VALUES (30)'), db.query('SELECT x INTO copied FROM t')];
+      await tx.query('SELECT 1');
+    });
+    await Promise.all(queued);
+    expect(await db.query('SELECT count(*)::int AS n FROM copied')).toEqual([{ n: 8 }]);
+    await db.close();
+  }, 90_000);
+
+  it('lets at most 8 reads go ahead of a waiting write', async () => {
+    const db = await openPglite();
+    await db.exec('CREATE TABLE t (x int)');
+    const done: string[] = [];
+    const all: Array<Promise<unknown>> = [];
+    await db.transaction(async (tx) => {
+      all.push(db.query('INSERT INTO t VALUES (1)').then(() => done.push('write')));
+      for (let i = 0; i < 20; i++) all.push(db.query('SELECT count(*) FROM t').then(() => done.push('read')));
+      await tx.query('SELECT 1');
+    });
+    await Promise.all(all);
+    expect(done.indexOf('write')).toBe(8);
+    expect(done.filter((x) => x === 'read')).toHaveLength(20);
+    await db.close();
+  }, 90_000);
+
+  it('keeps concurrent transactions whole with reads and writes interleaved: no update lost, no read inside one', async () => {
+    const db = await openPglite();
+    await db.exec('CREATE TABLE c (id int PRIMARY KEY, n int NOT NULL); INSERT INTO c VALUES (1, 0)');
+    const seen: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        // A read-modify-write: two transactions interleaved on one connection would lose updates.
+        const tx = db.transaction(async (t) => {
+          const [{ n }] = await t.query<{ n: number }>('SELECT n FROM c WHERE id = 1');
+          await t.query('UPDATE c SET n = $1 WHERE id = 1', [n + 1]);
+          // Halfway, a row no one outside may see, removed before the commit.
+          await t.query('INSERT INTO c VALUES (2, -1)');
+          await t.query('DELETE FROM c WHERE id = 2');
+        });
+        const read = db.query<{ n: number }>('SELECT n FROM c ORDER BY id').then((rows) => seen.push(...rows.map((r) => r.n)));
+        const write = i % 4 === 0 ? db.query('INSERT INTO c VALUES ($1, 0)', [100 + i]) : undefined;
+        await Promise.all([tx, read, write]);
+      }),
+    );
+    expect(await db.query('SELECT n FROM c WHERE id = 1')).toEqual([{ n: 20 }]);
+    expect(seen).not.toContain(-1);
+    expect(await db.query('SELECT count(*)::int AS n FROM c WHERE id >= 100')).toEqual([{ n: 5 }]);
+    await db.close();
+  }, 90_000);
+
+  it('answers JSON columns parsed, as PostgreSQL does (they cross from the thread as text)', async () => {
+    const db = await openPglite();
+    const [row] = await db.query(
+      `SELECT '{"a":[1,{"b":"c"}]}'::jsonb AS o, '"text"'::jsonb AS s, '2'::json AS n, 'null'::jsonb AS j, NULL::jsonb AS missing,
+         ARRAY['{"x":1}'::jsonb, '[2]'::jsonb] AS list, '{"keep":"as text"}'::text AS t`,
+    );
+    expect(row).toEqual({ o: { a: [1, { b: 'c' }] }, s: 'text', n: 2, j: null, missing: null, list: [{ x: 1 }, [2]], t: '{"keep":"as text"}' });
+    await db.close();
   }, 90_000);
 
   it('refuses a second open of the same data folder in one process too, and frees it on close', async () => {
