@@ -3,14 +3,22 @@ import type { Db } from '../db/database';
 /**
  * Queues a state refresh for an account (or, with `accountId` null, an account-less user):
  * part of the same transaction as the write that made the state stale, so data and the work
- * it causes commit together. A row already waiting costs no write; a row being computed
- * loses its lease, so the refresher that holds it discards its result and the work runs again.
+ * it causes commit together. For an account the row lists the users whose days changed
+ * (`userId`, '' for a change of the account itself), so the refresher computes only those;
+ * `whole` (a user who left or joined, was forgotten) makes it recompute every user from their
+ * days. A row already waiting with this user costs no write; a row being computed loses its
+ * lease, so the refresher that holds it discards its result and the work runs again.
  */
-export async function markStale(tx: Db, appId: string, accountId: string | null, userId: string): Promise<void> {
+export async function markStale(tx: Db, appId: string, accountId: string | null, userId: string, whole = false): Promise<void> {
+  // users: NULL is the whole account, else the changed users (an account-less row keeps '{}').
+  const users = accountId === null ? [] : whole ? null : userId ? [userId] : [];
   await tx.query(
-    `INSERT INTO state_queue (app_id, account_id, user_id, due_at) VALUES ($1, $2, $3, '-infinity')
-     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL
-     WHERE state_queue.due_at > '-infinity' OR state_queue.lease IS NOT NULL`,
-    [appId, accountId ?? '', accountId === null ? userId : ''],
+    `INSERT INTO state_queue (app_id, account_id, user_id, due_at, users) VALUES ($1, $2, $3, '-infinity', $4::text[])
+     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL,
+       users = CASE WHEN state_queue.users IS NULL OR EXCLUDED.users IS NULL THEN NULL
+         WHEN state_queue.users @> EXCLUDED.users THEN state_queue.users ELSE state_queue.users || EXCLUDED.users END
+     WHERE state_queue.due_at > '-infinity' OR state_queue.lease IS NOT NULL
+       OR (state_queue.users IS NOT NULL AND (EXCLUDED.users IS NULL OR NOT state_queue.users @> EXCLUDED.users))`,
+    [appId, accountId ?? '', accountId === null ? userId : '', users],
   );
 }

@@ -47,9 +47,11 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
        RETURNING day`,
       params,
     );
-    if (written.length) await markStale(tx, appId, user.account_id, who.userId);
+    // A user who moved changes who both accounts are: they compute whole.
+    const moved = user.prev_account !== null && user.prev_account !== user.account_id;
+    if (written.length || moved) await markStale(tx, appId, user.account_id, who.userId, moved);
     await recordArms(tx, appId, who.userId, days);
-    if (user.prev_account && user.prev_account !== user.account_id) await markStale(tx, appId, user.prev_account, who.userId);
+    if (moved) await markStale(tx, appId, user.prev_account, who.userId, true);
     return written.length;
   });
 }
@@ -92,7 +94,7 @@ export async function deleteUser(db: Db, appId: string, userId: string): Promise
     await leaveTeam(tx, appId, userId);
     await forgetResponses(tx, appId, userId);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
-    if (user) await markStale(tx, appId, user.account_id, userId);
+    if (user) await markStale(tx, appId, user.account_id, userId, true);
     return gone.length;
   });
 }
