@@ -1,8 +1,8 @@
-import { todayKey, addDays, type HabitualConfig } from '@habitual/core';
+import { addDays, type HabitualConfig } from '@habitual/core';
 import { combineScorecard, type AccountScorecard, type KeptInputs } from '../accounts/account-scorecard';
 import { scorecardInputs, lastStoredDay, type ScorecardInputs, type UserRollups, type UserSummary } from '../accounts/scorecard-inputs';
 import type { Account } from '../accounts/account-store';
-import { nextLocalMidnight } from './state-horizon';
+import { localToday, nextMidnight } from './local-day';
 import { runSteps } from './run-sliced';
 
 export interface KeptUser {
@@ -130,12 +130,12 @@ export function nextChange(users: Array<{ tz: string; last: string }>, now: numb
     if (!last) continue;
     let today: string;
     try {
-      today = todayKey(now, u.tz);
+      today = localToday(now, u.tz);
     } catch {
       continue;
     }
     if (addDays(last, horizonDays) < today) continue;
-    const at = nextLocalMidnight(now, u.tz);
+    const at = nextMidnight(now, u.tz);
     if (due === null || at < due) due = at;
   }
   return due;
