@@ -116,7 +116,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
   };
 }
 
-/** States computed under an older config than the app's current one go back on the queue. */
+/** States computed under an older config than the app's current one go back on the queue, to be computed whole. */
 export async function requeueConfigChanges(db: Db): Promise<void> {
   await db.query(
     `INSERT INTO state_queue (app_id, account_id, user_id, due_at)
@@ -125,7 +125,7 @@ export async function requeueConfigChanges(db: Db): Promise<void> {
      UNION ALL
      SELECT s.app_id, '', s.user_id, '-infinity'::timestamptz FROM user_states s JOIN apps a ON a.id = s.app_id
        WHERE s.account_id IS NULL AND (s.config_version < a.config_version OR s.config_version > a.config_version)
-     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL
-     WHERE state_queue.due_at > '-infinity'`,
+     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL, users = NULL
+     WHERE state_queue.due_at > '-infinity' OR state_queue.users IS NOT NULL`,
   );
 }
