@@ -98,6 +98,35 @@ for (const target of testDatabases()) {
       await ref?.drop();
     });
 
+    it('tells how many claimed accounts a write took away during the pass (the refresher claims fewer then)', async () => {
+      const now = START;
+      const days = [{ v: 1 as const, day: '2025-03-31', tz: 'UTC', rev: 1, activeMs: 60_000, features: { 'invoice.sent': { n: 1, value: 1 } }, firsts: {} }];
+      await storeSummaries(inc, APP, { userId: 'w_1', accountId: 'lease_a', deviceId: 'd' }, days);
+      await storeSummaries(inc, APP, { userId: 'w_2', accountId: 'lease_b', deviceId: 'd' }, days);
+      await settle(inc, now);
+      await storeSummaries(inc, APP, { userId: 'w_1', accountId: 'lease_a', deviceId: 'd' }, [{ ...days[0], rev: 2 }]);
+      await storeSummaries(inc, APP, { userId: 'w_2', accountId: 'lease_b', deviceId: 'd' }, [{ ...days[0], rev: 2 }]);
+      let wrote = false;
+      const told: number[][] = [];
+      // A write to one claimed account while the pass computes takes that account's lease.
+      const pause = async () => {
+        if (wrote) return;
+        wrote = true;
+        await storeSummaries(inc, APP, { userId: 'w_2', accountId: 'lease_b', deviceId: 'd' }, [{ ...days[0], rev: 3 }]);
+      };
+      expect(await refreshStates(inc, { now, batch: 10, pause, kept: (kept, claimed) => told.push([kept, claimed]) })).toBe(2);
+      expect(told).toEqual([[1, 2]]);
+      // The lost account is still queued with its users; the kept one is done.
+      const queued = await inc.query<{ account_id: string; users: string[] }>(
+        `SELECT account_id, users FROM state_queue WHERE app_id = $1 AND account_id LIKE 'lease_%' AND due_at = '-infinity'`,
+        [APP],
+      );
+      expect(queued).toEqual([{ account_id: 'lease_b', users: ['w_2'] }]);
+      // Gone again, so the random runs below start from the same data on both databases.
+      for (const u of ['w_1', 'w_2']) await deleteUser(inc, APP, u);
+      await settle(inc, now);
+    });
+
     for (const seed of [1, 2, 3]) {
       it(`keeps the same states as a recompute from scratch after random writes and passes (seed ${seed})`, async () => {
         const rnd = random(seed);

@@ -23,6 +23,8 @@ export interface RefreshOptions {
   pause?: () => Promise<void>;
   /** Longest stretch of computing between two pauses within a big account. @default 10 */
   sliceMs?: number;
+  /** Told how many of the claimed rows were still this pass's at its commit (the others lost their lease to a write). */
+  kept?: (kept: number, claimed: number) => void;
 }
 
 interface Claimed {
@@ -63,11 +65,13 @@ export async function refreshStates(db: Db, options: RefreshOptions): Promise<nu
   );
   const byApp = new Map<string, Claimed[]>();
   for (const c of claimed) byApp.set(c.app_id, [...(byApp.get(c.app_id) ?? []), c]);
-  for (const [appId, items] of byApp) await refreshApp(db, appId, items, lease, now, pause, sliceMs);
+  let kept = 0;
+  for (const [appId, items] of byApp) kept += await refreshApp(db, appId, items, lease, now, pause, sliceMs);
+  options.kept?.(kept, claimed.length);
   return claimed.length;
 }
 
-async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string, now: number, pause: () => Promise<void>, sliceMs: number) {
+async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string, now: number, pause: () => Promise<void>, sliceMs: number): Promise<number> {
   const { config, version } = await currentConfig(db, appId);
   const horizon = stateHorizonDays(config);
   const accountIds = items.filter((i) => i.account_id).map((i) => i.account_id);
@@ -172,7 +176,7 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
     await pause();
   }
 
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Only the work still ours: a write since the claim cleared the lease and queued it again.
     const owned = await tx.query<{ account_id: string; user_id: string }>(
       'SELECT account_id, user_id FROM state_queue WHERE app_id = $1 AND lease = $2 FOR UPDATE',
@@ -243,5 +247,6 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
        WHERE q.app_id = $1 AND q.account_id = x.account_id AND q.user_id = x.user_id AND q.lease = $3 AND x.due IS NOT NULL`,
       [appId, JSON.stringify(finished), lease],
     );
+    return mine.size;
   });
 }
