@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { computeState, mergeDeviceRollups } from '@habitual/core';
 import { day } from '../testing/fixtures';
-import { accountScorecard, type UserRollups } from './account-scorecard';
+import { accountScorecard } from './account-scorecard';
+import type { UserRollups } from './scorecard-inputs';
 
 const NOW = Date.UTC(2025, 2, 31, 12);
 const config = { features: { 'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' } } };
@@ -65,5 +67,53 @@ describe('account drivers measure', () => {
   it('has no data without a model, so account scores stay as they were', () => {
     const card = accountScorecard(account, users, config, NOW);
     expect(card.parts.find((p) => p.id === 'drivers')).toMatchObject({ raw: null, value: null, contribution: 0 });
+  });
+});
+
+describe('the account as one user', () => {
+  // The card reads each user's last days only (their scorecard inputs); the account's breadth,
+  // reach and today must still be those of core's engine over every day of every user.
+  const features = {
+    'invoice.sent': { label: 'Send an invoice', key: true, value: 'invoices' },
+    'customer.created': { label: 'Add a customer', key: true, weight: 3 },
+    'report.viewed': { label: 'View a report', value: 'reports' },
+  };
+  const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata', 'UTC', 'America/Los_Angeles'];
+  const names = ['invoice.sent', 'customer.created', 'report.viewed', 'other'];
+
+  it('has the breadth, reach and today of the engine over all the days, in every zone', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let round = 0; round < 200; round++) {
+      const users: UserRollups[] = Array.from({ length: 1 + (round % 4) }, (_, u) => ({
+        id: `u_${u}`,
+        tz: zones[(round + u) % zones.length],
+        perDevice: [0, 1].map((dv) => ({
+          deviceId: `d_${dv}`,
+          // Days from 40 back to 2 ahead (a traveller's "tomorrow"), sparse.
+          days: range(-2, 40)
+            .filter(() => rnd() < 0.4)
+            .map((ago) => ({
+              ...day(new Date(NOW - ago * 86_400_000).toISOString().slice(0, 10), 1, {}),
+              features: Object.fromEntries(
+                names.filter(() => rnd() < 0.5).map((f) => [f, { n: Math.floor(rnd() * 3), value: [0, 1.5, 0.1, 4][Math.floor(rnd() * 4)] }]),
+              ),
+            })),
+        })),
+      }));
+      const now = NOW + Math.floor(rnd() * 24) * 3_600_000;
+      const card = accountScorecard(account, users, { features }, now);
+      const whole = computeState(
+        users.flatMap((u) => mergeDeviceRollups(u.perDevice)),
+        { features },
+        now,
+        users[0].tz,
+      );
+      expect({ breadth: card.breadth, reach: card.reach, today: card.trend.days[27] }, `round ${round}`).toEqual({
+        breadth: whole.breadth,
+        reach: whole.valueUnits28,
+        today: whole.today,
+      });
+    }
   });
 });

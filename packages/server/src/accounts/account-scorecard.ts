@@ -1,25 +1,8 @@
-import { addDays, computeState, todayKey, mergeDeviceRollups, resolveConfig, scoreMeasures } from '@habitual/core';
-import type { Band, DayRollup, EngagementState, HabitualConfig, MeasureInput, MeasurePart, Stage } from '@habitual/core';
+import { addDays, computeState, todayKey, resolveConfig, scoreMeasures } from '@habitual/core';
+import type { Band, HabitualConfig, MeasureInput, MeasurePart, Stage } from '@habitual/core';
 import type { Account } from './account-store';
 import { runSteps } from '../state/run-sliced';
-
-export interface UserRollups {
-  id: string;
-  tz: string;
-  perDevice: Array<{ deviceId: string; days: DayRollup[] }>;
-}
-
-export interface UserSummary {
-  id: string;
-  stage: Stage;
-  score: number;
-  band: Band;
-  l7: number;
-  l28: number;
-  /** Last local day with a qualified use. */
-  lastActive?: string;
-  stuck?: EngagementState['stuck'];
-}
+import { inputDays, scorecardInputs, type ScorecardInputs, type UserRollups, type UserSummary } from './scorecard-inputs';
 
 export interface AccountScorecard {
   account: Account;
@@ -76,26 +59,41 @@ export function* accountScorecardSteps(
   now: number,
   detail = false,
 ): Generator<void, AccountScorecard> {
-  const rc = resolveConfig(config);
-  const states: Array<{ user: UserRollups; merged: DayRollup[]; state: EngagementState }> = [];
+  const kept: KeptInputs[] = [];
   for (const u of users) {
-    const merged = mergeDeviceRollups(u.perDevice);
-    states.push({ user: u, merged, state: computeState(merged, config, now, u.tz) });
+    kept.push({ id: u.id, tz: u.tz, inputs: scorecardInputs(u, config, now) });
     yield;
   }
+  return combineScorecard(account, kept, config, now, detail);
+}
+
+/** One user's scorecard inputs, with the user's id and zone (users in id order make a card). */
+export interface KeptInputs {
+  id: string;
+  tz: string;
+  inputs: ScorecardInputs;
+}
+
+/**
+ * The card from its users' inputs (in id order): the one combiner of the full computation
+ * (`accountScorecardSteps`) and of the state refresher's incremental one, which keeps each
+ * user's inputs and recomputes only the users whose days changed.
+ */
+export function combineScorecard(account: Account, users: KeptInputs[], config: HabitualConfig, now: number, detail = false): AccountScorecard {
+  const rc = resolveConfig(config);
   const tz = users[0]?.tz ?? 'UTC';
-  // The account as one user: every user's days summed, so breadth is "used by anyone".
-  const whole = states.length
+  // The account as one user: every user's recent days summed, so breadth is "used by anyone".
+  const whole = users.length
     ? computeState(
-        states.flatMap((s) => s.merged),
+        users.flatMap((u) => inputDays(u.inputs, u.tz)),
         config,
         now,
         tz,
       )
     : undefined;
   const bar = rc.engagement.engagedL28;
-  const seats = account.paidSeats > 0 ? account.paidSeats : states.length;
-  const meeting = states.filter((s) => s.state.l28 >= bar).length;
+  const seats = account.paidSeats > 0 ? account.paidSeats : users.length;
+  const meeting = users.filter((u) => u.inputs.summary.l28 >= bar).length;
   const reach = whole?.valueUnits28 ?? 0;
   const valuePerDollar = account.pricePerMonth > 0 ? reach / account.pricePerMonth : null;
 
@@ -103,7 +101,7 @@ export function* accountScorecardSteps(
   const days = Array.from({ length: 28 }, (_, i) => addDays(today, i - 27));
   const index = new Map(days.map((d, i) => [d, i]));
   const series = days.map(() => 0);
-  for (const s of states) for (const q of s.state.qualifiedDays) if (index.has(q)) series[index.get(q)!]++;
+  for (const u of users) for (const q of u.inputs.qualified) if (index.has(q)) series[index.get(q)!]++;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const before = sum(series.slice(0, 14));
   const after = sum(series.slice(14));
@@ -182,8 +180,7 @@ export function* accountScorecardSteps(
     {
       id: 'drivers',
       weight: ACCOUNT_WEIGHTS.drivers,
-      raw:
-        rc.engagement.drivers && states.length ? sum(states.map((s) => s.state.parts.find((p) => p.measure === 'drivers')?.value ?? 0)) / states.length : null,
+      raw: rc.engagement.drivers && users.length ? sum(users.map((u) => u.inputs.drivers)) / users.length : null,
       normalise: {
         kind: 'linear',
         points: [
@@ -196,8 +193,8 @@ export function* accountScorecardSteps(
   const { score, band, parts } = scoreMeasures(measures, rc.engagement.bands);
 
   const stages: Partial<Record<Stage, number>> = {};
-  for (const s of states) stages[s.state.stage] = (stages[s.state.stage] ?? 0) + 1;
-  const summaries = states.map(({ user, state }) => userSummary(user.id, state));
+  for (const u of users) stages[u.inputs.summary.stage] = (stages[u.inputs.summary.stage] ?? 0) + 1;
+  const summaries = users.map((u) => u.inputs.summary);
   const atRisk = [...summaries]
     .sort((a, b) => RISK_ORDER.indexOf(a.stage) - RISK_ORDER.indexOf(b.stage) || a.score - b.score)
     .filter((u) => u.stage !== 'engaged' && u.stage !== 'power')
@@ -213,22 +210,8 @@ export function* accountScorecardSteps(
     valuePerDollar,
     trend: { days, series, change },
     stages,
-    users: states.length,
+    users: users.length,
     atRisk,
     ...(detail ? { usersDetail: summaries } : {}),
-  };
-}
-
-/** What the dashboard shows of one user's state (and what `user_states` keeps). */
-export function userSummary(id: string, state: EngagementState): UserSummary {
-  return {
-    id,
-    stage: state.stage,
-    score: Math.round(state.score),
-    band: state.band,
-    l7: state.l7,
-    l28: state.l28,
-    lastActive: state.qualifiedDays[state.qualifiedDays.length - 1],
-    stuck: state.stuck,
   };
 }

@@ -1,6 +1,6 @@
 import type { DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
-import type { UserRollups } from './account-scorecard';
+import type { UserRollups } from './scorecard-inputs';
 
 interface Row {
   account_id: string;
@@ -32,6 +32,12 @@ export async function loadAccountUsers(db: Db, appId: string, accountId: string)
  */
 export async function loadAccountsUsers(db: Db, appId: string, accountIds: string[]): Promise<Map<string, UserRollups[]>> {
   return groupByAccount(await db.query<Row>(`${SELECT} WHERE u.app_id = $1 AND u.account_id = ANY($2::text[])`, [appId, accountIds]));
+}
+
+/** The users `userIds` (in any account) with their rollups per device: the changed users of the refresher's incremental pass. */
+export async function loadUsers(db: Db, appId: string, userIds: string[]): Promise<UserRollups[]> {
+  const rows = await db.query<Row>(`${SELECT} WHERE u.app_id = $1 AND u.id = ANY($2::text[])`, [appId, userIds]);
+  return [...groupByAccount(rows).values()].flat();
 }
 
 /** Users without an account, with their rollups per device (the refresher's account-less work). */

@@ -144,6 +144,18 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 90,
+    name: 'incremental state refresher: changed users on the queue, scorecard inputs kept per user',
+    sql: `
+      -- The users of a queued account whose days changed; NULL: recompute every user (rows from
+      -- before this version, config changes, moves and forgets).
+      ALTER TABLE state_queue ADD COLUMN users text[];
+      -- What the account scorecard reads of each user (accounts/scorecard-inputs.ts), so a pass
+      -- computes only the changed users. NULL until the user's next computation.
+      ALTER TABLE user_states ADD COLUMN inputs jsonb;
+    `,
+  },
+  {
     version: 20,
     name: "each user's attention record (widget marks and shows), merged across devices",
     sql: `

@@ -1,6 +1,6 @@
 import { todayKey, type HabitualConfig } from '@habitual/core';
 import type { Db } from '../db/database';
-import type { UserRollups } from '../accounts/account-scorecard';
+import type { UserRollups } from '../accounts/scorecard-inputs';
 import { toAccount, type AccountRow } from '../accounts/account-store';
 import { loadAccountsUsers } from '../accounts/load-account-users';
 import { computeAccountState } from './compute-account-state';

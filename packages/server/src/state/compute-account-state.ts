@@ -1,13 +1,16 @@
-import { addDays, computeState, mergeDeviceRollups, todayKey, type HabitualConfig } from '@habitual/core';
-import { accountScorecardSteps, userSummary, type AccountScorecard, type UserRollups, type UserSummary } from '../accounts/account-scorecard';
+import { addDays, type HabitualConfig } from '@habitual/core';
+import { combineScorecard, type AccountScorecard, type KeptInputs } from '../accounts/account-scorecard';
+import { scorecardInputs, lastStoredDay, type ScorecardInputs, type UserRollups, type UserSummary } from '../accounts/scorecard-inputs';
 import type { Account } from '../accounts/account-store';
-import { nextLocalMidnight } from './state-horizon';
+import { localToday, nextMidnight } from './local-day';
 import { runSteps } from './run-sliced';
 
 export interface KeptUser {
   id: string;
   tz: string;
   summary?: UserSummary;
+  /** What the account's scorecard reads of this user (kept, so the next pass needs only the changed users' days). */
+  inputs?: ScorecardInputs;
   /** Why this user's state could not be computed (their stored data is bad). */
   error?: string;
 }
@@ -24,10 +27,11 @@ export interface KeptAccount {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** One user's kept state, or the reason it failed. */
+/** One user's kept state and scorecard inputs, or the reason they failed. */
 export function keptUser(user: UserRollups, config: HabitualConfig, now: number): KeptUser {
   try {
-    return { id: user.id, tz: user.tz, summary: userSummary(user.id, computeState(mergeDeviceRollups(user.perDevice), config, now, user.tz)) };
+    const inputs = scorecardInputs(user, config, now);
+    return { id: user.id, tz: user.tz, summary: inputs.summary, inputs };
   } catch (error) {
     return { id: user.id, tz: user.tz, error: message(error) };
   }
@@ -50,22 +54,68 @@ export function* computeAccountStateSteps(
   now: number,
   horizonDays: number,
 ): Generator<void, KeptAccount> {
-  const dueAt = nextChange(users, now, horizonDays);
-  try {
-    const { usersDetail, ...scored } = yield* accountScorecardSteps(account, users, config, now, true);
-    // Nothing stored yet (set by the backend, or its users sent no day): no score to judge by.
-    const noData = users.every((u) => u.perDevice.every((d) => d.days.length === 0));
-    const card = noData ? { ...scored, noData } : scored;
-    const byId = new Map(users.map((u) => [u.id, u.tz]));
-    return { card, users: usersDetail!.map((summary) => ({ id: summary.id, tz: byId.get(summary.id)!, summary })), dueAt };
-  } catch (error) {
-    const kept: KeptUser[] = [];
-    for (const u of users) {
-      kept.push(keptUser(u, config, now));
-      yield;
+  const kept: KeptUser[] = [];
+  for (const u of users) {
+    kept.push(keptUser(u, config, now));
+    yield;
+  }
+  const bad = kept.find((u) => u.error);
+  if (bad)
+    return {
+      error: `User "${bad.id}": ${bad.error}`,
+      users: kept,
+      dueAt: nextChange(
+        users.map((u) => ({ tz: u.tz, last: lastStoredDay(u) })),
+        now,
+        horizonDays,
+      ),
+    };
+  return combineAccountState(account, kept as Array<KeptUser & KeptInputs>, config, now, horizonDays);
+}
+
+/**
+ * The kept state of an account from its users (every one, in id order): those with kept
+ * `inputs` as they are, the others computed from their days in `changed`. The state
+ * refresher's incremental pass. Undefined when a changed user's data is bad (or missing), so
+ * the caller computes the whole account (and its error) from the days.
+ */
+export function* updateAccountStateSteps(
+  account: Account,
+  users: Array<{ id: string; tz: string; inputs?: ScorecardInputs }>,
+  changed: Map<string, UserRollups>,
+  config: HabitualConfig,
+  now: number,
+  horizonDays: number,
+): Generator<void, KeptAccount | undefined> {
+  const kept: Array<KeptUser & KeptInputs> = [];
+  for (const u of users) {
+    if (u.inputs) {
+      kept.push({ id: u.id, tz: u.tz, summary: u.inputs.summary, inputs: u.inputs });
+      continue;
     }
-    const bad = kept.find((u) => u.error);
-    return { error: bad ? `User "${bad.id}": ${bad.error}` : message(error), users: kept, dueAt };
+    const fresh = changed.get(u.id);
+    if (!fresh) return undefined;
+    const k = keptUser(fresh, config, now);
+    if (k.error) return undefined;
+    kept.push(k as KeptUser & KeptInputs);
+    yield;
+  }
+  return combineAccountState(account, kept, config, now, horizonDays);
+}
+
+function combineAccountState(account: Account, kept: Array<KeptUser & KeptInputs>, config: HabitualConfig, now: number, horizonDays: number): KeptAccount {
+  const dueAt = nextChange(
+    kept.map((u) => ({ tz: u.tz, last: u.inputs.last })),
+    now,
+    horizonDays,
+  );
+  try {
+    const { usersDetail, ...scored } = combineScorecard(account, kept, config, now);
+    // Nothing stored yet (set by the backend, or its users sent no day): no score to judge by.
+    const noData = kept.every((u) => u.inputs.last === '');
+    return { card: noData ? { ...scored, noData } : scored, users: kept, dueAt };
+  } catch (error) {
+    return { error: message(error), users: kept, dueAt };
   }
 }
 
@@ -73,20 +123,19 @@ export function* computeAccountStateSteps(
  * The next local midnight (earliest over the users' zones) while any user's last stored day is
  * within `horizonDays` of their today; null once every user is past it (silence changes nothing).
  */
-export function nextChange(users: UserRollups[], now: number, horizonDays: number): number | null {
+export function nextChange(users: Array<{ tz: string; last: string }>, now: number, horizonDays: number): number | null {
   let due: number | null = null;
   for (const u of users) {
-    let last = '';
-    for (const d of u.perDevice) for (const r of d.days) if (r.day > last) last = r.day;
+    const last = u.last;
     if (!last) continue;
     let today: string;
     try {
-      today = todayKey(now, u.tz);
+      today = localToday(now, u.tz);
     } catch {
       continue;
     }
     if (addDays(last, horizonDays) < today) continue;
-    const at = nextLocalMidnight(now, u.tz);
+    const at = nextMidnight(now, u.tz);
     if (due === null || at < due) due = at;
   }
   return due;

@@ -6,7 +6,12 @@ export interface StateRefresherOptions {
   db: Db;
   /** @default Date.now */
   now?: () => number;
-  /** Queue rows per claim. @default 50 */
+  /**
+   * Most queue rows per claim. A write to a claimed account takes its lease away and the
+   * result is dropped, so under steady ingest a claim of 50 accounts lost nearly all of them:
+   * each claim after one that lost rows takes half as many (down to one), and each after one
+   * that kept them all twice as many (a backlog with no writes drains 50 at a time). @default 50
+   */
   batch?: number;
   /** How often the scheduled pass looks for due work (midnights, config changes, lost claims, the daily retention job). @default 15000 */
   intervalMs?: number;
@@ -52,11 +57,23 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
 
   // A kicked pass takes what is due when it runs, and a backlog a batch at a time; work queued
   // meanwhile (writes keep arriving under ingest) waits for the next kick, so the refresher never
-  // runs back to back. settle() drains everything.
+  // runs back to back. settle() drains everything. Claims shrink while writes take their leases.
+  let size = batch;
   const drain = async (all: boolean) => {
     let claimed: number;
-    do claimed = await refreshStates(db, { now: now(), batch });
-    while (!stopped && (all ? claimed > 0 : claimed >= batch));
+    let rows = 0;
+    let asked: number;
+    do {
+      asked = size;
+      claimed = await refreshStates(db, {
+        now: now(),
+        batch: asked,
+        kept: (kept, of) => (size = kept < of ? Math.max(1, size >> 1) : Math.min(batch, size * 2)),
+      });
+      rows += claimed;
+      // A backlog without contention drains as before; under ingest (claims losing rows, so
+      // smaller) a kicked pass stops after `batch` rows and the rest coalesces until the next kick.
+    } while (!stopped && (all ? claimed > 0 : claimed >= asked && (rows < batch || size === batch)));
     await afterPass?.(false);
   };
   let lastTook = 0;
@@ -116,7 +133,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
   };
 }
 
-/** States computed under an older config than the app's current one go back on the queue. */
+/** States computed under an older config than the app's current one go back on the queue, to be computed whole. */
 export async function requeueConfigChanges(db: Db): Promise<void> {
   await db.query(
     `INSERT INTO state_queue (app_id, account_id, user_id, due_at)
@@ -125,7 +142,7 @@ export async function requeueConfigChanges(db: Db): Promise<void> {
      UNION ALL
      SELECT s.app_id, '', s.user_id, '-infinity'::timestamptz FROM user_states s JOIN apps a ON a.id = s.app_id
        WHERE s.account_id IS NULL AND (s.config_version < a.config_version OR s.config_version > a.config_version)
-     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL
-     WHERE state_queue.due_at > '-infinity'`,
+     ON CONFLICT (app_id, account_id, user_id) DO UPDATE SET due_at = '-infinity', lease = NULL, users = NULL
+     WHERE state_queue.due_at > '-infinity' OR state_queue.users IS NOT NULL`,
   );
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { UserSummary } from '../accounts/account-scorecard';
+import type { UserSummary } from '../accounts/scorecard-inputs';
 import { listAccountStates, type AccountListItem } from './list-account-states';
 
 /** A user's kept state as the scorecard lists it (with the display name their device sent), or why it could not be computed. */

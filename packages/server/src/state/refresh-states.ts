@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import type { UserRollups } from '../accounts/account-scorecard';
-import { sortName, toAccount, unsetAccount, type AccountRow } from '../accounts/account-store';
-import { loadAccountsUsers, loadLoneUsers } from '../accounts/load-account-users';
+import { lastStoredDay, type UserRollups } from '../accounts/scorecard-inputs';
+import { sortName, toAccount, unsetAccount, type Account, type AccountRow } from '../accounts/account-store';
+import { loadAccountsUsers, loadLoneUsers, loadUsers } from '../accounts/load-account-users';
 import { currentConfig } from '../config/config-store';
-import { computeAccountStateSteps, keptUser, nextChange, type KeptUser } from './compute-account-state';
+import { computeAccountStateSteps, keptUser, nextChange, updateAccountStateSteps, type KeptAccount, type KeptUser } from './compute-account-state';
+import { loadKeptInputs, type KeptMembers } from './load-kept-inputs';
 import { runSliced } from './run-sliced';
 import { stateHorizonDays } from './state-horizon';
 import { listColumns } from './list-columns';
@@ -22,6 +23,8 @@ export interface RefreshOptions {
   pause?: () => Promise<void>;
   /** Longest stretch of computing between two pauses within a big account. @default 10 */
   sliceMs?: number;
+  /** Told how many of the claimed rows were still this pass's at its commit (the others lost their lease to a write). */
+  kept?: (kept: number, claimed: number) => void;
 }
 
 interface Claimed {
@@ -30,6 +33,8 @@ interface Claimed {
   user_id: string;
   /** New data (or a lost claim), not only a day passing: the account counts as updated. */
   data: boolean;
+  /** The account's users whose days changed ('' for the account itself); null: compute every user. */
+  users: string[] | null;
 }
 
 const LOAD_GROUP = 4;
@@ -41,7 +46,11 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * midnight at which silence can change a state) with `FOR UPDATE SKIP LOCKED` and a lease,
  * recomputes those accounts and account-less users with core's engine, and writes their kept
  * states in one transaction per app, but only for rows whose lease still holds (a write that
- * arrived meanwhile took it away, and the work runs again). Returns how many rows it claimed.
+ * arrived meanwhile took it away, and the work runs again). An account with new data computes
+ * only its changed users from their days and combines its card with the other users' kept
+ * inputs (`user_states.inputs`); a midnight, a config change, a user who moved or was
+ * forgotten, or inputs that cannot be used (`loadKeptInputs`) compute it whole from its days.
+ * Returns how many rows it claimed.
  */
 export async function refreshStates(db: Db, options: RefreshOptions): Promise<number> {
   const { now, batch = 50, leaseMs = 60_000, pause = yieldToLoop, sliceMs = 10 } = options;
@@ -51,16 +60,18 @@ export async function refreshStates(db: Db, options: RefreshOptions): Promise<nu
      FROM (SELECT app_id, account_id, user_id, due_at = '-infinity' OR lease IS NOT NULL AS data FROM state_queue
            WHERE due_at <= to_timestamp($1::float8 / 1000) ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) c
      WHERE q.app_id = c.app_id AND q.account_id = c.account_id AND q.user_id = c.user_id
-     RETURNING q.app_id, q.account_id, q.user_id, c.data`,
+     RETURNING q.app_id, q.account_id, q.user_id, c.data, q.users`,
     [now, now + leaseMs, lease, batch],
   );
   const byApp = new Map<string, Claimed[]>();
   for (const c of claimed) byApp.set(c.app_id, [...(byApp.get(c.app_id) ?? []), c]);
-  for (const [appId, items] of byApp) await refreshApp(db, appId, items, lease, now, pause, sliceMs);
+  let kept = 0;
+  for (const [appId, items] of byApp) kept += await refreshApp(db, appId, items, lease, now, pause, sliceMs);
+  options.kept?.(kept, claimed.length);
   return claimed.length;
 }
 
-async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string, now: number, pause: () => Promise<void>, sliceMs: number) {
+async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string, now: number, pause: () => Promise<void>, sliceMs: number): Promise<number> {
   const { config, version } = await currentConfig(db, appId);
   const horizon = stateHorizonDays(config);
   const accountIds = items.filter((i) => i.account_id).map((i) => i.account_id);
@@ -92,14 +103,58 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
       l28: u.summary?.l28 ?? null,
       last_active: u.summary?.lastActive ?? null,
       stuck: u.summary?.stuck ?? null,
+      inputs: u.inputs ?? null,
       error: u.error ?? null,
     });
+  const whole = new Set<string>();
+  const addAccount = (id: string, account: Account, users: number, kept: KeptAccount) => {
+    due.set(`${id}\u0000`, kept.dueAt);
+    accountRows.push({
+      account_id: id,
+      name: account.name,
+      plan: account.plan,
+      sort_name: sortName(account.name, id),
+      mrr: account.pricePerMonth,
+      paid_seats: account.paidSeats,
+      users,
+      ...listColumns(kept),
+      card: kept.card ?? null,
+      error: kept.error ?? null,
+      touched: dataChanged.has(`${id}\u0000`),
+    });
+  };
+
+  // New data for users of an account whose other users' inputs are kept: only the changed
+  // users' days are read and computed.
+  const changed = new Map<string, Set<string>>();
+  for (const i of items) if (i.account_id && i.data && i.users !== null) changed.set(i.account_id, new Set(i.users));
+  const members = changed.size ? await loadKeptInputs(db, appId, [...changed.keys()], changed, version, now) : new Map<string, KeptMembers>();
+  const changedIds = [...members].flatMap(([, list]) => list.filter((u) => !u.inputs).map((u) => u.id));
+  const fresh = new Map((changedIds.length ? await loadUsers(db, appId, changedIds) : []).map((u) => [u.id, u]));
+  for (const id of accountIds) {
+    const list = members.get(id);
+    const row = meta.get(id);
+    const account = row ? toAccount(row) : unsetAccount(id, now);
+    // An account with neither a row nor users is gone: the whole path drops its state.
+    const kept =
+      list && (row || list.length) ? await runSliced(updateAccountStateSteps(account, list, fresh, config, now, horizon), { pause, sliceMs }) : undefined;
+    if (!list || !kept) {
+      whole.add(id);
+      continue;
+    }
+    const computed = new Set(list.filter((m) => !m.inputs).map((m) => m.id));
+    for (const u of kept.users) if (computed.has(u.id)) keep(u, id);
+    addAccount(id, account, list.length, kept);
+    await pause();
+  }
+
   // A few accounts' days per query: one big read would hold the event loop (PGlite runs
   // in-process) and the memory of a whole batch at once.
+  const wholeIds = [...whole];
   let usersByAccount = new Map<string, UserRollups[]>();
-  for (let i = 0; i < accountIds.length; i++) {
-    const id = accountIds[i];
-    if (i % LOAD_GROUP === 0) usersByAccount = await loadAccountsUsers(db, appId, accountIds.slice(i, i + LOAD_GROUP));
+  for (let i = 0; i < wholeIds.length; i++) {
+    const id = wholeIds[i];
+    if (i % LOAD_GROUP === 0) usersByAccount = await loadAccountsUsers(db, appId, wholeIds.slice(i, i + LOAD_GROUP));
     const users = usersByAccount.get(id) ?? [];
     const row = meta.get(id);
     if (!row && users.length === 0) {
@@ -110,49 +165,38 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
     // A big account (dozens of users) is computed in slices, so ingest and pages keep flowing.
     const kept = await runSliced(computeAccountStateSteps(account, users, config, now, horizon), { pause, sliceMs });
     for (const u of kept.users) keep(u, id);
-    due.set(`${id}\u0000`, kept.dueAt);
-    accountRows.push({
-      account_id: id,
-      name: account.name,
-      plan: account.plan,
-      sort_name: sortName(account.name, id),
-      mrr: account.pricePerMonth,
-      paid_seats: account.paidSeats,
-      users: users.length,
-      ...listColumns(kept),
-      card: kept.card ?? null,
-      error: kept.error ?? null,
-      touched: dataChanged.has(`${id}\u0000`),
-    });
+    addAccount(id, account, users.length, kept);
     await pause();
   }
   const found = new Set(lone.map((u) => u.id));
   for (const id of loneIds) due.set(`\u0000${id}`, null);
   for (const u of lone) {
     keep(keptUser(u, config, now), null);
-    due.set(`\u0000${u.id}`, nextChange([u], now, horizon));
+    due.set(`\u0000${u.id}`, nextChange([{ tz: u.tz, last: lastStoredDay(u) }], now, horizon));
     await pause();
   }
 
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Only the work still ours: a write since the claim cleared the lease and queued it again.
     const owned = await tx.query<{ account_id: string; user_id: string }>(
       'SELECT account_id, user_id FROM state_queue WHERE app_id = $1 AND lease = $2 FOR UPDATE',
       [appId, lease],
     );
     const mine = new Set(owned.map((o) => `${o.account_id}\u0000${o.user_id}`));
-    const ownedAccounts = accountIds.filter((id) => mine.has(`${id}\u0000`));
+    // Only an account computed whole knows every user it has: the incremental ones wrote their changed users.
+    const ownedAccounts = wholeIds.filter((id) => mine.has(`${id}\u0000`));
     const users = (userRows as HistoryUser[]).filter((u) => mine.has(`${u.account_id ?? ''}\u0000${u.account_id === null ? u.user_id : ''}`));
     const accounts = (accountRows as HistoryAccount[]).filter((a) => mine.has(`${a.account_id}\u0000`));
     await queueAlerts(tx, appId, await keepHistory(tx, appId, accounts, users as HistoryUser[], now), now);
     if (users.length) {
       await tx.query(
-        `INSERT INTO user_states (app_id, user_id, account_id, tz, stage, score, band, l7, l28, last_active, stuck, error, config_version, computed_at)
-         SELECT $1, x.user_id, x.account_id, x.tz, x.stage, x.score, x.band, x.l7, x.l28, x.last_active, x.stuck, x.error, $3, to_timestamp($4::float8 / 1000)
-         FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, account_id text, tz text, stage text, score integer, band text, l7 integer, l28 integer, last_active text, stuck jsonb, error text)
+        `INSERT INTO user_states (app_id, user_id, account_id, tz, stage, score, band, l7, l28, last_active, stuck, inputs, error, config_version, computed_at)
+         SELECT $1, x.user_id, x.account_id, x.tz, x.stage, x.score, x.band, x.l7, x.l28, x.last_active, x.stuck, x.inputs, x.error, $3, to_timestamp($4::float8 / 1000)
+         FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, account_id text, tz text, stage text, score integer, band text, l7 integer, l28 integer, last_active text, stuck jsonb,
+           inputs jsonb, error text)
          ON CONFLICT (app_id, user_id) DO UPDATE SET account_id = EXCLUDED.account_id, tz = EXCLUDED.tz, stage = EXCLUDED.stage, score = EXCLUDED.score,
            band = EXCLUDED.band, l7 = EXCLUDED.l7, l28 = EXCLUDED.l28, last_active = EXCLUDED.last_active, stuck = EXCLUDED.stuck,
-           error = EXCLUDED.error, config_version = EXCLUDED.config_version, computed_at = EXCLUDED.computed_at`,
+           inputs = EXCLUDED.inputs, error = EXCLUDED.error, config_version = EXCLUDED.config_version, computed_at = EXCLUDED.computed_at`,
         [appId, JSON.stringify(users), version, now],
       );
     }
@@ -199,9 +243,10 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
       [appId, JSON.stringify(finished), lease],
     );
     await tx.query(
-      `UPDATE state_queue q SET due_at = to_timestamp(x.due / 1000), lease = NULL FROM jsonb_to_recordset($2::jsonb) AS x(account_id text, user_id text, due double precision)
+      `UPDATE state_queue q SET due_at = to_timestamp(x.due / 1000), lease = NULL, users = '{}' FROM jsonb_to_recordset($2::jsonb) AS x(account_id text, user_id text, due double precision)
        WHERE q.app_id = $1 AND q.account_id = x.account_id AND q.user_id = x.user_id AND q.lease = $3 AND x.due IS NOT NULL`,
       [appId, JSON.stringify(finished), lease],
     );
+    return mine.size;
   });
 }

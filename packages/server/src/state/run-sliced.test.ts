@@ -5,7 +5,7 @@ import { openPglite } from '../db/open-pglite';
 import { saveApp } from '../apps/app-store';
 import { storeSummaries } from '../summaries/store-summaries';
 import { day } from '../testing/fixtures';
-import type { UserRollups } from '../accounts/account-scorecard';
+import type { UserRollups } from '../accounts/scorecard-inputs';
 import { loadAccountUsers } from '../accounts/load-account-users';
 import { computeAccountState } from './compute-account-state';
 import { readAccountState } from './read-account-state';

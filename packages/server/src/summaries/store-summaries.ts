@@ -1,7 +1,7 @@
-import type { DayRollup } from '@habitual/core';
+import { isReserved, type DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
 import { MERGE_STORED_DAY } from './merge-stored-day';
-import { markStale } from '../state/mark-stale';
+import { markStale, queueStale } from '../state/mark-stale';
 import { forgetResponses } from '../responses/store-responses';
 import { forgetArms, recordArms } from '../experiments/experiment-arms';
 import { forgetTeamNotes } from '../team-notes/team-notes-store';
@@ -19,10 +19,10 @@ export interface SummaryIdentity {
 export const anonymousUserId = (deviceId: string) => `anon:${deviceId}`;
 
 /**
- * Upserts a batch by (app, user, device, day) in one transaction, merging each copy into the
+ * Upserts a batch by (app, user, device, day) atomically (one statement), merging each copy into the
  * stored one (see MERGE_STORED_DAY), so re-sends and out-of-order arrivals are harmless.
  * Returns how many rows were written. A write queues the state refresh of the user's account
- * (and of the account the user left, if they moved) in the same transaction.
+ * (and of the account the user left, if they moved) in the same statement.
  */
 export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity, days: DayRollup[]): Promise<number> {
   const params: unknown[] = [appId, who.userId, who.deviceId];
@@ -32,26 +32,34 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
     return `($1, $2, $3, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::jsonb, $${at + 6}::jsonb)`;
   });
   const tz = days[days.length - 1]?.tz ?? 'UTC';
-  return db.transaction(async (tx) => {
-    const [user] = await tx.query<{ account_id: string | null; prev_account: string | null }>(
-      `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2)
-       INSERT INTO users (app_id, id, account_id, tz, last_seen, name) VALUES ($1, $2, $3, $4, now(), $5)
-       ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE($3, users.account_id), tz = $4, last_seen = now(), name = COALESCE($5, users.name)
-       RETURNING account_id, (SELECT account_id FROM prev) AS prev_account`,
-      [appId, who.userId, who.accountId ?? null, tz, who.name || null],
+  // One statement: the user, the days, and the account's state queued when a day was written
+  // (or the user moved: then both accounts compute whole). Round trips were most of a
+  // request's cost in the collector.
+  const moved = '(u.prev_account IS NOT NULL AND u.prev_account IS DISTINCT FROM u.account_id)';
+  const write = async (tx: Db) => {
+    const [{ written }] = await tx.query<{ written: number }>(
+      `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2),
+       u AS (INSERT INTO users (app_id, id, account_id, tz, last_seen, name) VALUES ($1, $2, $${params.length + 1}, $${params.length + 2}, now(), $${params.length + 3})
+         ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE(EXCLUDED.account_id, users.account_id), tz = EXCLUDED.tz, last_seen = now(),
+           name = COALESCE(EXCLUDED.name, users.name)
+         RETURNING account_id, (SELECT account_id FROM prev) AS prev_account),
+       w AS (INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
+         VALUES ${rows.join(', ')}
+         ${MERGE_STORED_DAY}
+         RETURNING day),
+       q AS (${queueStale(`SELECT $1::text, COALESCE(u.account_id, ''), CASE WHEN u.account_id IS NULL THEN $2::text ELSE '' END,
+           CASE WHEN u.account_id IS NULL THEN '{}'::text[] WHEN ${moved} THEN NULL ELSE ARRAY[$2::text] END
+           FROM u WHERE EXISTS (SELECT 1 FROM w) OR ${moved}
+         UNION ALL SELECT $1::text, u.prev_account, '', NULL::text[] FROM u WHERE ${moved}`)})
+       SELECT (SELECT count(*) FROM w)::int AS written`,
+      [...params, who.accountId ?? null, tz, who.name || null],
     );
-    const written = await tx.query(
-      `INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
-       VALUES ${rows.join(', ')}
-       ${MERGE_STORED_DAY}
-       RETURNING day`,
-      params,
-    );
-    if (written.length) await markStale(tx, appId, user.account_id, who.userId);
     await recordArms(tx, appId, who.userId, days);
-    if (user.prev_account && user.prev_account !== user.account_id) await markStale(tx, appId, user.prev_account, who.userId);
-    return written.length;
-  });
+    return written;
+  };
+  // The one statement is atomic on its own; a batch with widget counts (experiment arms among
+  // them) records its arms in the same transaction.
+  return days.some((d) => Object.keys(d.features).some(isReserved)) ? db.transaction(write) : write(db);
 }
 
 /** Every stored day rollup of a user, per device, oldest day first. */
@@ -92,7 +100,7 @@ export async function deleteUser(db: Db, appId: string, userId: string): Promise
     await leaveTeam(tx, appId, userId);
     await forgetResponses(tx, appId, userId);
     const [user] = await tx.query<{ account_id: string | null }>('DELETE FROM users WHERE app_id = $1 AND id = $2 RETURNING account_id', [appId, userId]);
-    if (user) await markStale(tx, appId, user.account_id, userId);
+    if (user) await markStale(tx, appId, user.account_id, userId, true);
     return gone.length;
   });
 }
