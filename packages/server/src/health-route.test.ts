@@ -5,7 +5,8 @@ import type { Db } from './db/database';
 import { post, summaries } from './testing/fixtures';
 import { announceSkip, testDatabases } from './testing/test-databases';
 
-const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+// Any statement that writes, a CTE's too (a summaries batch is one WITH ... INSERT statement).
+const WRITE = /\b(INSERT\s+INTO|UPDATE\s+\w+(\s+\w+)?\s+SET|DELETE\s+FROM)\b/i;
 
 /** `db`, except that while `failing` every write throws as a full or read-only disk does. */
 function flakyWrites(db: Db, state: { failing: boolean }): Db {

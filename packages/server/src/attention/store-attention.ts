@@ -3,20 +3,11 @@ import type { Db } from '../db/database';
 
 /**
  * Merges a device's attention record into the user's (every device's, as core merges two
- * tabs) and returns the result; with no record sent, returns what is held. One user's row is
- * locked for the merge, so two devices syncing at once both land.
+ * tabs) and returns the result. One user's row is locked for the merge, so two devices
+ * syncing at once both land. (A device sends its record whenever a widget is on, an empty one
+ * at first; one that sends none has no widget to use the user's, so it gets none.)
  */
-export async function storeAttention(
-  db: Db,
-  appId: string,
-  userId: string,
-  sent: AttentionRecord | undefined,
-  now: number,
-): Promise<AttentionRecord | undefined> {
-  if (!sent) {
-    const [row] = await db.query<{ record: unknown }>('SELECT record FROM user_attention WHERE app_id = $1 AND user_id = $2', [appId, userId]);
-    return row ? asAttention(row.record) : undefined;
-  }
+export async function storeAttention(db: Db, appId: string, userId: string, sent: AttentionRecord, now: number): Promise<AttentionRecord> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ record: unknown }>('SELECT record FROM user_attention WHERE app_id = $1 AND user_id = $2 FOR UPDATE', [appId, userId]);
     const merged = row ? mergeAttention(asAttention(row.record), sent, now) : mergeAttention(sent, { marks: {}, shows: [] }, now);

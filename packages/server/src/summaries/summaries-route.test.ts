@@ -347,6 +347,22 @@ for (const target of testDatabases()) {
         expect(await rows()).toHaveLength(1); // the laptop's day only
       });
 
+      it('a batch without a record (no widget on) neither reads nor answers one', async () => {
+        await send(summaries({ identity: { userId: 'u_1', deviceId: 'laptop' }, days: [], attention: record({ digest: { seen: T } }) }));
+        const seen: string[] = [];
+        const query = db.query.bind(db);
+        db.query = ((sql: string, params?: unknown[]) => (seen.push(sql), query(sql, params))) as typeof db.query;
+        try {
+          const plain = await send(summaries({ identity: { userId: 'u_1', deviceId: 'phone' } }));
+          expect(plain.status).toBe(200);
+          expect((await plain.json()).attention).toBeUndefined();
+        } finally {
+          db.query = query;
+        }
+        expect(seen.length).toBeGreaterThan(0);
+        expect(seen.filter((sql) => sql.includes('user_attention'))).toEqual([]);
+      });
+
       it('refuses a bad record naming the field, and stores nothing', async () => {
         for (const [attention, field] of [
           [{ marks: { x: { dismissed: 'soon' } }, shows: [] }, 'attention.marks.*.dismissed'],

@@ -28,8 +28,9 @@ export function summariesRoute(app: Hono, ctx: CollectorContext) {
           { userId: identity.userId ?? anonymousUserId(identity.deviceId), accountId: identity.accountId, deviceId: identity.deviceId, name: identity.name },
           days,
         );
-    // Only a signed-in user has a record to share between devices.
-    const attention = identity.userId ? await storeAttention(ctx.db, target.id, identity.userId, body.attention, ctx.now()) : undefined;
+    // Only a signed-in user has a record to share between devices, and only a device that
+    // sent its own (a widget is on) has a use for it: a batch without one reads nothing more.
+    const attention = identity.userId && body.attention ? await storeAttention(ctx.db, target.id, identity.userId, body.attention, ctx.now()) : undefined;
     return c.json({ acks: days.map((d) => ({ day: d.day, rev: d.rev })), stored, ...(attention ? { attention } : {}) });
   });
 }
