@@ -45,26 +45,26 @@ const scoreOf = (a: HistoryAccount) => (a.card && !a.card.noData ? a.card.score 
 export async function keepHistory(tx: Db, appId: string, accounts: HistoryAccount[], users: HistoryUser[], now: number): Promise<StateMoves> {
   const today = todayKey(now, 'UTC');
   const ids = accounts.map((a) => a.account_id);
-  const [before, bests, stages] = await Promise.all([
-    ids.length
-      ? tx.query<{ account_id: string; band: string; score: number }>(
-          'SELECT account_id, band, score FROM account_states WHERE app_id = $1 AND account_id = ANY($2::text[])',
-          [appId, ids],
-        )
-      : [],
-    ids.length
-      ? tx.query<{ account_id: string; best: number | null }>(
-          'SELECT account_id, max(score) AS best FROM account_scores WHERE app_id = $1 AND account_id = ANY($2::text[]) AND day >= $3 AND day < $4 GROUP BY account_id',
-          [appId, ids, addDays(today, -7), today],
-        )
-      : [],
-    users.length
-      ? tx.query<{ user_id: string; stage: Stage | null }>('SELECT user_id, stage FROM user_states WHERE app_id = $1 AND user_id = ANY($2::text[])', [
-          appId,
-          users.map((u) => u.user_id),
-        ])
-      : [],
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway
+  // (node-postgres warns of, and its next version refuses, queries sent while one runs).
+  const before = ids.length
+    ? await tx.query<{ account_id: string; band: string; score: number }>(
+        'SELECT account_id, band, score FROM account_states WHERE app_id = $1 AND account_id = ANY($2::text[])',
+        [appId, ids],
+      )
+    : [];
+  const bests = ids.length
+    ? await tx.query<{ account_id: string; best: number | null }>(
+        'SELECT account_id, max(score) AS best FROM account_scores WHERE app_id = $1 AND account_id = ANY($2::text[]) AND day >= $3 AND day < $4 GROUP BY account_id',
+        [appId, ids, addDays(today, -7), today],
+      )
+    : [];
+  const stages = users.length
+    ? await tx.query<{ user_id: string; stage: Stage | null }>('SELECT user_id, stage FROM user_states WHERE app_id = $1 AND user_id = ANY($2::text[])', [
+        appId,
+        users.map((u) => u.user_id),
+      ])
+    : [];
   const was = new Map(before.map((b) => [b.account_id, b]));
   const best = new Map(bests.map((b) => [b.account_id, b.best]));
   const stageWas = new Map(stages.map((s) => [s.user_id, s.stage]));
