@@ -68,7 +68,7 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
       claimed = await refreshStates(db, {
         now: now(),
         batch: asked,
-        kept: (kept, of) => (size = kept < of ? Math.max(1, size >> 1) : Math.min(batch, size * 2)),
+        kept: (kept, of) => (size = nextClaimSize(size, kept, of, batch)),
       });
       rows += claimed;
       // A backlog without contention drains as before; under ingest (claims losing rows, so
@@ -131,6 +131,14 @@ export function createStateRefresher(options: StateRefresherOptions): StateRefre
       await running?.catch(() => {});
     },
   };
+}
+
+/**
+ * The size of the next claim after one of `size` rows of which writes left `kept` of `of` to
+ * this pass: half (down to one) when a write took any away, else twice (up to `batch`).
+ */
+export function nextClaimSize(size: number, kept: number, of: number, batch: number): number {
+  return kept < of ? Math.max(1, size >> 1) : Math.min(batch, size * 2);
 }
 
 /** States computed under an older config than the app's current one go back on the queue, to be computed whole. */
