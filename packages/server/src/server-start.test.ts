@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,26 @@ describe('startServer', () => {
       body: JSON.stringify(summaries({ identity: signed, days: [day('2025-03-01', 4)] })),
     });
     expect(res.status).toBe(200);
+    // The body is read from Node's own request: gzip as the sync client sends it, and a body
+    // over the limit with no Content-Length (streamed) is refused once it passes the limit.
+    const gzipped = await fetch(`${server.url}/v1/summaries`, {
+      method: 'POST',
+      body: gzipSync(JSON.stringify(summaries({ identity: signed, days: [day('2025-03-02', 1)] }))),
+    });
+    expect(gzipped.status).toBe(200);
+    const big = new TextEncoder().encode(JSON.stringify(summaries({ identity: signed })).padEnd(300_000, ' '));
+    const streamed = await fetch(`${server.url}/v1/summaries`, {
+      method: 'POST',
+      body: new ReadableStream({
+        start(c) {
+          c.enqueue(big);
+          c.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error).toMatch(/over 262144 bytes/);
     await server.close();
     server = await startServer(settings, { log: () => {} });
     const user = await fetch(`${server.url}/v1/users/u_1`, { headers: { authorization: 'Bearer at_t' } });

@@ -5,6 +5,7 @@ import { browserApp, spendRequest } from '../http/browser-app';
 import { checkIdentity } from '../http/check-identity';
 import { fail } from '../http/fail';
 import { parseOr400 } from '../http/parse-body';
+import type { IncomingMessage } from 'node:http';
 import { readJsonBody } from '../http/read-body';
 import { storeAttention } from '../attention/store-attention';
 import { SummariesBody, daysProblem, emptyBatchProblem } from './summaries-schema';
@@ -12,7 +13,10 @@ import { anonymousUserId, storeSummaries } from './store-summaries';
 
 export function summariesRoute(app: Hono, ctx: CollectorContext) {
   app.post('/v1/summaries', async (c) => {
-    const body = parseOr400(SummariesBody, await readJsonBody(c.req.raw, { maxBytes: ctx.maxBodyBytes }));
+    const body = parseOr400(
+      SummariesBody,
+      await readJsonBody(c.req.raw, { maxBytes: ctx.maxBodyBytes }, (c.env as { incoming?: IncomingMessage } | undefined)?.incoming),
+    );
     const { identity } = body;
     const target = await browserApp(c, ctx, body.appId, body.writeKey);
     checkIdentity(target, identity, ctx.now());
