@@ -1,9 +1,7 @@
-import axe from 'axe-core';
 import { afterEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { idbKV, type HabitualConfig, type KV } from '@habitual/core';
-import { mount } from '../host/mount';
-import { realInstance } from '../test/real-instance';
+import { closePages, loadPage, shadowViolations } from '../test/page-load';
 
 // Real Chromium, real IndexedDB: an announcement for a feature the user already used is not
 // shown (the next one is), one dismissed with the keyboard never returns when the page loads
@@ -35,31 +33,17 @@ const config: HabitualConfig = {
 // Yesterday (not a first day: the full daily allowance): an invoice, and reports already used.
 const days = { '2025-03-11': { 'invoice.sent': 1, 'report.viewed': 2 } };
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  document.body.innerHTML = '';
-});
+afterEach(closePages);
 
 async function load(kv: KV, appId: string, seed?: typeof days) {
-  const real = await realInstance({ config, kv, days: seed, options: { appId } });
-  const handle = mount(real.instance);
-  await handle.ready;
-  const shadow = document.querySelector('habitual-widgets')!.shadowRoot!;
-  const close = async () => (handle.unmount(), await real.instance.destroy());
-  cleanups.push(close);
+  const page = await loadPage({ config, kv, days: seed, options: { appId } });
+  const { shadow } = page;
   const counts = async () => {
-    await real.instance.flush();
-    const features = (await real.instance.exportData()).days.at(-1)?.features ?? {};
+    await page.instance.flush();
+    const features = (await page.instance.exportData()).days.at(-1)?.features ?? {};
     return Object.fromEntries(Object.entries(features).flatMap(([k, f]) => (k.startsWith('hb:announce') ? [[k, f.n]] : [])));
   };
-  return { ...real, shadow, close, counts, shown: () => shadow.querySelector('.announce')?.getAttribute('aria-label') };
-}
-
-async function violations(): Promise<string[]> {
-  const results = await axe.run(document, { resultTypes: ['violations', 'passes'] });
-  expect(results.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0])).length).toBeGreaterThan(3);
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}: ${n.failureSummary}`));
+  return { ...page, counts, shown: () => shadow.querySelector('.announce')?.getAttribute('aria-label') };
 }
 
 it('skips the announcement of a feature already used; a dismissed one never returns; axe finds nothing', async () => {
@@ -72,7 +56,7 @@ it('skips the announcement of a feature already used; a dismissed one never retu
   const card = first.shadow.querySelector<HTMLElement>('.announce')!;
   expect(card.querySelector('a.cta')!.getAttribute('href')).toBe('/customers/new');
   expect(getComputedStyle(card).position).toBe('fixed');
-  expect(await violations()).toEqual([]);
+  expect(await shadowViolations(3)).toEqual([]);
   // Keyboard only: Tab from the page into the card, to its close button, and press Enter.
   document.getElementById('before')!.focus();
   const dismiss = card.querySelector<HTMLElement>('button[aria-label=Dismiss]')!;
@@ -90,5 +74,5 @@ it('skips the announcement of a feature already used; a dismissed one never retu
   await expect.poll(() => again.shown()).toBe('Record payments');
   expect(again.shadow.textContent).not.toContain('Add your customers');
   expect(again.shadow.textContent).not.toContain('Reports are here');
-  expect(await violations()).toEqual([]);
+  expect(await shadowViolations(3)).toEqual([]);
 });

@@ -1,9 +1,7 @@
-import axe from 'axe-core';
 import { afterEach, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { idbKV, internalOf, type HabitualConfig, type KV } from '@habitual/core';
-import { mount } from '../host/mount';
-import { realInstance } from '../test/real-instance';
+import { closePages, loadPage, shadowViolations } from '../test/page-load';
 
 // Real Chromium, real IndexedDB: the user pins a shortcut with the keyboard alone, the page
 // loads again from what was stored, and the pin is still first. axe-core finds nothing.
@@ -20,34 +18,17 @@ const config: HabitualConfig = {
 };
 const days = { '2025-03-11': { 'invoice.sent': 3, 'customer.created': 1 } };
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  document.body.innerHTML = '';
-});
+afterEach(closePages);
 
 /** One page load over the stored data in `kv`: the instance, the widgets, and the shortcuts it shows. */
 async function load(kv: KV, appId: string, seed?: typeof days) {
-  const real = await realInstance({ config, kv, days: seed, options: { appId } });
-  const handle = mount(real.instance);
-  await handle.ready;
-  const shadow = document.querySelector('habitual-widgets')!.shadowRoot!;
-  const close = async () => (handle.unmount(), await real.instance.destroy());
-  cleanups.push(close);
+  const page = await loadPage({ config, kv, days: seed, options: { appId } });
+  const { shadow } = page;
   return {
-    ...real,
-    shadow,
-    close,
+    ...page,
     active: () => shadow.activeElement as HTMLElement | null,
     rows: () => [...shadow.querySelectorAll<HTMLElement>('.shortcuts > ul [data-shortcut]')].map((li) => li.dataset.shortcut),
   };
-}
-
-async function violations(): Promise<string[]> {
-  const results = await axe.run(document, { resultTypes: ['violations', 'passes'] });
-  // axe looked inside the shadow root, not at an empty page.
-  expect(results.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0])).length).toBeGreaterThan(5);
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}: ${n.failureSummary}`));
 }
 
 it('a shortcut pinned with the keyboard is still first after the page loads again; axe finds nothing', async () => {
@@ -65,7 +46,7 @@ it('a shortcut pinned with the keyboard is still first after the page loads agai
   await userEvent.keyboard('{Enter}');
   await expect.poll(() => first.rows()).toEqual(['invoice.sent', 'customer.created']);
   expect(first.shadow.querySelector('.panel')!.getAttribute('aria-label')).toBe('Shortcuts');
-  expect(await violations()).toEqual([]);
+  expect(await shadowViolations(5)).toEqual([]);
   const summary = first.shadow.querySelector<HTMLElement>('.shortcuts summary')!;
   for (let i = 0; i < 10 && first.active() !== summary; i++) await userEvent.tab();
   expect(first.active()).toBe(summary);
@@ -77,7 +58,7 @@ it('a shortcut pinned with the keyboard is still first after the page loads agai
   await userEvent.keyboard(' ');
   await expect.poll(() => first.rows()).toEqual(['report.viewed', 'invoice.sent', 'customer.created']);
   expect(first.shadow.querySelector('[data-shortcut="report.viewed"] .pin')!.getAttribute('aria-pressed')).toBe('true');
-  expect(await violations()).toEqual([]);
+  expect(await shadowViolations(5)).toEqual([]);
   await expect.poll(() => internalOf(first.instance).profile()?.widgets.shortcuts).toEqual({ pins: ['report.viewed'] });
   await first.close();
 
