@@ -165,11 +165,8 @@ async function scale(backend: string, accounts: number, open: () => Promise<{ db
     // Pages read while a third process sends summaries at the target rate.
     let loading = true;
     const loadArgs = [join(import.meta.dirname, 'ingest-load.mjs'), `${c.url}/v1/summaries`, String(LOAD_SECONDS), String(TARGET_RPS)];
-    const load = (
-      LOAD_NICE
-        ? run('nice', ['-n', String(LOAD_NICE), process.execPath, ...loadArgs], { maxBuffer: 1 << 20 })
-        : run(process.execPath, loadArgs, { maxBuffer: 1 << 20 })
-    ).finally(() => (loading = false));
+    const [command, args] = LOAD_NICE ? ['nice', ['-n', String(LOAD_NICE), process.execPath, ...loadArgs]] : [process.execPath, loadArgs];
+    const load = run(command, args, { maxBuffer: 1 << 20 }).finally(() => (loading = false));
     const busy = await readPages(c.url, () => !loading, 50);
     const ingest = JSON.parse((await load).stdout.trim().split('\n').pop()!) as { requestsPerSecond: number; p99: number; non2xx: number; errors: number };
     const busyStats = await c.ask('stats');
