@@ -1,7 +1,8 @@
 // A second process that loads the collector: node ingest-load.mjs <url> <seconds> [requestsPerSecond]
 // Each request is one device's week (7 day summaries), gzip, as the sync client sends it;
-// users rotate and revisions grow, so every request is a real upsert. Prints autocannon's
-// figures as one JSON line.
+// users rotate and revisions grow, so every request is a real upsert, and a user's counts grow
+// with the revision, as a device's counters do (a later copy never counts less). Prints
+// autocannon's figures as one JSON line.
 import autocannon from 'autocannon';
 import { gzipSync } from 'node:zlib';
 
@@ -18,8 +19,8 @@ function body(n) {
     day: dayKey(i),
     tz: 'Europe/Helsinki',
     rev,
-    activeMs: 60_000 * (5 + (n % 40)),
-    features: Object.fromEntries(names.map((f, j) => [f, { n: 1 + ((n + j) % 13), value: f === 'invoice.sent' ? 3 : 0 }])),
+    activeMs: 60_000 * (5 + rev + (user % 40)),
+    features: Object.fromEntries(names.map((f, j) => [f, { n: rev + ((user + j) % 13), value: f === 'invoice.sent' ? 3 * rev : 0 }])),
     firsts: { 'import.opened': Date.parse(`${dayKey(i)}T09:00:00Z`) },
   }));
   const json = {

@@ -50,8 +50,11 @@ export async function findAppBySecret(db: Db, secret: string): Promise<App | und
   return row && toApp(row);
 }
 
+/** Every request looks its app up: kept prepared, with its columns named (a prepared `*` fails once a migration adds one). */
 export async function findApp(db: Db, id: string): Promise<App | undefined> {
-  const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE id = $1', [id]);
+  const [row] = await db.query<AppRow>('SELECT id, name, write_key, secret, origins, verify_identity, webhooks, config_version FROM apps WHERE id = $1', [id], {
+    name: 'habitual_find_app',
+  });
   return row && toApp(row);
 }
 

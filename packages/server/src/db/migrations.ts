@@ -399,4 +399,33 @@ export const migrations: Migration[] = [
       ALTER TABLE user_attention ALTER COLUMN record SET STATISTICS 0;
     `,
   },
+  {
+    version: 110,
+    name: 'the per-feature max in one look-up per stored feature',
+    sql: `
+      -- Same result as version 10's. A feature whose incoming counts already cover the stored
+      -- ones (a device's later copy: its counters only grow) costs one look-up and no rebuild;
+      -- the merge was half the database's work per summary.
+      CREATE OR REPLACE FUNCTION habitual_max_counts(stored jsonb, incoming jsonb) RETURNS jsonb
+      LANGUAGE plpgsql IMMUTABLE AS $fn$
+      DECLARE
+        k text;
+        c jsonb;
+        m jsonb;
+        merged jsonb := incoming;
+      BEGIN
+        FOR k, c IN SELECT * FROM jsonb_each(stored) LOOP
+          m := incoming -> k;
+          IF m IS NULL THEN
+            merged := merged || jsonb_build_object(k, c);
+          ELSIF (c -> 'n') > (m -> 'n') OR (c -> 'value') > (m -> 'value') THEN
+            merged := merged || jsonb_build_object(k, jsonb_build_object(
+              'n', GREATEST(c -> 'n', m -> 'n'), 'value', GREATEST(c -> 'value', m -> 'value')));
+          END IF;
+        END LOOP;
+        RETURN merged;
+      END
+      $fn$;
+    `,
+  },
 ];

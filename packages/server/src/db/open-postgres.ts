@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db } from './database';
+import type { Db, QueryOptions } from './database';
 
 // bigint (int8) and numeric arrive as strings by default; every count here fits a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -32,7 +32,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   pool.on('error', () => {});
   const over = (client: pg.Pool | pg.PoolClient, transaction: Db['transaction'], close: () => Promise<void>): Db => ({
     kind: 'postgres',
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[], options?: QueryOptions) =>
+      (await (options?.name ? client.query({ name: options.name, text: sql, values: params }) : client.query(sql, params))).rows as T[],
     exec: async (sql) => void (await client.query(sql)),
     transaction,
     close,

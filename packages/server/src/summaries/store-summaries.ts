@@ -25,34 +25,24 @@ export const anonymousUserId = (deviceId: string) => `anon:${deviceId}`;
  * (and of the account the user left, if they moved) in the same statement.
  */
 export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity, days: DayRollup[]): Promise<number> {
-  const params: unknown[] = [appId, who.userId, who.deviceId];
-  const rows = days.map((d) => {
-    const at = params.length;
-    params.push(d.day, d.tz, d.rev, d.activeMs, JSON.stringify(d.features), JSON.stringify(d.firsts));
-    return `($1, $2, $3, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::jsonb, $${at + 6}::jsonb)`;
-  });
-  const tz = days[days.length - 1]?.tz ?? 'UTC';
-  // One statement: the user, the days, and the account's state queued when a day was written
-  // (or the user moved: then both accounts compute whole). Round trips were most of a
-  // request's cost in the collector.
-  const moved = '(u.prev_account IS NOT NULL AND u.prev_account IS DISTINCT FROM u.account_id)';
   const write = async (tx: Db) => {
     const [{ written }] = await tx.query<{ written: number }>(
-      `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2),
-       u AS (INSERT INTO users (app_id, id, account_id, tz, last_seen, name) VALUES ($1, $2, $${params.length + 1}, $${params.length + 2}, now(), $${params.length + 3})
-         ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE(EXCLUDED.account_id, users.account_id), tz = EXCLUDED.tz, last_seen = now(),
-           name = COALESCE(EXCLUDED.name, users.name)
-         RETURNING account_id, (SELECT account_id FROM prev) AS prev_account),
-       w AS (INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
-         VALUES ${rows.join(', ')}
-         ${MERGE_STORED_DAY}
-         RETURNING day),
-       q AS (${queueStale(`SELECT $1::text, COALESCE(u.account_id, ''), CASE WHEN u.account_id IS NULL THEN $2::text ELSE '' END,
-           CASE WHEN u.account_id IS NULL THEN '{}'::text[] WHEN ${moved} THEN NULL ELSE ARRAY[$2::text] END
-           FROM u WHERE EXISTS (SELECT 1 FROM w) OR ${moved}
-         UNION ALL SELECT $1::text, u.prev_account, '', NULL::text[] FROM u WHERE ${moved}`)})
-       SELECT (SELECT count(*) FROM w)::int AS written`,
-      [...params, who.accountId ?? null, tz, who.name || null],
+      STORE_SUMMARIES,
+      [
+        appId,
+        who.userId,
+        who.deviceId,
+        who.accountId ?? null,
+        days[days.length - 1]?.tz ?? 'UTC',
+        who.name || null,
+        days.map((d) => d.day),
+        days.map((d) => d.tz),
+        days.map((d) => d.rev),
+        days.map((d) => d.activeMs),
+        days.map((d) => JSON.stringify(d.features)),
+        days.map((d) => JSON.stringify(d.firsts)),
+      ],
+      { name: 'habitual_store_summaries' },
     );
     await recordArms(tx, appId, who.userId, days);
     return written;
@@ -61,6 +51,31 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
   // them) records its arms in the same transaction.
   return days.some((d) => Object.keys(d.features).some(isReserved)) ? db.transaction(write) : write(db);
 }
+
+const MOVED = '(u.prev_account IS NOT NULL AND u.prev_account IS DISTINCT FROM u.account_id)';
+
+/**
+ * One statement: the user, the days, and the account's state queued when a day was written (or
+ * the user moved: then both accounts compute whole). Round trips were most of a request's cost
+ * in the collector; the days come as one array per column, so the text never varies and
+ * PostgreSQL plans it once per connection. Parameters: app, user, device, account, the user's
+ * zone, display name, then the days' columns.
+ */
+const STORE_SUMMARIES = `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2),
+  u AS (INSERT INTO users (app_id, id, account_id, tz, last_seen, name) VALUES ($1, $2, $4, $5, now(), $6)
+    ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE(EXCLUDED.account_id, users.account_id), tz = EXCLUDED.tz, last_seen = now(),
+      name = COALESCE(EXCLUDED.name, users.name)
+    RETURNING account_id, (SELECT account_id FROM prev) AS prev_account),
+  w AS (INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
+    SELECT $1, $2, $3, d.day, d.tz, d.rev, d.active_ms, d.features, d.firsts
+    FROM unnest($7::text[], $8::text[], $9::integer[], $10::float8[], $11::jsonb[], $12::jsonb[]) AS d(day, tz, rev, active_ms, features, firsts)
+    ${MERGE_STORED_DAY}
+    RETURNING day),
+  q AS (${queueStale(`SELECT $1::text, COALESCE(u.account_id, ''), CASE WHEN u.account_id IS NULL THEN $2::text ELSE '' END,
+      CASE WHEN u.account_id IS NULL THEN '{}'::text[] WHEN ${MOVED} THEN NULL ELSE ARRAY[$2::text] END
+      FROM u WHERE EXISTS (SELECT 1 FROM w) OR ${MOVED}
+    UNION ALL SELECT $1::text, u.prev_account, '', NULL::text[] FROM u WHERE ${MOVED}`)})
+  SELECT (SELECT count(*) FROM w)::int AS written`;
 
 /** Every stored day rollup of a user, per device, oldest day first. */
 export async function loadUserDays(db: Db, appId: string, userId: string): Promise<Array<{ deviceId: string; days: DayRollup[] }>> {
