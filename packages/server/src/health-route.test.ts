@@ -2,18 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveApp } from './apps/app-store';
 import { createCollector } from './create-collector';
 import type { Db } from './db/database';
+import { isRoutineCall } from './db/routines';
 import { post, summaries } from './testing/fixtures';
 import { announceSkip, testDatabases } from './testing/test-databases';
 
-// Any statement that writes, a CTE's too (a summaries batch is one WITH ... INSERT statement).
+// Any statement that writes, a CTE's too, and a routine's call (a summaries batch is one).
 const WRITE = /\b(INSERT\s+INTO|UPDATE\s+\w+(\s+\w+)?\s+SET|DELETE\s+FROM)\b/i;
+const writes = (sql: string) => WRITE.test(sql) || isRoutineCall(sql);
 
 /** `db`, except that while `failing` every write throws as a full or read-only disk does. */
 function flakyWrites(db: Db, state: { failing: boolean }): Db {
   const wrap = (inner: Db): Db => ({
     ...inner,
     query: (sql, params) =>
-      state.failing && WRITE.test(sql)
+      state.failing && writes(sql)
         ? Promise.reject(
             Object.assign(new Error(`could not extend file "base/16384/2619" for ${JSON.stringify(params)}: No space left on device`), { code: '53100' }),
           )

@@ -1,10 +1,12 @@
 import type { Db } from './database';
 import { migrations as all, type Migration } from './migrations';
+import { ensureRoutines } from './routines';
+import { STORE_SUMMARIES } from '../summaries/store-summaries-routine';
 
 // Any constant works; it only has to be the same for every collector sharing the database.
 const MIGRATION_LOCK = 7_246_913;
 
-/** Applies the migrations this database lacks; returns the versions applied now. */
+/** Applies the migrations this database lacks and creates this build's routines; returns the versions applied now. */
 export async function migrate(db: Db, migrations: Migration[] = all): Promise<number[]> {
   return db.transaction(async (tx) => {
     // Several collectors may start at once against one PostgreSQL: one migrates, the rest wait.
@@ -20,6 +22,7 @@ export async function migrate(db: Db, migrations: Migration[] = all): Promise<nu
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
+    await ensureRoutines(tx, [STORE_SUMMARIES]);
     return applied;
   });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from './open-pglite';
+import { routine } from './routines';
 
 describe('openPglite', () => {
   it('runs PGlite off the event loop: timers keep firing through a long query', async () => {
@@ -95,6 +96,15 @@ describe('openPglite', () => {
     });
     await Promise.all(queued);
     expect(await db.query('SELECT count(*)::int AS n FROM copied')).toEqual([{ n: 8 }]);
+    // So does a routine's call: a SELECT that writes.
+    const add = routine('test_add', ['p_x int'], 'integer', 'BEGIN INSERT INTO t (x) VALUES (p_x); RETURN p_x; END');
+    await db.exec(add.create);
+    await db.transaction(async (tx) => {
+      queued = [db.query('INSERT INTO t (x) VALUES (40)'), db.query(add.call, [41])];
+      await tx.query('SELECT 1');
+    });
+    await Promise.all(queued);
+    expect(await db.query('SELECT x FROM t WHERE x >= 40 ORDER BY n')).toEqual([{ x: 40 }, { x: 41 }]);
     await db.close();
   }, 90_000);
 

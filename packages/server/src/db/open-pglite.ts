@@ -7,6 +7,7 @@ import type { Db } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { PGLITE_WORKER } from './pglite-worker';
 import { autovacuumPglite } from './autovacuum-pglite';
+import { isRoutineCall } from './routines';
 
 type Reply = { id: number; rows?: Array<Record<string, unknown>>; json?: string[]; error?: { message: string; code?: string } };
 
@@ -23,10 +24,12 @@ function rowsOf({ rows = [], json }: Reply): unknown[] {
 }
 
 /**
- * A statement that only reads: SELECT, without INTO (which makes a table) or a locking clause.
+ * A statement that only reads: SELECT, without INTO (which makes a table), a locking clause or
+ * a routine's call (which writes).
  * Outside a transaction it takes PGlite's read lane (see PGLITE_WORKER).
  */
-const ONLY_READS = (sql: string) => /^\s*select\b/i.test(sql) && !/\binto\b|\bfor\s+(no\s+key\s+update|update|key\s+share|share)\b/i.test(sql);
+const ONLY_READS = (sql: string) =>
+  /^\s*select\b/i.test(sql) && !/\binto\b|\bfor\s+(no\s+key\s+update|update|key\s+share|share)\b/i.test(sql) && !isRoutineCall(sql);
 
 /** PGlite's ES module, found from here (the sources, or the bundled server.mjs). */
 const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'index.js')).href;

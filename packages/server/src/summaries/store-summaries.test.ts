@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate';
 import { findApp, saveApp } from '../apps/app-store';
 import { announceSkip, testDatabases } from '../testing/test-databases';
 import { loadUserDays, storeSummaries } from './store-summaries';
+import { STORE_SUMMARIES } from './store-summaries-routine';
 
 const APP = 'ledgerly';
 const NAMES = ['invoice.sent', 'customer.created', 'report.viewed', 'import.opened', 'other'];
@@ -84,6 +85,6 @@ describe.skipIf(!url)('hot statements on PostgreSQL', () => {
     expect(await storeSummaries(db, APP, { userId: 'u_1', deviceId: 'd_1' }, ['2025-03-02', '2025-03-03', '2025-03-04'].map(day))).toBe(3);
     expect((await findApp(db, APP))?.id).toBe(APP);
     const prepared = await db.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
-    expect(prepared.map((p) => p.name)).toEqual(['habitual_find_app', 'habitual_store_summaries']);
+    expect(prepared.map((p) => p.name)).toEqual(['habitual_find_app', STORE_SUMMARIES.name]);
   });
 });

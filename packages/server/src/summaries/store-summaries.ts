@@ -1,7 +1,7 @@
 import { isReserved, type DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
-import { MERGE_STORED_DAY } from './merge-stored-day';
-import { markStale, queueStale } from '../state/mark-stale';
+import { markStale } from '../state/mark-stale';
+import { STORE_SUMMARIES } from './store-summaries-routine';
 import { forgetResponses } from '../responses/store-responses';
 import { forgetArms, recordArms } from '../experiments/experiment-arms';
 import { forgetTeamNotes } from '../team-notes/team-notes-store';
@@ -26,8 +26,8 @@ export const anonymousUserId = (deviceId: string) => `anon:${deviceId}`;
  */
 export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity, days: DayRollup[]): Promise<number> {
   const write = async (tx: Db) => {
-    const [{ written }] = await tx.query<{ written: number }>(
-      STORE_SUMMARIES,
+    const [{ result: written }] = await tx.query<{ result: number }>(
+      STORE_SUMMARIES.call,
       [
         appId,
         who.userId,
@@ -42,7 +42,7 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
         days.map((d) => JSON.stringify(d.features)),
         days.map((d) => JSON.stringify(d.firsts)),
       ],
-      { name: 'habitual_store_summaries' },
+      { name: STORE_SUMMARIES.name },
     );
     await recordArms(tx, appId, who.userId, days);
     return written;
@@ -51,31 +51,6 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
   // them) records its arms in the same transaction.
   return days.some((d) => Object.keys(d.features).some(isReserved)) ? db.transaction(write) : write(db);
 }
-
-const MOVED = '(u.prev_account IS NOT NULL AND u.prev_account IS DISTINCT FROM u.account_id)';
-
-/**
- * One statement: the user, the days, and the account's state queued when a day was written (or
- * the user moved: then both accounts compute whole). Round trips were most of a request's cost
- * in the collector; the days come as one array per column, so the text never varies and
- * PostgreSQL plans it once per connection. Parameters: app, user, device, account, the user's
- * zone, display name, then the days' columns.
- */
-const STORE_SUMMARIES = `WITH prev AS (SELECT account_id FROM users WHERE app_id = $1 AND id = $2),
-  u AS (INSERT INTO users (app_id, id, account_id, tz, last_seen, name) VALUES ($1, $2, $4, $5, now(), $6)
-    ON CONFLICT (app_id, id) DO UPDATE SET account_id = COALESCE(EXCLUDED.account_id, users.account_id), tz = EXCLUDED.tz, last_seen = now(),
-      name = COALESCE(EXCLUDED.name, users.name)
-    RETURNING account_id, (SELECT account_id FROM prev) AS prev_account),
-  w AS (INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
-    SELECT $1, $2, $3, d.day, d.tz, d.rev, d.active_ms, d.features, d.firsts
-    FROM unnest($7::text[], $8::text[], $9::integer[], $10::float8[], $11::jsonb[], $12::jsonb[]) AS d(day, tz, rev, active_ms, features, firsts)
-    ${MERGE_STORED_DAY}
-    RETURNING day),
-  q AS (${queueStale(`SELECT $1::text, COALESCE(u.account_id, ''), CASE WHEN u.account_id IS NULL THEN $2::text ELSE '' END,
-      CASE WHEN u.account_id IS NULL THEN '{}'::text[] WHEN ${MOVED} THEN NULL ELSE ARRAY[$2::text] END
-      FROM u WHERE EXISTS (SELECT 1 FROM w) OR ${MOVED}
-    UNION ALL SELECT $1::text, u.prev_account, '', NULL::text[] FROM u WHERE ${MOVED}`)})
-  SELECT (SELECT count(*) FROM w)::int AS written`;
 
 /** Every stored day rollup of a user, per device, oldest day first. */
 export async function loadUserDays(db: Db, appId: string, userId: string): Promise<Array<{ deviceId: string; days: DayRollup[] }>> {
