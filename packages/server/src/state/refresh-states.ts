@@ -38,6 +38,18 @@ interface Claimed {
 }
 
 const LOAD_GROUP = 4;
+// The incremental pass reads in groups too: on PGlite a read holds the one connection while its
+// rows are parsed, and a pass of a busy app's changed users in one read held writes for 100 ms
+// and more.
+const KEPT_GROUP = 8;
+const USERS_GROUP = 64;
+
+/** `read` over `ids` a group at a time, one after another; the answers in order. */
+async function inGroups<T>(ids: string[], size: number, read: (group: string[]) => Promise<Iterable<T>>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await read(ids.slice(i, i + size))));
+  return out;
+}
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -128,9 +140,9 @@ async function refreshApp(db: Db, appId: string, items: Claimed[], lease: string
   // users' days are read and computed.
   const changed = new Map<string, Set<string>>();
   for (const i of items) if (i.account_id && i.data && i.users !== null) changed.set(i.account_id, new Set(i.users));
-  const members = changed.size ? await loadKeptInputs(db, appId, [...changed.keys()], changed, version, now) : new Map<string, KeptMembers>();
+  const members = new Map<string, KeptMembers>(await inGroups([...changed.keys()], KEPT_GROUP, (ids) => loadKeptInputs(db, appId, ids, changed, version, now)));
   const changedIds = [...members].flatMap(([, list]) => list.filter((u) => !u.inputs).map((u) => u.id));
-  const fresh = new Map((changedIds.length ? await loadUsers(db, appId, changedIds) : []).map((u) => [u.id, u]));
+  const fresh = new Map((await inGroups(changedIds, USERS_GROUP, (ids) => loadUsers(db, appId, ids))).map((u) => [u.id, u]));
   for (const id of accountIds) {
     const list = members.get(id);
     const row = meta.get(id);
