@@ -54,7 +54,9 @@ window.__flush=function(){return habitual.flush()};
 
 /** Each contestant's page defines `__call(name, props)` and sets `__ready` once usable. */
 const pages: Record<string, () => string> = {
-  blank: () => `<!doctype html><html><head><title>blank</title></head><body></body></html>`,
+  // The reference: nothing but the harness's own mark, which every contestant's page runs too.
+  // Without it the first script of a page (the V8 context it sets up) counted as the SDK's.
+  blank: () => `<!doctype html><html><head>${head}<title>blank</title></head><body></body></html>`,
   // The snippet as the README gives it, with a signed-in user: widgets off, nothing read.
   habitual: () => habitualPage(''),
   // The same page with a listener of the engagement state: the engine computes it at start.
