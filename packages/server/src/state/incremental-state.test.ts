@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '@habitual/core/sim';
 import { addDays, todayKey, type DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
 import { saveApp } from '../apps/app-store';
@@ -30,17 +31,6 @@ const config = {
 const ZONES = ['Pacific/Kiritimati', 'Asia/Kolkata', 'Europe/Helsinki', 'UTC', 'America/Los_Angeles', 'Pacific/Pago_Pago'];
 const ACCOUNTS = ['acct_a', 'acct_b', 'acct_c'];
 const USERS = Array.from({ length: 9 }, (_, i) => ({ id: `u_${i}`, tz: ZONES[i % ZONES.length], account: ACCOUNTS[i % 3] }));
-
-/** A small seeded generator (mulberry32), so a failure replays. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Step = (db: Db) => Promise<unknown>;
 
@@ -129,7 +119,7 @@ for (const target of testDatabases()) {
 
     for (const seed of [1, 2, 3]) {
       it(`keeps the same states as a recompute from scratch after random writes and passes (seed ${seed})`, async () => {
-        const rnd = random(seed);
+        const rnd = createRandom(seed).next;
         const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
         let clock = START + seed * 86_400_000 * 3;
         let rev = seed * 1_000_000;

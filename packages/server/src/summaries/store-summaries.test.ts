@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '@habitual/core/sim';
 import { mergeDeviceRollups, type DayRollup } from '@habitual/core';
 import type { Db } from '../db/database';
 import { openPostgres } from '../db/open-postgres';
@@ -11,17 +12,6 @@ import { STORE_SUMMARIES } from './store-summaries-routine';
 
 const APP = 'ledgerly';
 const NAMES = ['invoice.sent', 'customer.created', 'report.viewed', 'import.opened', 'other'];
-
-/** A small seeded generator (mulberry32), so a failure replays. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A copy of one device's day: any revision, any subset of features, counts up or down. */
 function copy(next: () => number, day: string): DayRollup {
@@ -41,7 +31,7 @@ for (const target of testDatabases()) {
     afterAll(() => db.drop());
 
     it('keeps what core merges: per feature the max of every copy received, in any order', async () => {
-      const next = random(7);
+      const next = createRandom(7).next;
       const days = ['2025-03-01', '2025-03-02', '2025-03-03'];
       const sent: DayRollup[] = [];
       for (let i = 0; i < 40; i++) {
