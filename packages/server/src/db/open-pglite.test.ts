@@ -2,8 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Db } from './database';
 import { openPglite } from './open-pglite';
 import { routine } from './routines';
+
+/** Sends the statements `send` makes while a transaction holds PGlite's one connection, then waits for them all. */
+async function sentWhileHeld(db: Db, send: () => Array<Promise<unknown>>): Promise<void> {
+  let sent: Array<Promise<unknown>> = [];
+  await db.transaction(async (tx) => {
+    sent = send();
+    await tx.query('SELECT 1');
+  });
+  await Promise.all(sent);
+}
 
 describe('openPglite', () => {
   it('runs PGlite off the event loop: timers keep firing through a long query', async () => {
@@ -89,21 +100,12 @@ describe('openPglite', () => {
     ).rejects.toThrow('undo');
     expect(await during).toEqual([{ n: 7 }]);
     // A write dressed as a SELECT (SELECT INTO makes a table) keeps the write lane and its order.
-    let queued: Array<Promise<unknown>> = [];
-    await db.transaction(async (tx) => {
-      queued = [db.query('INSERT INTO t (x) VALUES (30)'), db.query('SELECT x INTO copied FROM t')];
-      await tx.query('SELECT 1');
-    });
-    await Promise.all(queued);
+    await sentWhileHeld(db, () => [db.query('INSERT INTO t (x) VALUES (30)'), db.query('SELECT x INTO copied FROM t')]);
     expect(await db.query('SELECT count(*)::int AS n FROM copied')).toEqual([{ n: 8 }]);
     // So does a routine's call: a SELECT that writes.
     const add = routine('test_add', ['p_x int'], 'integer', 'BEGIN INSERT INTO t (x) VALUES (p_x); RETURN p_x; END');
     await db.exec(add.create);
-    await db.transaction(async (tx) => {
-      queued = [db.query('INSERT INTO t (x) VALUES (40)'), db.query(add.call, [41])];
-      await tx.query('SELECT 1');
-    });
-    await Promise.all(queued);
+    await sentWhileHeld(db, () => [db.query('INSERT INTO t (x) VALUES (40)'), db.query(add.call, [41])]);
     expect(await db.query('SELECT x FROM t WHERE x >= 40 ORDER BY n')).toEqual([{ x: 40 }, { x: 41 }]);
     await db.close();
   }, 90_000);
@@ -112,13 +114,10 @@ describe('openPglite', () => {
     const db = await openPglite();
     await db.exec('CREATE TABLE t (x int)');
     const done: string[] = [];
-    const all: Array<Promise<unknown>> = [];
-    await db.transaction(async (tx) => {
-      all.push(db.query('INSERT INTO t VALUES (1)').then(() => done.push('write')));
-      for (let i = 0; i < 20; i++) all.push(db.query('SELECT count(*) FROM t').then(() => done.push('read')));
-      await tx.query('SELECT 1');
-    });
-    await Promise.all(all);
+    await sentWhileHeld(db, () => [
+      db.query('INSERT INTO t VALUES (1)').then(() => done.push('write')),
+      ...Array.from({ length: 20 }, () => db.query('SELECT count(*) FROM t').then(() => done.push('read'))),
+    ]);
     expect(done.indexOf('write')).toBe(8);
     expect(done.filter((x) => x === 'read')).toHaveLength(20);
     await db.close();
