@@ -18,6 +18,10 @@ const scripts: Record<string, string> = {
   '/habitual-widgets.js': sdk('habitual-widgets.js'),
   '/static/array.js': mod('posthog-js/dist/array.js'),
   '/amplitude-min.js': mod('@amplitude/analytics-browser/lib/scripts/amplitude-min.js'),
+  // BENCH_AB_DIST: a second build's script-tag pair, for the page 'habitual-b' (an A/B in one run).
+  ...(process.env.BENCH_AB_DIST
+    ? { '/b/habitual.js': join(process.env.BENCH_AB_DIST, 'habitual.js'), '/b/habitual-engine.js': join(process.env.BENCH_AB_DIST, 'habitual-engine.js') }
+    : {}),
 };
 
 const snippet = () => readFileSync(sdk('snippet.min.js'), 'utf8');
@@ -41,11 +45,11 @@ const APP_CONFIG = {
 
 const head = `<script>window.__t0=performance.now();</script>`;
 
-const habitualPage = (extra: string) => `<!doctype html><html><head>${head}
+const habitualPage = (extra: string, src = '') => `<!doctype html><html><head>${head}
 <script>
 // Marks when habitual.js has replaced the queue and replayed it.
 (function(){var q;Object.defineProperty(window,'habitual',{configurable:true,get:function(){return q},set:function(v){var first=!q;q=v;if(!first)queueMicrotask(function(){window.__ready=performance.now()})}})})();
-${snippet()}
+${src ? snippet().replace('"/habitual.js"', `"${src}"`) : snippet()}
 habitual('init',{appId:'bench',writeKey:'wk_bench',endpoint:location.origin,user:{id:'u1',accountId:'a1'},now:window.__clock});
 ${extra}
 window.__call=function(n,p){habitual.track(n,p)};
@@ -59,6 +63,8 @@ const pages: Record<string, () => string> = {
   blank: () => `<!doctype html><html><head>${head}<title>blank</title></head><body></body></html>`,
   // The snippet as the README gives it, with a signed-in user: widgets off, nothing read.
   habitual: () => habitualPage(''),
+  // The same page with the build in BENCH_AB_DIST (its engine chunk comes from beside it).
+  'habitual-b': () => habitualPage('', '/b/habitual.js'),
   // The same page with a listener of the engagement state: the engine computes it at start.
   'habitual-state': () => habitualPage(`habitual('on','state',function(){window.__engineReady=window.__engineReady||performance.now()});`),
   // A page as an app has it: an inline config naming features and rules (widgets off), and

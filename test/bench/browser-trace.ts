@@ -54,7 +54,7 @@ const path = (url?: string) => {
 
 function kindOf(inner: TraceEvent[]): Kind {
   const has = (test: (e: TraceEvent) => boolean) => inner.some(test);
-  if (has((e) => e.name === 'EvaluateScript' && path(e.args?.data?.url) === '/habitual.js')) return KINDS[0];
+  if (has((e) => e.name === 'EvaluateScript' && path(e.args?.data?.url).endsWith('/habitual.js'))) return KINDS[0];
   if (has((e) => e.name === 'v8.evaluateModule' || e.name === 'v8.compileModule')) return KINDS[1];
   if (has((e) => e.name.startsWith('IDB') || e.name.startsWith('IndexedDB'))) return KINDS[2];
   if (has((e) => e.name === 'TimerFire')) return KINDS[3];

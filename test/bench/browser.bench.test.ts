@@ -161,6 +161,8 @@ it('bytes sent per 1,000 events', async () => {
   results.bytesPer1000 = out;
 }, 600_000);
 
+const AB_PAGE = process.env.BENCH_AB_DIST ? (['habitual-b'] as const) : [];
+
 it('script-tag cost against a blank page (first 6 s)', async () => {
   // Every page is traced for its first 6 s; the figure is the CPU time of the renderer's main
   // thread (its tasks' thread time: what the page really ran, less sensitive to the load of
@@ -171,7 +173,9 @@ it('script-tag cost against a blank page (first 6 s)', async () => {
   // widgets off, three uses tracked at load), so the keeper stores a day and syncs it.
   // 'habitual': the README's snippet and init, nothing more (the target's page); 'habitual-state':
   // the same with a `state` listener, so the engine computes the engagement state at start.
-  const names = (['blank', 'habitual', 'habitual-hot', 'habitual-state', 'habitual-app', 'posthog', 'amplitude'] as const).filter(
+  // 'habitual-b' (with BENCH_AB_DIST, a second build's dist folder): that build's page, in the
+  // same rounds, so a change is told from the machine's noise, which moves whole runs by 2-4 ms.
+  const names = (['blank', 'habitual', ...AB_PAGE, 'habitual-hot', 'habitual-state', 'habitual-app', 'posthog', 'amplitude'] as const).filter(
     (n) => !process.env.BENCH_PAGES || n === 'blank' || process.env.BENCH_PAGES.split(',').includes(n),
   );
   type PageName = (typeof names)[number];
@@ -240,7 +244,7 @@ it('script-tag cost against a blank page (first 6 s)', async () => {
   // Where it goes: each task of the main thread counted once, under the first kind that fits it.
   const kindRows = KINDS.map((k) => {
     const row: Record<string, string> = { 'kind of task': k, blank: med('blank', (x) => x.byKind[k]).toFixed(1) };
-    for (const n of ['habitual', 'habitual-hot', 'habitual-state', 'habitual-app'] as const) row[n] = over(n, (x) => x.byKind[k]).toFixed(1);
+    for (const n of ['habitual', ...AB_PAGE, 'habitual-hot', 'habitual-state', 'habitual-app'] as const) row[n] = over(n, (x) => x.byKind[k]).toFixed(1);
     return row;
   });
   printTable('Where the time goes: main-thread CPU ms by kind of task (blank: its median; habitual pages: median over blank)', kindRows);

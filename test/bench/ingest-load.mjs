@@ -9,7 +9,11 @@ import { gzipSync } from 'node:zlib';
 const [url, seconds, rate] = process.argv.slice(2);
 const USERS = 2000;
 const names = ['customer.created', 'invoice.sent', 'invoice.paid', 'report.viewed', 'import.opened', 'other'];
-const dayKey = (i) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+// The week before today, as a device syncs it: days the collector keeps and counts in a user's
+// state (days older than its retention are dropped, and a long-silent user's state is not the
+// one a live app's load refreshes).
+const WEEK_START = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 8 * 86_400_000;
+const dayKey = (i) => new Date(WEEK_START + i * 86_400_000).toISOString().slice(0, 10);
 
 function body(n) {
   const user = n % USERS;
