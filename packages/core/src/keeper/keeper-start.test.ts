@@ -1,29 +1,34 @@
 // A start reads the user's store once: the profile, every day, the config cache and the days
 // not yet acknowledged come from that one read (each extra IndexedDB transaction costs the
 // host page's main thread), and a returning visitor's unchanged profile is not written again.
+// A quiet start (nothing to send, no cached config, no journal, nothing reading the state)
+// leaves the store unopened until something needs it.
 import { afterEach, expect, it, vi } from 'vitest';
 import { createKeeper } from './keeper';
 import { memoryKV, type KV } from '../store/kv';
 import { createTracker } from '../tracker/tracker';
 import type { DayRollup } from '../rollup/day-rollup';
-import type { HabitualInstance } from '../types';
+import type { HabitualInstance, Profile } from '../types';
 
 const maps = new Map<string, Map<string, unknown>>();
 const opened: HabitualInstance[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((h) => h.destroy()));
   maps.clear();
+  localStorage.clear();
 });
+const STORE_OPS = ['get', 'set', 'update', 'transact', 'entries', 'delMany', 'clear'];
+const storeOps = (ops: string[]) => ops.filter((op) => STORE_OPS.includes(op));
 
 /** A page of the app; `ops` logs each store operation, each request as `POST` or `GET config`, and each sync lock as `lock`. */
-function page(ops: string[], fetch?: typeof globalThis.fetch) {
+function page(ops: string[], fetch?: typeof globalThis.fetch, user: { id: string; accountId?: string } | null = { id: 'u1', accountId: 'a1' }) {
   const locks = { request: (_name: string, fn: () => Promise<void>) => (ops.push('lock'), fn()) } as unknown as LockManager;
   const counted = (kv: KV): KV =>
     Object.fromEntries(
       Object.entries(kv).map(([op, fn]) => [op, (...args: unknown[]) => (ops.push(op), (fn as (...a: unknown[]) => unknown)(...args))]),
     ) as never;
   const h = createTracker(
-    { appId: 'start', writeKey: 'wk', endpoint: fetch ? 'https://c.test' : undefined, user: { id: 'u1', accountId: 'a1' } },
+    { appId: 'start', writeKey: 'wk', endpoint: fetch ? 'https://c.test' : undefined, user: user ?? undefined },
     {
       timeZone: () => 'UTC',
       openKV: (name) => counted(memoryKV(maps.get(name) ?? (maps.set(name, new Map()), maps.get(name)!))),
@@ -75,4 +80,96 @@ it("a first visit's start has nothing to send: it checks the config, and takes n
   h.track('invoice.sent');
   await h.flush({ sync: true });
   expect(ops.filter((op) => op === 'lock' || op === 'POST')).toEqual(['lock', 'POST']);
+});
+
+/** A collector that acknowledges every day (`sent` gets each batch with its identity); its config answer is `config`. */
+function collector(ops: string[], config?: { etag: string; body: unknown }) {
+  const sent: Array<{ identity: { deviceId: string }; days: DayRollup[] }> = [];
+  const fetch = (async (url: string, init: RequestInit = {}) => {
+    if (url.includes('/v1/config'))
+      return (
+        ops.push('GET config'),
+        config ? new Response(JSON.stringify(config.body), { status: 200, headers: { etag: config.etag } }) : new Response('', { status: 404 })
+      );
+    ops.push('POST');
+    const body = JSON.parse(new TextDecoder().decode(init.body as Uint8Array));
+    sent.push(body);
+    return new Response(JSON.stringify({ acks: body.days.map((d: DayRollup) => ({ day: d.day, rev: d.rev })) }), { status: 200 });
+  }) as typeof globalThis.fetch;
+  return { fetch, sent };
+}
+
+it('a quiet first visit opens no store until its first stored day, which reads it and writes the profile that its sends carry', async () => {
+  const ops: string[] = [];
+  const { fetch, sent } = collector(ops);
+  const h = page(ops, fetch);
+  await vi.waitFor(() => expect(ops).toContain('GET config'));
+  await h.flush();
+  expect(storeOps(ops)).toEqual([]);
+  h.track('invoice.sent');
+  await h.flush({ sync: true });
+  // The write, then the start's read (after it, so it sees the day) and the new profile.
+  expect(storeOps(ops).slice(0, 3)).toEqual(['transact', 'entries', 'update']);
+  expect(sent).toHaveLength(1);
+  const { profile } = await h.exportData();
+  expect(sent[0].identity.deviceId).toBe(profile.deviceId);
+  // (Unconfigured, so it leaves as `other`.)
+  expect(sent[0].days.map((d) => d.features.other?.n)).toEqual([1]);
+});
+
+it('the start marker: days waiting for the collector or a cached config make the next start read; all acknowledged, starts are quiet again', async () => {
+  // Stored with no collector to take it: the next start reads the store (and sends the day).
+  const first = page([]);
+  first.track('invoice.sent');
+  await first.flush();
+  await first.destroy();
+  const ops: string[] = [];
+  const { fetch, sent } = collector(ops);
+  const second = page(ops, fetch);
+  await vi.waitFor(() => expect(sent).toHaveLength(1));
+  expect(storeOps(ops)[0]).toBe('entries');
+  await vi.waitFor(() => expect(localStorage.length).toBe(0));
+  await second.destroy();
+
+  // Everything acknowledged: quiet.
+  const quiet: string[] = [];
+  const third = page(quiet, collector(quiet, { etag: '"v3"', body: { version: 3, config: { features: ['invoice.sent'] } } }).fetch);
+  await vi.waitFor(() => expect(third.getState).toBeDefined());
+  await vi.waitFor(() => expect(quiet).toContain('GET config'));
+  // It got a remote config, and keeps it (the write is the only store operation): the next start reads.
+  await vi.waitFor(() => expect(storeOps(quiet)).toEqual(['set']));
+  // An absence, so a fixed wait: a config with no widget on asks no send, so no read follows
+  // (the send it used to ask would run within a few microtasks and a lock request).
+  await new Promise((done) => setTimeout(done, 50));
+  expect(storeOps(quiet)).toEqual(['set']);
+  await third.destroy();
+  const fourth: string[] = [];
+  page(fourth, collector(fourth).fetch);
+  await vi.waitFor(() => expect(storeOps(fourth)[0]).toBe('entries'));
+});
+
+it('getState() on a quiet start reads the store, and the state follows', async () => {
+  const before = page([]);
+  before.track('invoice.sent');
+  await before.flush();
+  await before.destroy();
+  localStorage.clear(); // as if the day had been acknowledged
+  const ops: string[] = [];
+  const h = page(ops, collector(ops).fetch);
+  await vi.waitFor(() => expect(ops).toContain('GET config'));
+  expect(storeOps(ops)).toEqual([]);
+  expect(h.getState()).toBeNull();
+  await vi.waitFor(() => expect(h.getState()).not.toBeNull());
+  expect(storeOps(ops)[0]).toBe('entries');
+});
+
+it("a visitor who signs in after a quiet start brings the anonymous profile's widget state along", async () => {
+  const anonymous: Profile = { v: 1, deviceId: 'd-anon', firstSeen: '2026-11-01', milestones: {}, widgets: { pins: ['report.viewed'] } };
+  maps.set('habitual-start-anonymous', new Map<string, unknown>([['profile', anonymous]]));
+  const ops: string[] = [];
+  const h = page(ops, collector(ops).fetch, null);
+  await vi.waitFor(() => expect(ops).toContain('GET config'));
+  expect(storeOps(ops)).toEqual([]);
+  h.identify({ id: 'u2' });
+  expect((await h.exportData()).profile.widgets).toEqual({ pins: ['report.viewed'] });
 });

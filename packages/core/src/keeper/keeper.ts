@@ -4,13 +4,14 @@ import { validateConfig } from '../config/validate-config';
 import { addDays } from '../engine/day-keys';
 import type { EngagementState } from '../engine/types';
 import type { Emitter } from '../emitter';
-import { dropJournal, replayJournal } from '../recorder/journal';
+import { dropJournal, replayJournal, startMarker } from '../recorder/journal';
 import type { DayDelta } from '../rollup/day-rollup';
 import { featurePolicyFor } from '../rollup/feature-policy';
 import type { Session } from '../session/session';
 import { loadDays, unsyncedAmong } from '../store/days';
 import { updateProfile, validProfile } from '../store/profile';
 import { CONFIG_CACHE_KEY, PROFILE_KEY, type Store } from '../store/store';
+import { anyWidgetEnabled } from '../config/any-widget-enabled';
 import { createSyncClient } from '../sync/sync-client';
 import { createSyncSource } from '../sync/sync-source';
 import type { SyncClient, SyncDeps } from '../sync/types';
@@ -38,7 +39,10 @@ export interface KeeperContext {
  * and syncs. It ships as habitual-engine.js, loaded once the page is idle.
  */
 export interface Keeper {
-  /** Checks the config asked for, replays the journal, loads the profile and state, starts sync. */
+  /**
+   * Checks the config asked for, replays the journal, reads the store (the profile, the days,
+   * the config cache) unless the start is quiet, starts sync.
+   */
   start(): Promise<void>;
   /** The tracker has just stored these deltas into the current store: fresh state. */
   stored(deltas: Iterable<DayDelta>): Promise<void>;
@@ -114,16 +118,39 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     else await write(fill);
   };
 
-  const engagement = createEngagement({
-    now: ctx.now,
-    today: ctx.today,
-    emit: ctx.emitter.emit,
-    listened: () => ctx.emitter.has('state') || ctx.emitter.has('stage') || ctx.emitter.has('milestone'),
-    profile: () => profile,
-    writeProfile: write,
-  });
+  const listened = () => ctx.emitter.has('state') || ctx.emitter.has('stage') || ctx.emitter.has('milestone');
+  const engagement = createEngagement({ now: ctx.now, today: ctx.today, emit: ctx.emitter.emit, listened, profile: () => profile, writeProfile: write });
   /** Reads every stored day for the engagement state. */
   const reload = async () => engagement.load(await loadDays(session.store(), report));
+  const marker = (store = session.store()) => startMarker(session.journal().storage, store);
+
+  /**
+   * The start's read of the store, once: every row in one transaction, for the profile, every
+   * day (pruned on the way: a write only when something is old), and the sync's config cache
+   * and first batch. A quiet start (start()) leaves it until something needs it: the first
+   * write, a reader of the state, an export, a send.
+   */
+  let read: Promise<StartRead> | undefined;
+  let settled = false;
+  async function readStore() {
+    const store = session.store();
+    const rows = await store.entries();
+    const row = (key: string) => rows.find(([k]) => k === key)?.[1];
+    await loadProfile({}, row(PROFILE_KEY));
+    const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
+    const days = await loadDays(store, report, oldest, rows);
+    engagement.load(days);
+    settled = true;
+    return { store, rows, row, days, oldest };
+  }
+  type StartRead = Awaited<ReturnType<typeof readStore>>;
+  // A failed read is tried again by the next that needs it.
+  const ready = () => (read ??= readStore().catch((e) => ((read = undefined), Promise.reject(e))));
+  /** For a reader that cannot wait for the read: it starts it, and a failure is said. */
+  const readSoon = () =>
+    read || void ready().catch((cause) => report({ code: 'storage-unavailable', message: `The stored data could not be read: ${String(cause)}`, cause }));
+  /** Another operation has read the store whole (a switch, forget()): no start read is owed. */
+  const readDone = () => ((read = Promise.resolve(undefined as never)), (settled = true));
 
   const said = new Set<string>();
   function configure(next: HabitualConfig): boolean {
@@ -142,22 +169,19 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     return true;
   }
 
-  const replay = () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : undefined);
+  const replay = async () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : 0);
 
   return {
     async start() {
       // An invalid config from init() gives way to the defaults, with the error said.
       if (!configure(session.asked())) configure({});
-      await replay();
-      // One read of the store serves the whole start: the profile, every day (pruned on the
-      // way: a write only when something is old), and the sync's config cache and first batch.
-      const store = session.store();
-      const rows = await store.entries();
-      const row = (key: string) => rows.find(([k]) => k === key)?.[1];
-      await loadProfile({}, row(PROFILE_KEY));
-      const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
-      const days = await loadDays(store, report, oldest, rows);
-      engagement.load(days);
+      const replayed = await replay();
+      // Quiet: the store holds nothing a start needs (no journal, no days to send, no cached
+      // config: its start marker says so) and nothing on the page reads the state. Then it
+      // stays unopened until something needs it, and a page that never does costs IndexedDB
+      // nothing. A first visit writes its profile with its first stored day.
+      const quiet = !replayed && !marker().isSet() && !listened() && !anyWidgetEnabled(session.config());
+      const start = quiet ? undefined : await ready();
       // destroy() may have come while the store was read: then no sync client is made.
       const { endpoint, appId } = session.options;
       if (endpoint && !stopped) {
@@ -167,10 +191,20 @@ export function createKeeper(ctx: KeeperContext): Keeper {
           report,
           configure: (c) => this.configure(c),
           setWidgetState: (key, value) => this.setWidgetState(key, value),
+          // A send reads the store first, unless it was never read and holds nothing to send.
+          ready: async () => Boolean((read || marker().isSet()) && (await ready(), true)),
+          marker,
           // Only while the store read is still the current one (identify() may have switched it).
-          ...(store === session.store()
-            ? { first: { config: row(CONFIG_CACHE_KEY), unsynced: unsyncedAmong(rows, days).filter((d) => d.day >= oldest) } }
-            : {}),
+          ...(!start
+            ? { first: { config: undefined, unsynced: [] } }
+            : start.store === session.store()
+              ? {
+                  first: {
+                    config: start.row(CONFIG_CACHE_KEY),
+                    unsynced: unsyncedAmong(start.rows, start.days).filter((d) => d.day >= start.oldest),
+                  },
+                }
+              : {}),
         });
         const intervalMs = session.options.sync?.intervalMs;
         // One lock per app: tabs of other apps on this origin never wait on each other.
@@ -179,18 +213,31 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       }
     },
     async stored(deltas) {
-      engagement.absorb(deltas);
+      const list = [...deltas];
+      // Days now wait for the collector: the next start reads the store.
+      if (list.length) marker().set();
+      // Not read yet: the first write reads it (the profile a send needs), and the read sees these days.
+      if (!read) return void (list.length && (await ready()));
+      // Read in flight, begun before or after this write: read the days again.
+      if (!settled) return void (await read, await reload());
+      engagement.absorb(list);
       await engagement.refresh();
     },
-    reload,
+    // Nothing to refresh in a store nobody has read yet.
+    reload: async () => void (settled && (await reload())),
     async switched(from, adopt) {
+      await read?.catch(() => {});
       // Adopted (a visitor who signs in, pending consent granted): the days move over, and so
-      // does what the widgets kept (pins, notes, answers not sent yet, the attention record).
-      const carried = adopt ? profile.widgets : {};
+      // does what the widgets kept (pins, notes, answers not sent yet, the attention record),
+      // from the profile read, or from the store left unread.
+      const carried = !adopt ? {} : settled ? profile.widgets : (validProfile(await from.get(PROFILE_KEY))?.widgets ?? {});
       if (adopt) await adoptDays(from, session.store(), session.policy(), report);
-      await replay();
+      // Days moved over or replayed wait for the collector.
+      const replayed = await replay();
+      if (adopt || replayed) marker().set();
       await loadProfile(carried);
       await reload();
+      readDone();
     },
     configure(next) {
       const applied = configure(next);
@@ -201,20 +248,31 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       if (session.consent() === 'granted') sync?.start();
       else sync?.stop();
     },
-    exportData: async () => ({ profile, days: await loadDays(session.store(), report) }),
+    async exportData() {
+      await ready();
+      return { profile, days: await loadDays(session.store(), report) };
+    },
     async forget() {
       dropJournal(session.journal());
+      marker().clear();
       profile = newProfile();
       await loadProfile();
       await reload();
+      readDone();
     },
-    setWidgetState: (key, value) => write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } })).then(() => {}),
-    share: (message) => (sync ? sync.share(message) : Promise.reject(new Error('Sharing needs an endpoint.'))),
+    async setWidgetState(key, value) {
+      await ready();
+      await write((p) => ({ ...p, widgets: { ...p.widgets, [key]: value } }));
+    },
+    share: (message) => (sync ? ready().then(() => sync!.share(message)) : Promise.reject(new Error('Sharing needs an endpoint.'))),
     // Answers leave the device under the consent that lets days sync, no other.
     respond: (responses) =>
-      sync && session.consent() === 'granted' ? sync.send('/v1/responses', { responses }) : Promise.reject(new Error('No endpoint or consent.')),
-    state: engagement.state,
-    profile: () => profile,
+      sync && session.consent() === 'granted'
+        ? ready().then(() => sync!.send('/v1/responses', { responses }))
+        : Promise.reject(new Error('No endpoint or consent.')),
+    // A reader of the state (getState(), widgets) is something that needs the store read.
+    state: () => (readSoon(), engagement.state()),
+    profile: () => (readSoon(), profile),
     pageHidden: () => sync?.sendOnHide(),
     sync: async () => void (session.consent() === 'granted' && (await sync?.syncNow())),
     stop() {

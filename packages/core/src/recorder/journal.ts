@@ -30,8 +30,8 @@ export function createJournal(place: JournalPlace) {
   };
 }
 
-/** The keeper's half (habitual-engine.js): entries a page that went away left behind, stored once each. */
-export async function replayJournal(place: JournalPlace, store: Store, policy: FeaturePolicy): Promise<void> {
+/** The keeper's half (habitual-engine.js): entries a page that went away left behind, stored once each; how many. */
+export async function replayJournal(place: JournalPlace, store: Store, policy: FeaturePolicy): Promise<number> {
   const found: Array<{ key: string; deltas: DayDelta[] }> = [];
   safely(place, (s) => {
     for (let i = 0; i < s.length; i++) {
@@ -49,7 +49,28 @@ export async function replayJournal(place: JournalPlace, store: Store, policy: F
     await store.mergeDays(deltas, policy, key.slice(place.prefix.length));
     safely(place, (s) => s.removeItem(key));
   }
+  return found.length;
 }
+
+/**
+ * The start marker, beside the journal: a localStorage key per store, there while the store
+ * holds what a start must read (days the collector has not acknowledged, a cached remote
+ * config). A start that finds none leaves the store unopened until something needs it
+ * (keeper.ts). A marker that is wrong either way costs little: one set without cause, one
+ * start's read; one missing, days that wait for the page's first write or send instead of
+ * going at start. Where localStorage is blocked, every start reads.
+ */
+export function startMarker(storage: () => Storage | undefined, store: Store) {
+  const key = `habitual-start:${store.name}`;
+  const place = { storage, prefix: '' };
+  return {
+    /** A memory store (consent pending) starts empty: never marked. */
+    isSet: () => (store.name === undefined ? false : (safely(place, (s) => s.getItem(key) !== null) ?? true)),
+    set: () => store.name !== undefined && safely(place, (s) => s.getItem(key) === null && s.setItem(key, '1')),
+    clear: () => safely(place, (s) => s.removeItem(key)),
+  };
+}
+export type StartMarker = ReturnType<typeof startMarker>;
 
 /** forget(): whatever a page left journaled for this user goes too. */
 export function dropJournal(place: JournalPlace): void {

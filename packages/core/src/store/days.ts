@@ -84,15 +84,19 @@ const startUnsynced = (store: Store, days: DayRollup[]) =>
 /**
  * The collector stored these revisions of `deviceId`'s days: they leave the unsynced list
  * unless they changed since. After a forget() the store holds a new device, whose days owe
- * nothing to the old one's acks.
+ * nothing to the old one's acks. Returns how many days are left unacknowledged (undefined:
+ * the store holds another device).
  */
-export function markSynced(store: Store, deviceId: string, acks: Array<{ day: string; rev: number }>): Promise<unknown> {
-  return store.transact([PROFILE_KEY, UNSYNCED_KEY], ([profile, old]) => {
+export async function markSynced(store: Store, deviceId: string, acks: Array<{ day: string; rev: number }>): Promise<number | undefined> {
+  let left: number | undefined;
+  await store.transact([PROFILE_KEY, UNSYNCED_KEY], ([profile, old]) => {
     if ((profile as { deviceId?: string } | undefined)?.deviceId !== deviceId) return [];
     const next: Unsynced = { ...(old as Unsynced | undefined) };
     for (const { day, rev } of acks) if (next[day] !== undefined && next[day] <= rev) delete next[day];
+    left = Object.keys(next).length;
     return [undefined, next];
   });
+  return left;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DayRollup } from '../rollup/day-rollup';
 import type { HabitualConfig } from '../config/types';
+import { anyWidgetEnabled } from '../config/any-widget-enabled';
 import type { ShareMessage } from '../types';
 import { backoffDelay, retryAfterMs } from './backoff';
 import { encodeBatch } from './encode-batch';
@@ -197,7 +198,7 @@ export function createSyncClient(source: SyncSource, deps: Partial<SyncDeps> = {
     await source.saveConfigCache({ etag: tag, config: body.config }).catch(() => {});
     source.onConfig(body.config);
     // A config that switches widgets on: fetch the user's attention record now, not at the next poll.
-    if (!exchanged) void syncNow();
+    if (!exchanged && anyWidgetEnabled(body.config)) void syncNow();
   }
 
   // A user coming back to the tab sees the config in force now (throttled: focus is chatty).

@@ -1,5 +1,6 @@
 import type { HabitualConfig } from '../config/types';
 import { anyWidgetEnabled } from '../config/any-widget-enabled';
+import type { StartMarker } from '../recorder/journal';
 import { ATTENTION_CHANNEL, ATTENTION_KEY } from '../rules/attention';
 import type { Session } from '../session/session';
 import { markSynced, readUnsynced } from '../store/days';
@@ -23,6 +24,14 @@ export interface SyncSourceDeps {
    * instead of reading again; later ones read the store.
    */
   first?: { config: unknown; unsynced: DayRollup[] };
+  /**
+   * Before a send: the keeper's read of the store, which a quiet start leaves until something
+   * needs it (keeper.ts); the identity is the stored profile's. Resolves false when the store
+   * was never read and holds nothing to send. @default ready
+   */
+  ready?: () => Promise<boolean>;
+  /** A store's start marker: set while it holds a cached config or days to send. */
+  marker?: (store: Store) => StartMarker;
 }
 
 const EMPTY = { marks: {}, shows: [] };
@@ -32,11 +41,13 @@ const EMPTY = { marks: {}, shows: [] };
  * cache. A batch is read from one user's store under that user's identity, and its acks go
  * back to that store, even when identify() or forget() switched stores while it was in flight.
  */
-export function createSyncSource({ session, profile, report, configure, setWidgetState, first }: SyncSourceDeps): SyncSource {
+export function createSyncSource({ session, profile, report, configure, setWidgetState, first, ready, marker }: SyncSourceDeps): SyncSource {
   const { appId, writeKey, endpoint } = session.options;
   // The start's read, each used once.
   let days = first && Promise.resolve(first.unsynced);
   let cache = first && Promise.resolve(first.config as never);
+  // Whether the store holds a config cache: its start marker stays while it does.
+  let cached = Boolean(first?.config);
   // Only a signed-in user's record travels (an anonymous device has nowhere else to be),
   // and only while a widget is on to use it.
   const attention = () => {
@@ -64,7 +75,8 @@ export function createSyncSource({ session, profile, report, configure, setWidge
         name: typeof name === 'string' && p.userId === session.user()?.id ? name.slice(0, 100) : undefined,
       };
     },
-    pending() {
+    async pending() {
+      if (ready && !(await ready())) return [];
       const store = session.store();
       batch = { store, profile: profile(), hash: session.user()?.hash, hashExpires: session.user()?.hashExpires };
       const read = days ?? readUnsynced(store, report);
@@ -72,15 +84,23 @@ export function createSyncSource({ session, profile, report, configure, setWidge
       return read;
     },
     async ack(acks) {
-      if (batch) await markSynced(batch.store, batch.profile.deviceId, acks);
+      if (!batch) return;
+      const left = await markSynced(batch.store, batch.profile.deviceId, acks);
+      // Everything sent and no config cached: the next start need not read the store.
+      if (left === 0 && !cached) marker?.(batch.store).clear();
     },
     config: session.config,
-    loadConfigCache() {
-      const read = cache ?? session.store().get(CONFIG_CACHE_KEY);
+    async loadConfigCache() {
+      const read = await (cache ?? session.store().get(CONFIG_CACHE_KEY));
       cache = undefined;
+      cached ||= read !== undefined;
       return read;
     },
-    saveConfigCache: (entry) => session.store().set(CONFIG_CACHE_KEY, entry),
+    async saveConfigCache(entry) {
+      cached = true;
+      marker?.(session.store()).set();
+      await session.store().set(CONFIG_CACHE_KEY, entry);
+    },
     onConfig: configure,
     onError: report,
     idleAtStart() {
