@@ -170,6 +170,60 @@ it("a visitor who signs in after a quiet start brings the anonymous profile's wi
   const h = page(ops, collector(ops).fetch, null);
   await vi.waitFor(() => expect(ops).toContain('GET config'));
   expect(storeOps(ops)).toEqual([]);
+  // A re-render right after the sign-in reads the new user's store before the switch is done.
   h.identify({ id: 'u2' });
+  h.getState();
   expect((await h.exportData()).profile.widgets).toEqual({ pins: ['report.viewed'] });
+});
+
+const MARKER = 'habitual-start:habitual-start-u1';
+
+it('the marker is set for days replayed from the journal and for days a switch leaves behind; a start that finds nothing behind it clears it', async () => {
+  const day = { day: '2026-11-30', tz: 'UTC', activeMs: 0, features: { 'invoice.sent': { n: 2, value: 0 } }, firsts: {} };
+  localStorage.setItem('habitual-journal:habitual-start-u1:tab1-1', JSON.stringify([day]));
+  const replayed = page([]);
+  await replayed.flush();
+  expect(localStorage.getItem(MARKER)).toBe('1');
+  await replayed.destroy();
+  localStorage.clear();
+
+  // Counted for u1, stored after the switch to u3 began.
+  const h = page([]);
+  h.track('invoice.sent');
+  h.identify({ id: 'u3' });
+  await h.flush();
+  expect(localStorage.getItem(MARKER)).toBe('1');
+  await h.destroy();
+
+  // A marker with nothing behind it (u1's days sent meanwhile, say): the next full start removes it.
+  maps.get('habitual-start-u1')!.set('unsynced', {});
+  const ops: string[] = [];
+  page(ops);
+  await vi.waitFor(() => expect(localStorage.getItem(MARKER)).toBeNull());
+  expect(storeOps(ops)[0]).toBe('entries');
+});
+
+it('a state listener added after a quiet start hears the state at the next flush', async () => {
+  const h = page([]);
+  await h.flush();
+  const states: unknown[] = [];
+  h.on('state', (s) => states.push(s));
+  await h.flush();
+  await vi.waitFor(() => expect(states).toHaveLength(1));
+});
+
+it("an ack that empties the unsynced list keeps the marker while the store holds a cached config (another tab's)", async () => {
+  const stored = new Map<string, unknown>();
+  maps.set('habitual-start-u1', stored);
+  const ops: string[] = [];
+  const { fetch, sent } = collector(ops);
+  const h = page(ops, fetch);
+  await vi.waitFor(() => expect(ops).toContain('GET config'));
+  // While this tab runs, another one keeps a remote config (and sets the marker).
+  stored.set('config', { etag: '"v2"', config: { features: ['invoice.sent'] } });
+  localStorage.setItem(MARKER, '1');
+  h.track('invoice.sent');
+  await h.flush({ sync: true });
+  expect(sent).toHaveLength(1);
+  expect(localStorage.getItem(MARKER)).toBe('1');
 });

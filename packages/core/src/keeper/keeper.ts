@@ -83,13 +83,15 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     widgets: {},
   });
   let profile = newProfile();
+  /** The store `profile` was read from or written to (a switch carries its widget state only from there). */
+  let profileFrom: Store | undefined;
   let sync: SyncClient | undefined;
   let stopped = false;
 
   /** Read-modify-write of the profile in `store`; this tab's copy follows when it is the current store. */
   const writeTo = async (store: Store, fn: (p: Profile) => Profile) => {
     const next = await updateProfile(store, fn, newProfile, report);
-    if (store === session.store()) profile = next;
+    if (store === session.store()) (profile = next), (profileFrom = store);
     return next;
   };
   const write = (fn: (p: Profile) => Profile) => writeTo(session.store(), fn);
@@ -98,7 +100,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
    * keys it lacks. With `stored` (the start's read of it), a valid profile that this changes
    * in nothing is taken as it is, with no write.
    */
-  const loadProfile = async (carried: Profile['widgets'] = {}, stored?: unknown) => {
+  const loadProfile = async (carried: Profile['widgets'] = {}, stored?: unknown, from = session.store()) => {
     const fill = (p: Profile): Profile => ({
       ...p,
       userId: session.user()?.id ?? p.userId,
@@ -114,7 +116,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       next.accountId === kept.accountId &&
       Object.keys(next.widgets).length === Object.keys(kept.widgets).length
     )
-      profile = kept;
+      (profile = kept), (profileFrom = from);
     else await write(fill);
   };
 
@@ -136,7 +138,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     const store = session.store();
     const rows = await store.entries();
     const row = (key: string) => rows.find(([k]) => k === key)?.[1];
-    await loadProfile({}, row(PROFILE_KEY));
+    await loadProfile({}, row(PROFILE_KEY), store);
     const oldest = addDays(ctx.today(), 1 - (session.config().retentionDays ?? DEFAULT_RETENTION_DAYS));
     const days = await loadDays(store, report, oldest, rows);
     engagement.load(days);
@@ -176,12 +178,17 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       // An invalid config from init() gives way to the defaults, with the error said.
       if (!configure(session.asked())) configure({});
       const replayed = await replay();
+      // Replayed days wait for the collector.
+      if (replayed) marker().set();
       // Quiet: the store holds nothing a start needs (no journal, no days to send, no cached
       // config: its start marker says so) and nothing on the page reads the state. Then it
       // stays unopened until something needs it, and a page that never does costs IndexedDB
       // nothing. A first visit writes its profile with its first stored day.
       const quiet = !replayed && !marker().isSet() && !listened() && !anyWidgetEnabled(session.config());
       const start = quiet ? undefined : await ready();
+      const unsynced = start ? unsyncedAmong(start.rows, start.days).filter((d) => d.day >= start.oldest) : [];
+      // A marker with nothing behind it (set before a switch, or the store emptied): gone, so the next start is quiet.
+      if (start && !unsynced.length && start.row(CONFIG_CACHE_KEY) === undefined) marker(start.store).clear();
       // destroy() may have come while the store was read: then no sync client is made.
       const { endpoint, appId } = session.options;
       if (endpoint && !stopped) {
@@ -192,7 +199,8 @@ export function createKeeper(ctx: KeeperContext): Keeper {
           configure: (c) => this.configure(c),
           setWidgetState: (key, value) => this.setWidgetState(key, value),
           // A send reads the store first, unless it was never read and holds nothing to send.
-          ready: async () => Boolean((read || marker().isSet()) && (await ready(), true)),
+          // (A widget on, by configure(), may send the attention record: that too needs the profile.)
+          ready: async () => Boolean((read || marker().isSet() || anyWidgetEnabled(session.config())) && (await ready(), true)),
           marker,
           // Only while the store read is still the current one (identify() may have switched it).
           ...(!start
@@ -201,7 +209,7 @@ export function createKeeper(ctx: KeeperContext): Keeper {
               ? {
                   first: {
                     config: start.row(CONFIG_CACHE_KEY),
-                    unsynced: unsyncedAmong(start.rows, start.days).filter((d) => d.day >= start.oldest),
+                    unsynced,
                   },
                 }
               : {}),
@@ -216,25 +224,28 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       const list = [...deltas];
       // Days now wait for the collector: the next start reads the store.
       if (list.length) marker().set();
-      // Not read yet: the first write reads it (the profile a send needs), and the read sees these days.
-      if (!read) return void (list.length && (await ready()));
+      // Not read yet: the first write reads it (the profile a send needs), and the read sees
+      // these days; so does a listener of the state that came after the start.
+      if (!read) return void ((list.length || listened()) && (await ready()));
       // Read in flight, begun before or after this write: read the days again.
       if (!settled) return void (await read, await reload());
       engagement.absorb(list);
       await engagement.refresh();
     },
-    // Nothing to refresh in a store nobody has read yet.
-    reload: async () => void (settled && (await reload())),
+    // Nothing to refresh in a store nobody has read yet, unless a listener came since.
+    reload: async () => void (settled ? await reload() : listened() && (await ready())),
     async switched(from, adopt) {
       await read?.catch(() => {});
       // Adopted (a visitor who signs in, pending consent granted): the days move over, and so
       // does what the widgets kept (pins, notes, answers not sent yet, the attention record),
-      // from the profile read, or from the store left unread.
-      const carried = !adopt ? {} : settled ? profile.widgets : (validProfile(await from.get(PROFILE_KEY))?.widgets ?? {});
+      // from the profile read from that store, or from the store itself.
+      const carried = !adopt ? {} : profileFrom === from ? profile.widgets : (validProfile(await from.get(PROFILE_KEY))?.widgets ?? {});
       if (adopt) await adoptDays(from, session.store(), session.policy(), report);
-      // Days moved over or replayed wait for the collector.
+      // Days moved over or replayed wait for the collector; so may the days the store left
+      // behind was given just before the switch (it is read at its next start).
       const replayed = await replay();
       if (adopt || replayed) marker().set();
+      if (!adopt && from !== session.store()) marker(from).set();
       await loadProfile(carried);
       await reload();
       readDone();

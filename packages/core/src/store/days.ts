@@ -1,7 +1,7 @@
 import { rollupProblem, type DayRollup } from '../rollup/day-rollup';
 import type { HabitualError } from '../types';
 import { setAside } from './set-aside';
-import { APPLIED_PREFIX, DAY_PREFIX, NAMES_KEY, PROFILE_KEY, QUARANTINE_PREFIX, UNSYNCED_KEY, type Store, type Unsynced } from './store';
+import { APPLIED_PREFIX, CONFIG_CACHE_KEY, DAY_PREFIX, NAMES_KEY, PROFILE_KEY, QUARANTINE_PREFIX, UNSYNCED_KEY, type Store, type Unsynced } from './store';
 
 /** Decodes stored day records; the invalid ones are moved aside (so reading may write). */
 async function decodeDays(store: Store, rows: Array<[string, unknown]>, names: unknown, onError: (e: HabitualError) => void) {
@@ -84,19 +84,20 @@ const startUnsynced = (store: Store, days: DayRollup[]) =>
 /**
  * The collector stored these revisions of `deviceId`'s days: they leave the unsynced list
  * unless they changed since. After a forget() the store holds a new device, whose days owe
- * nothing to the old one's acks. Returns how many days are left unacknowledged (undefined:
- * the store holds another device).
+ * nothing to the old one's acks. Returns whether the store still holds what a start must read
+ * (days left unacknowledged, a cached config: its start marker stays), undefined when it holds
+ * another device.
  */
-export async function markSynced(store: Store, deviceId: string, acks: Array<{ day: string; rev: number }>): Promise<number | undefined> {
-  let left: number | undefined;
-  await store.transact([PROFILE_KEY, UNSYNCED_KEY], ([profile, old]) => {
+export async function markSynced(store: Store, deviceId: string, acks: Array<{ day: string; rev: number }>): Promise<boolean | undefined> {
+  let busy: boolean | undefined;
+  await store.transact([PROFILE_KEY, UNSYNCED_KEY, CONFIG_CACHE_KEY], ([profile, old, cache]) => {
     if ((profile as { deviceId?: string } | undefined)?.deviceId !== deviceId) return [];
     const next: Unsynced = { ...(old as Unsynced | undefined) };
     for (const { day, rev } of acks) if (next[day] !== undefined && next[day] <= rev) delete next[day];
-    left = Object.keys(next).length;
+    busy = Object.keys(next).length > 0 || cache !== undefined;
     return [undefined, next];
   });
-  return left;
+  return busy;
 }
 
 /**

@@ -46,8 +46,6 @@ export function createSyncSource({ session, profile, report, configure, setWidge
   // The start's read, each used once.
   let days = first && Promise.resolve(first.unsynced);
   let cache = first && Promise.resolve(first.config as never);
-  // Whether the store holds a config cache: its start marker stays while it does.
-  let cached = Boolean(first?.config);
   // Only a signed-in user's record travels (an anonymous device has nowhere else to be),
   // and only while a widget is on to use it.
   const attention = () => {
@@ -85,19 +83,16 @@ export function createSyncSource({ session, profile, report, configure, setWidge
     },
     async ack(acks) {
       if (!batch) return;
-      const left = await markSynced(batch.store, batch.profile.deviceId, acks);
       // Everything sent and no config cached: the next start need not read the store.
-      if (left === 0 && !cached) marker?.(batch.store).clear();
+      if ((await markSynced(batch.store, batch.profile.deviceId, acks)) === false) marker?.(batch.store).clear();
     },
     config: session.config,
-    async loadConfigCache() {
-      const read = await (cache ?? session.store().get(CONFIG_CACHE_KEY));
+    loadConfigCache() {
+      const read = cache ?? session.store().get(CONFIG_CACHE_KEY);
       cache = undefined;
-      cached ||= read !== undefined;
       return read;
     },
     async saveConfigCache(entry) {
-      cached = true;
       marker?.(session.store()).set();
       await session.store().set(CONFIG_CACHE_KEY, entry);
     },
