@@ -171,15 +171,18 @@ export function createKeeper(ctx: KeeperContext): Keeper {
     return true;
   }
 
-  const replay = async () => (session.consent() === 'granted' ? replayJournal(session.journal(), session.store(), session.policy()) : 0);
+  /** Stores what a page that went away journaled; replayed days wait for the collector (the marker). */
+  const replay = async () => {
+    const replayed = session.consent() === 'granted' ? await replayJournal(session.journal(), session.store(), session.policy()) : 0;
+    if (replayed) marker().set();
+    return replayed;
+  };
 
   return {
     async start() {
       // An invalid config from init() gives way to the defaults, with the error said.
       if (!configure(session.asked())) configure({});
       const replayed = await replay();
-      // Replayed days wait for the collector.
-      if (replayed) marker().set();
       // Quiet: the store holds nothing a start needs (no journal, no days to send, no cached
       // config: its start marker says so) and nothing on the page reads the state. Then it
       // stays unopened until something needs it, and a page that never does costs IndexedDB
@@ -200,19 +203,14 @@ export function createKeeper(ctx: KeeperContext): Keeper {
           setWidgetState: (key, value) => this.setWidgetState(key, value),
           // A send reads the store first, unless it was never read and holds nothing to send.
           // (A widget on, by configure(), may send the attention record: that too needs the profile.)
-          ready: async () => Boolean((read || marker().isSet() || anyWidgetEnabled(session.config())) && (await ready(), true)),
+          async ready() {
+            if (!read && !marker().isSet() && !anyWidgetEnabled(session.config())) return false;
+            await ready();
+            return true;
+          },
           marker,
           // Only while the store read is still the current one (identify() may have switched it).
-          ...(!start
-            ? { first: { config: undefined, unsynced: [] } }
-            : start.store === session.store()
-              ? {
-                  first: {
-                    config: start.row(CONFIG_CACHE_KEY),
-                    unsynced,
-                  },
-                }
-              : {}),
+          ...(!start || start.store === session.store() ? { first: { config: start?.row(CONFIG_CACHE_KEY), unsynced } } : {}),
         });
         const intervalMs = session.options.sync?.intervalMs;
         // One lock per app: tabs of other apps on this origin never wait on each other.
@@ -241,11 +239,11 @@ export function createKeeper(ctx: KeeperContext): Keeper {
       // from the profile read from that store, or from the store itself.
       const carried = !adopt ? {} : profileFrom === from ? profile.widgets : (validProfile(await from.get(PROFILE_KEY))?.widgets ?? {});
       if (adopt) await adoptDays(from, session.store(), session.policy(), report);
-      // Days moved over or replayed wait for the collector; so may the days the store left
-      // behind was given just before the switch (it is read at its next start).
-      const replayed = await replay();
-      if (adopt || replayed) marker().set();
-      if (!adopt && from !== session.store()) marker(from).set();
+      // Days moved over (or replayed, replay()) wait for the collector; so may the days the
+      // store left behind was given just before the switch (it is read at its next start).
+      if (adopt) marker().set();
+      else if (from !== session.store()) marker(from).set();
+      await replay();
       await loadProfile(carried);
       await reload();
       readDone();
