@@ -26,6 +26,15 @@ const builds: Array<[string, Record<string, string>]> = [
   // BENCH_WITHOUT_STATES=1: this build once more without its state refresher, to tell its share.
   ...(process.env.BENCH_WITHOUT_STATES ? [['this build, no refresher', { BENCH_NO_STATES: '1' }] as [string, Record<string, string>]] : []),
 ];
+// BENCH_LOADS=target (or unthrottled): only that load, e.g. more rounds of the one figure in question.
+const LOADS = (
+  [
+    ['target', `target ${TARGET_RPS} req/s`, TARGET_RPS],
+    ['unthrottled', 'unthrottled', undefined],
+  ] as const
+)
+  .filter(([name]) => !process.env.BENCH_LOADS || process.env.BENCH_LOADS.split(',').includes(name))
+  .map(([, label, rate]) => [label, rate] as const);
 const APP = { HABITUAL_APP_ID: 'bench', HABITUAL_WRITE_KEY: 'wk_bench', HABITUAL_SECRET: 'sk_bench', HABITUAL_ADMIN_TOKEN: 'at_bench' };
 
 interface Load {
@@ -48,10 +57,7 @@ async function measure(backend: string, build: string, env: Record<string, strin
     const url = `${c.url}/v1/summaries`;
     const script = join(import.meta.dirname, 'ingest-load.mjs');
     await run(process.execPath, [script, url, '3'], { maxBuffer: 1 << 20 });
-    for (const [label, rate] of [
-      [`target ${TARGET_RPS} req/s`, TARGET_RPS],
-      ['unthrottled', undefined],
-    ] as const) {
+    for (const [label, rate] of LOADS) {
       await c.ask('reset');
       const { stdout } = await run(process.execPath, [script, url, String(SECONDS), ...(rate ? [String(rate)] : [])], { maxBuffer: 1 << 20 });
       const r = JSON.parse(stdout.trim().split('\n').pop()!) as Load;

@@ -1,8 +1,8 @@
-import { addDays, type HabitualConfig } from '@habitual/core';
+import { addDays, todayKey, type HabitualConfig } from '@habitual/core';
 import { combineScorecard, type AccountScorecard, type KeptInputs } from '../accounts/account-scorecard';
 import { scorecardInputs, lastStoredDay, type ScorecardInputs, type UserRollups, type UserSummary } from '../accounts/scorecard-inputs';
 import type { Account } from '../accounts/account-store';
-import { localToday, nextMidnight } from './local-day';
+import { nextMidnight } from './local-day';
 import { runSteps } from './run-sliced';
 
 export interface KeptUser {
@@ -130,7 +130,7 @@ export function nextChange(users: Array<{ tz: string; last: string }>, now: numb
     if (!last) continue;
     let today: string;
     try {
-      today = localToday(now, u.tz);
+      today = todayKey(now, u.tz);
     } catch {
       continue;
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { localToday } from './local-day';
+import { todayKey } from '@habitual/core';
 import { SCORECARD_INPUTS_FORMAT, type ScorecardInputs } from '../accounts/scorecard-inputs';
 
 /** An account's users (in id order) with their kept scorecard inputs, when every one can be used. */
@@ -18,7 +18,7 @@ interface Row {
 
 const sameDay = (a: number, b: number, tz: string) => {
   try {
-    return localToday(a, tz) === localToday(b, tz);
+    return todayKey(a, tz) === todayKey(b, tz);
   } catch {
     return false;
   }

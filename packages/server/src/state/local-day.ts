@@ -1,25 +1,18 @@
-import { todayKey } from '@habitual/core';
 import { nextLocalMidnight } from './state-horizon';
 
-const days = new Map<string, string>();
 const midnights = new Map<string, number>();
-const LIMIT = 4096;
-
-const remember = <T>(map: Map<string, T>, key: string, make: () => T): T => {
-  let v = map.get(key);
-  if (v === undefined) {
-    if (map.size >= LIMIT) map.clear();
-    map.set(key, (v = make()));
-  }
-  return v;
-};
 
 /**
- * `todayKey`, remembered by instant and zone: a refresher pass asks it of every user of every
- * account at one `now` (and of kept states computed at one pass's instant), mostly in a few
- * zones, and ICU's formatting was a tenth of the pass. Throws as `todayKey` on an unknown zone.
+ * `nextLocalMidnight`, remembered by instant and zone: a refresher pass asks it of every user of
+ * every account at one `now`, mostly in a few zones (core's `todayKey` remembers the same way).
  */
-export const localToday = (at: number, tz: string): string => remember(days, `${at}|${tz}`, () => todayKey(at, tz));
-
-/** `nextLocalMidnight`, remembered the same way. */
-export const nextMidnight = (at: number, tz: string): number => remember(midnights, `${at}|${tz}`, () => nextLocalMidnight(at, tz));
+export function nextMidnight(at: number, tz: string): number {
+  const key = `${at}|${tz}`;
+  let midnight = midnights.get(key);
+  if (midnight === undefined) {
+    midnight = nextLocalMidnight(at, tz);
+    if (midnights.size >= 4096) midnights.clear();
+    midnights.set(key, midnight);
+  }
+  return midnight;
+}

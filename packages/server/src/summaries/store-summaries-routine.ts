@@ -7,9 +7,9 @@ const MOVED = '(u.prev_account IS NOT NULL AND u.prev_account IS DISTINCT FROM u
 /**
  * The summaries write in one statement: the user, the days, and the account's state queued
  * when a day was written (or the user moved: then both accounts compute whole). Round trips
- * were most of a request's cost in the collector; the days come as one array per column. A
- * routine (see `routine`), so the database plans it once per connection. Returns the days
- * written.
+ * were most of a request's cost in the collector; the days come as one array per column, the
+ * features and first uses as one JSON array each. A routine (see `routine`), so the database
+ * plans it once per connection. Returns the days written.
  */
 export const STORE_SUMMARIES = routine(
   'habitual_store_summaries',
@@ -24,8 +24,8 @@ export const STORE_SUMMARIES = routine(
     'p_tzs text[]',
     'p_revs integer[]',
     'p_active float8[]',
-    'p_features jsonb[]',
-    'p_firsts jsonb[]',
+    'p_features jsonb',
+    'p_firsts jsonb',
   ],
   'integer',
   `DECLARE written integer;
@@ -36,8 +36,8 @@ export const STORE_SUMMARIES = routine(
       name = COALESCE(EXCLUDED.name, users.name)
     RETURNING account_id, (SELECT account_id FROM prev) AS prev_account),
   w AS (INSERT INTO day_rollups (app_id, user_id, device_id, day, tz, rev, active_ms, features, firsts)
-    SELECT p_app, p_user, p_device, d.day, d.tz, d.rev, d.active_ms, d.features, d.firsts
-    FROM unnest(p_days, p_tzs, p_revs, p_active, p_features, p_firsts) AS d(day, tz, rev, active_ms, features, firsts)
+    SELECT p_app, p_user, p_device, d.day, d.tz, d.rev, d.active_ms, p_features -> (d.i::int - 1), p_firsts -> (d.i::int - 1)
+    FROM unnest(p_days, p_tzs, p_revs, p_active) WITH ORDINALITY AS d(day, tz, rev, active_ms, i)
     ${MERGE_STORED_DAY}
     RETURNING day),
   q AS (${queueStale(`SELECT p_app, COALESCE(u.account_id, ''), CASE WHEN u.account_id IS NULL THEN p_user ELSE '' END,

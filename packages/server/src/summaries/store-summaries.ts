@@ -39,8 +39,9 @@ export async function storeSummaries(db: Db, appId: string, who: SummaryIdentity
         days.map((d) => d.tz),
         days.map((d) => d.rev),
         days.map((d) => d.activeMs),
-        days.map((d) => JSON.stringify(d.features)),
-        days.map((d) => JSON.stringify(d.firsts)),
+        // One JSON array each, not an array of JSON texts: the driver escapes every quote of those.
+        JSON.stringify(days.map((d) => d.features)),
+        JSON.stringify(days.map((d) => d.firsts)),
       ],
       { name: STORE_SUMMARIES.name },
     );
