@@ -14,7 +14,7 @@ export type { Keeper, KeeperContext } from './keeper/keeper';
 export { readDays } from './store/days';
 export { updateProfile } from './store/profile';
 export { whenIdle, browserEnv } from './env';
-export { createDayClock, localDay, localParts, systemTimeZone } from './clock/day-clock';
+export { byInstantAndZone, createDayClock, localDay, localParts, systemTimeZone } from './clock/day-clock';
 export { createStore } from './store/store';
 export type { Store } from './store/store';
 export { idbKV, memoryKV } from './store/kv';
