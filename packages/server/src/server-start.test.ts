@@ -149,6 +149,14 @@ describe('start-up hygiene', () => {
     expect(() => readSettings([], { TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY "yes" is not a number of proxies/);
   });
 
+  it("reads HABITUAL_PGLITE_WASM as how PGlite's WASM is compiled", () => {
+    expect(readSettings([], {})).toMatchObject({ pgliteWasm: 'baseline' });
+    expect(readSettings([], { HABITUAL_PGLITE_WASM: '' })).toMatchObject({ pgliteWasm: 'baseline' });
+    expect(readSettings([], { HABITUAL_PGLITE_WASM: 'optimized' })).toMatchObject({ pgliteWasm: 'optimized' });
+    expect(() => readSettings([], { HABITUAL_PGLITE_WASM: 'turbofan' })).toThrow('HABITUAL_PGLITE_WASM "turbofan" is not one of baseline, optimized.');
+    expect(() => readSettings([], { HABITUAL_PGLITE_WASM: 'constructor' })).toThrow(/is not one of/);
+  });
+
   it('fails to start on a read-only data folder with one clear line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'habitual-ro-'));
     chmodSync(dir, 0o555);

@@ -1,4 +1,5 @@
 import type { BootstrapEnv } from './apps/bootstrap';
+import { pgliteWasm, type PgliteWasm } from './db/open-pglite';
 
 export interface ServerSettings {
   /** @default 8787 (0 picks a free port) */
@@ -17,11 +18,13 @@ export interface ServerSettings {
    * it by the socket's address. @default 0
    */
   trustProxy?: number;
+  /** How PGlite's WASM is compiled (`HABITUAL_PGLITE_WASM`, see `WASM_FLAGS`). @default 'baseline' */
+  pgliteWasm?: PgliteWasm;
   env: BootstrapEnv;
 }
 
 const USAGE = `Usage: habitual-server [--port 8787] [--host 0.0.0.0] [--database-url postgres://...] [--data ./.habitual-data] [--trust-proxy 0]
-Env: PORT, HOST, DATABASE_URL, DATABASE_READ_URL, HABITUAL_DATA, TRUST_PROXY, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
+Env: PORT, HOST, DATABASE_URL, DATABASE_READ_URL, HABITUAL_DATA, TRUST_PROXY, HABITUAL_PGLITE_WASM, HABITUAL_ADMIN_TOKEN, HABITUAL_APP_ID, HABITUAL_WRITE_KEY, HABITUAL_SECRET, HABITUAL_ORIGINS`;
 
 function readTrustProxy(raw: string | undefined): number {
   if (raw === undefined || raw === '' || raw === 'false') return 0;
@@ -54,6 +57,7 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: flags.data ?? env.HABITUAL_DATA ?? './.habitual-data',
     trustProxy: readTrustProxy(flags['trust-proxy'] ?? env.TRUST_PROXY),
+    pgliteWasm: pgliteWasm(env.HABITUAL_PGLITE_WASM || 'baseline', 'HABITUAL_PGLITE_WASM'),
     env: {
       HABITUAL_ADMIN_TOKEN: env.HABITUAL_ADMIN_TOKEN,
       HABITUAL_APP_ID: env.HABITUAL_APP_ID,

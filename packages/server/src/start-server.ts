@@ -48,7 +48,7 @@ export async function startServer(
   else {
     const dir = resolve(settings.dataDir);
     checkWritable(dir);
-    db = await openPglite(dir);
+    db = await openPglite(dir, { wasm: settings.pgliteWasm });
   }
   // Dashboard reads (accounts list, scorecards) may go to a read replica.
   const readDb = settings.databaseUrl && settings.databaseReadUrl ? await openPostgres(settings.databaseReadUrl) : db;

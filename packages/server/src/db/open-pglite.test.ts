@@ -1,9 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import * as v8 from 'node:v8';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from './database';
-import { openPglite } from './open-pglite';
+import { openPglite, type PgliteWasm } from './open-pglite';
+
+// The flags openPglite gives V8 are recorded (and still set: PGlite compiles under them).
+vi.mock('node:v8', async (actual) => {
+  const real = await actual<typeof import('node:v8')>();
+  return { ...real, setFlagsFromString: vi.fn(real.setFlagsFromString) };
+});
 import { routine } from './routines';
 
 /** Sends the statements `send` makes while a transaction holds PGlite's one connection, then waits for them all. */
@@ -156,6 +163,26 @@ describe('openPglite', () => {
     );
     expect(row).toEqual({ o: { a: [1, { b: 'c' }] }, s: 'text', n: 2, j: null, missing: null, list: [{ x: 1 }, [2]], t: '{"keep":"as text"}' });
     await db.close();
+  }, 90_000);
+
+  it("compiles PostgreSQL's WASM with Liftoff only unless told otherwise, set before PGlite compiles it", async () => {
+    const flags = vi.mocked(v8.setFlagsFromString);
+    flags.mockClear();
+    const db = await openPglite();
+    expect(flags.mock.calls).toEqual([['--liftoff --liftoff-only']]);
+    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await db.close();
+    flags.mockClear();
+    const optimized = await openPglite(undefined, { wasm: 'optimized' });
+    expect(flags.mock.calls).toEqual([['--no-liftoff-only --no-liftoff']]);
+    expect(await optimized.query('SELECT 2 AS two')).toEqual([{ two: 2 }]);
+    await optimized.close();
+    flags.mockClear();
+    // A name that is not a choice (even one every object has) is refused before anything starts.
+    for (const wasm of ['fast', 'toString']) {
+      await expect(openPglite(undefined, { wasm: wasm as PgliteWasm })).rejects.toThrow(`PGlite's WASM compiler "${wasm}" is not one of baseline, optimized.`);
+    }
+    expect(flags).not.toHaveBeenCalled();
   }, 90_000);
 
   it('refuses a second open of the same data folder in one process too, and frees it on close', async () => {
