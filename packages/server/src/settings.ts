@@ -57,7 +57,7 @@ export function readSettings(argv: string[], env: Record<string, string | undefi
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: flags.data ?? env.HABITUAL_DATA ?? './.habitual-data',
     trustProxy: readTrustProxy(flags['trust-proxy'] ?? env.TRUST_PROXY),
-    pgliteWasm: pgliteWasm(env.HABITUAL_PGLITE_WASM || 'baseline', 'HABITUAL_PGLITE_WASM'),
+    pgliteWasm: pgliteWasm(env.HABITUAL_PGLITE_WASM, 'HABITUAL_PGLITE_WASM'),
     env: {
       HABITUAL_ADMIN_TOKEN: env.HABITUAL_ADMIN_TOKEN,
       HABITUAL_APP_ID: env.HABITUAL_APP_ID,

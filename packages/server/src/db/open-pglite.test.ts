@@ -5,13 +5,13 @@ import * as v8 from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import type { Db } from './database';
 import { openPglite, type PgliteWasm } from './open-pglite';
+import { routine } from './routines';
 
 // The flags openPglite gives V8 are recorded (and still set: PGlite compiles under them).
 vi.mock('node:v8', async (actual) => {
   const real = await actual<typeof import('node:v8')>();
   return { ...real, setFlagsFromString: vi.fn(real.setFlagsFromString) };
 });
-import { routine } from './routines';
 
 /** Sends the statements `send` makes while a transaction holds PGlite's one connection, then waits for them all. */
 async function sentWhileHeld(db: Db, send: () => Array<Promise<unknown>>): Promise<void> {

@@ -39,9 +39,9 @@ const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.
  * How V8 compiles PostgreSQL's WASM (9 MB of code), as process-wide V8 flags set before PGlite
  * compiles it:
  * - `baseline`: Liftoff only, V8's one-pass compiler. V8's default (Liftoff first, hot functions
- *   recompiled by TurboFan in the background) spent 30-60 MB of malloc on those recompiles,
+ *   recompiled by TurboFan in the background) spent 50-60 MB of malloc on those recompiles,
  *   which stayed resident: the scale bench's collector peaked at 272-333 MB, and 241-260 MB with
- *   Liftoff only. Code runs slower (the unthrottled ingest ceiling is about 15 % lower) but never
+ *   Liftoff only. Code runs slower (the unthrottled ingest ceiling is about 14 % lower) but never
  *   pauses to recompile.
  * - `optimized`: TurboFan only, each function compiled the first time it runs: the ceiling of
  *   V8's default, about 20 MB above `baseline`, and a start 1.5 s slower.
@@ -49,8 +49,9 @@ const pgliteModule = () => pathToFileURL(join(dirname(createRequire(import.meta.
 export const WASM_FLAGS = { baseline: '--liftoff --liftoff-only', optimized: '--no-liftoff-only --no-liftoff' } as const;
 export type PgliteWasm = keyof typeof WASM_FLAGS;
 
-/** `raw` as a WASM_FLAGS name, or an error naming `what` and the choices. */
-export function pgliteWasm(raw: string, what: string): PgliteWasm {
+/** `raw` as a WASM_FLAGS name (unset or empty: `baseline`), or an error naming `what` and the choices. */
+export function pgliteWasm(raw: string | undefined, what: string): PgliteWasm {
+  if (!raw) return 'baseline';
   if (Object.hasOwn(WASM_FLAGS, raw)) return raw as PgliteWasm;
   throw new Error(`${what} "${raw}" is not one of ${Object.keys(WASM_FLAGS).join(', ')}.`);
 }
@@ -83,7 +84,7 @@ export interface PgliteOptions {
  */
 export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
   const { autovacuumMs = 60_000, log = (m) => console.error(m) } = options;
-  const wasm = pgliteWasm(options.wasm ?? 'baseline', "PGlite's WASM compiler");
+  const wasm = pgliteWasm(options.wasm, "PGlite's WASM compiler");
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
