@@ -58,6 +58,46 @@ export async function findApp(db: Db, id: string): Promise<App | undefined> {
   return row && toApp(row);
 }
 
+/**
+ * How long a browser request may use an app row read by an earlier one (see
+ * `findAppForBrowser`). Another collector instance, or SQL from outside the collector, that
+ * changes an app's keys, origins or verification is obeyed within this time.
+ */
+export const APP_COPY_MS = 1000;
+
+/** Per database, the app rows browser requests read lately (as promises: a burst reads once). */
+const copies = new WeakMap<Db, Map<string, { app: Promise<App | undefined>; until: number; writes: number }>>();
+/** Per app id, how many times this process has written the app: a copy read before a write is stale. */
+const appWrites = new Map<string, number>();
+export const appWritten = (id: string): void => {
+  appWrites.set(id, (appWrites.get(id) ?? 0) + 1);
+};
+
+/**
+ * The app a browser request names, read at most once a second per app: with PGlite the
+ * look-up was half the statements of an ingest request, and every request pays PGlite's
+ * protocol per statement. A write through this process (`saveApp`, `saveConfig`) is seen by
+ * the next request; only apps that exist are kept, so unknown ids cost a look-up each and
+ * hold no memory.
+ */
+export function findAppForBrowser(db: Db, id: string, now = performance.now()): Promise<App | undefined> {
+  let recent = copies.get(db);
+  if (!recent) copies.set(db, (recent = new Map()));
+  const writes = appWrites.get(id) ?? 0;
+  const copy = recent.get(id);
+  if (copy && copy.until > now && copy.writes === writes) return copy.app;
+  const app = findApp(db, id);
+  const entry = { app, until: now + APP_COPY_MS, writes };
+  recent.set(id, entry);
+  const drop = () => {
+    if (recent.get(id) === entry) recent.delete(id);
+  };
+  app.then((found) => {
+    if (!found) drop();
+  }, drop);
+  return app;
+}
+
 export async function listApps(db: Db): Promise<App[]> {
   return (await db.query<AppRow>('SELECT * FROM apps ORDER BY created_at, id')).map(toApp);
 }
@@ -84,5 +124,6 @@ export async function saveApp(db: Db, input: AppInput): Promise<App> {
        verify_identity = $6, webhooks = $7`,
     [app.id, app.name, app.writeKey, app.secret, JSON.stringify(app.origins), app.verifyIdentity, JSON.stringify(app.webhooks)],
   );
+  appWritten(app.id);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { HabitualConfig } from '@habitual/core';
+import { appWritten } from '../apps/app-store';
 import type { Db } from '../db/database';
 
 export interface ConfigVersion {
@@ -24,7 +25,7 @@ export async function currentConfig(db: Db, appId: string): Promise<{ version: n
 
 /** Saves `config` as the next version and puts it in force. Validate before calling. */
 export async function saveConfig(db: Db, appId: string, config: HabitualConfig, note = ''): Promise<ConfigVersion> {
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     // Row lock on the app: two editors saving at once get consecutive versions, not a clash.
     await tx.query('SELECT id FROM apps WHERE id = $1 FOR UPDATE', [appId]);
     const [{ next }] = await tx.query<{ next: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM config_versions WHERE app_id = $1', [appId]);
@@ -35,6 +36,8 @@ export async function saveConfig(db: Db, appId: string, config: HabitualConfig, 
     await tx.query('UPDATE apps SET config_version = $2 WHERE id = $1', [appId, next]);
     return { version: next, config, note, createdAt: new Date(row.created_at).toISOString() };
   });
+  appWritten(appId);
+  return saved;
 }
 
 /** Every saved version, newest first. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { App } from '../apps/app-store';
-import { findApp } from '../apps/app-store';
+import { findAppForBrowser } from '../apps/app-store';
 import type { CollectorContext } from '../collector-context';
 import { originAllowed } from './cors';
 import { fail } from './fail';
@@ -14,7 +14,7 @@ import { sameSecret } from './identity';
  * to be valid.
  */
 export async function browserApp(c: Context, ctx: CollectorContext, appId: string, writeKey: string, keyField = 'writeKey'): Promise<App> {
-  const app = await findApp(ctx.db, appId);
+  const app = await findAppForBrowser(ctx.db, appId);
   if (!app) fail(404, `appId "${appId}" is not an app on this collector.`);
   if (!sameSecret(writeKey, app.writeKey)) fail(401, `${keyField} is not the write key of app "${appId}".`);
   const origin = c.req.header('origin');
