@@ -4,6 +4,7 @@ import { createCollector } from '../create-collector';
 import type { Db } from '../db/database';
 import { day, post } from '../testing/fixtures';
 import { announceSkip, testDatabases } from '../testing/test-databases';
+import { setAdminToken } from './admin-token';
 import { APP_COPY_MS, findAppForBrowser, saveApp } from './app-store';
 
 /** `db` with a count of its app look-ups. */
@@ -62,6 +63,26 @@ for (const target of testDatabases()) {
       expect(seen.lookups).toBe(2);
       await raw.query(`INSERT INTO apps (id, name, write_key, secret) VALUES ('later', 'Later', 'wk_later', 'sk_later')`);
       expect(await findAppForBrowser(db, 'later', 2)).toMatchObject({ id: 'later', writeKey: 'wk_later' });
+    });
+
+    it("reads an admin request's token and app in one statement, whichever credential it carries", async () => {
+      await setAdminToken(raw, 'at_one');
+      await saveApp(raw, { id: 'admin-a', secret: 'sk_a' });
+      const { db } = counted(raw);
+      let statements = 0;
+      const { app } = createCollector({ db: { ...db, query: (...args) => (statements++, db.query(...args)) } });
+      const get = async (path: string, token: string) => {
+        statements = 0;
+        const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+        return { status: res.status, id: res.ok ? (await res.json()).id : undefined, statements };
+      };
+      expect(await get('/v1/admin/app?app=admin-a', 'at_one')).toEqual({ status: 200, id: 'admin-a', statements: 1 });
+      expect(await get('/v1/admin/app', 'sk_a')).toEqual({ status: 200, id: 'admin-a', statements: 1 });
+      expect(await get('/v1/admin/app?app=admin-a', 'sk_a')).toEqual({ status: 200, id: 'admin-a', statements: 1 });
+      expect((await get('/v1/admin/app?app=burst', 'sk_a')).status).toBe(403);
+      expect((await get('/v1/admin/app?app=nope', 'at_one')).status).toBe(404);
+      expect((await get('/v1/admin/app?app=admin-a', 'at_two')).status).toBe(401);
+      expect((await get('/v1/admin/app', 'at_one')).id).toBe((await raw.query<{ id: string }>('SELECT id FROM apps ORDER BY created_at, id LIMIT 1'))[0].id);
     });
 
     it('refuses a rotated write key on the next summaries request', async () => {

@@ -20,7 +20,7 @@ export interface App {
   configVersion: number;
 }
 
-interface AppRow {
+export interface AppRow {
   id: string;
   name: string;
   write_key: string;
@@ -31,7 +31,7 @@ interface AppRow {
   config_version: number;
 }
 
-const toApp = (r: AppRow): App => ({
+export const toApp = (r: AppRow): App => ({
   id: r.id,
   name: r.name,
   writeKey: r.write_key,
@@ -45,14 +45,12 @@ const toApp = (r: AppRow): App => ({
 /** A random credential such as `wk_3J9c...` (24 bytes, base64url). */
 export const newKey = (prefix: string): string => `${prefix}_${randomBytes(24).toString('base64url')}`;
 
-export async function findAppBySecret(db: Db, secret: string): Promise<App | undefined> {
-  const [row] = await db.query<AppRow>('SELECT * FROM apps WHERE secret = $1', [secret]);
-  return row && toApp(row);
-}
+/** The columns of an `App`, named (a prepared `*` fails once a migration adds one). */
+export const APP_COLUMNS = 'id, name, write_key, secret, origins, verify_identity, webhooks, config_version';
 
-/** Every request looks its app up: kept prepared, with its columns named (a prepared `*` fails once a migration adds one). */
+/** Every request looks its app up: kept prepared. */
 export async function findApp(db: Db, id: string): Promise<App | undefined> {
-  const [row] = await db.query<AppRow>('SELECT id, name, write_key, secret, origins, verify_identity, webhooks, config_version FROM apps WHERE id = $1', [id], {
+  const [row] = await db.query<AppRow>(`SELECT ${APP_COLUMNS} FROM apps WHERE id = $1`, [id], {
     name: 'habitual_find_app',
   });
   return row && toApp(row);

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { findApp, findAppBySecret, listApps, type App } from '../apps/app-store';
-import { isAdminToken } from '../apps/admin-token';
+import type { App } from '../apps/app-store';
+import { readAdminLogin } from '../apps/admin-token';
 import type { CollectorContext } from '../collector-context';
 import { refuseIfLimited } from './refuse-if-limited';
 import { fail } from './fail';
@@ -23,12 +23,12 @@ export async function adminApp(c: Context, ctx: CollectorContext): Promise<App> 
   const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   if (!token) return refuse('Authorization header is missing; send "Bearer <admin token or app secret>".');
   const wanted = c.req.query('app');
-  if (await isAdminToken(ctx.db, token)) {
-    const app = wanted ? await findApp(ctx.db, wanted) : (await listApps(ctx.db))[0];
-    if (!app) fail(404, wanted ? `app query parameter: there is no app "${wanted}".` : 'There is no app yet.');
-    return app;
+  const login = await readAdminLogin(ctx.db, token, wanted || undefined);
+  if (login.admin) {
+    if (!login.named) fail(404, wanted ? `app query parameter: there is no app "${wanted}".` : 'There is no app yet.');
+    return login.named;
   }
-  const app = await findAppBySecret(ctx.db, token);
+  const app = login.bySecret;
   if (!app) return refuse('Authorization is neither the admin token nor an app secret.');
   if (wanted && wanted !== app.id) fail(403, `app query parameter: this secret belongs to app "${app.id}", not "${wanted}".`);
   return app;
