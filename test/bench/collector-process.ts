@@ -6,7 +6,7 @@ export interface CollectorStats {
   loopMaxMs: number;
   loopP99Ms: number;
   stallsOver50: number;
-  /** The longest time the collector's main thread itself ran inside one stall; null where /proc is missing (then only the gap is known). */
+  /** The longest time the collector's main thread itself ran inside one stall; null where Linux's schedstat is missing. */
   ranMaxMs: number | null;
   stalls: Array<{ ms: number; ran?: number; waited?: number }>;
   peakRssMB: number;

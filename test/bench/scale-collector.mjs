@@ -29,26 +29,16 @@ setInterval(() => {
 }, 100).unref();
 // Each gap over 50 ms between 10 ms ticks, split (from Linux's schedstat for this thread) into
 // time the main thread ran and time it waited for a CPU: on a shared machine most of a long gap
-// can be other processes' work, not ours. A kernel built without schedstats reads zeros there:
-// then the thread's CPU ticks (/proc/.../stat, 10 ms each) tell the time it ran, not the wait.
-// Elsewhere only the gap is known.
-const task = `/proc/self/task/${process.pid}`;
-const readSched = () => {
-  const [run, wait] = readFileSync(`${task}/schedstat`, 'utf8').split(' ').map(Number);
-  return { run: run / 1e6, wait: wait / 1e6 };
+// can be other processes' work, not ours. Elsewhere only the gap is known.
+const schedFile = `/proc/self/task/${process.pid}/schedstat`;
+const sched = () => {
+  try {
+    const [run, wait] = readFileSync(schedFile, 'utf8').split(' ').map(Number);
+    return { run: run / 1e6, wait: wait / 1e6 };
+  } catch {
+    return undefined;
+  }
 };
-const readTicks = () => {
-  const fields = readFileSync(`${task}/stat`, 'utf8').split(') ')[1].split(' ');
-  return { run: (Number(fields[11]) + Number(fields[12])) * 10 };
-};
-const sched =
-  (() => {
-    try {
-      return readSched().run > 0 ? readSched : readTicks;
-    } catch {
-      return undefined;
-    }
-  })() ?? (() => undefined);
 let stalls = [];
 let cpu = process.cpuUsage();
 let tick = performance.now();
@@ -57,10 +47,7 @@ setInterval(() => {
   const at = performance.now();
   const now = sched();
   if (at - tick > 60) {
-    stalls.push({
-      ms: Math.round(at - tick - 10),
-      ...(now && last ? { ran: Math.round(now.run - last.run), ...(now.wait === undefined ? {} : { waited: Math.round(now.wait - last.wait) }) } : {}),
-    });
+    stalls.push({ ms: Math.round(at - tick - 10), ...(now && last ? { ran: Math.round(now.run - last.run), waited: Math.round(now.wait - last.wait) } : {}) });
   }
   tick = at;
   last = now;
@@ -81,7 +68,7 @@ process.on('message', async (m) => {
       stallsOver50: stalls.length,
       // CPU time of the whole process (every thread: PGlite's too) since the last reset.
       cpuMs: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(cpu)),
-      // The longest time the main thread itself ran within one stall (null without /proc).
+      // The longest time the main thread itself ran within one stall (null without schedstat).
       ranMaxMs: stalls.some((x) => x.ran !== undefined) ? Math.max(0, ...stalls.map((x) => x.ran ?? 0)) : null,
       stalls: [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 12),
       rssMB: process.memoryUsage().rss / 2 ** 20,
