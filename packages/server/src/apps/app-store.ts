@@ -115,13 +115,17 @@ export async function saveApp(db: Db, input: AppInput): Promise<App> {
     webhooks: input.webhooks ?? have?.webhooks ?? {},
     configVersion: have?.configVersion ?? 0,
   };
-  await db.query(
-    `INSERT INTO apps (id, name, write_key, secret, origins, verify_identity, webhooks)
+  // Even a failed write may have committed (a connection lost at COMMIT): the copies go either way.
+  try {
+    await db.query(
+      `INSERT INTO apps (id, name, write_key, secret, origins, verify_identity, webhooks)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (id) DO UPDATE SET name = $2, write_key = $3, secret = $4, origins = $5,
        verify_identity = $6, webhooks = $7`,
-    [app.id, app.name, app.writeKey, app.secret, JSON.stringify(app.origins), app.verifyIdentity, JSON.stringify(app.webhooks)],
-  );
-  appWritten(app.id);
+      [app.id, app.name, app.writeKey, app.secret, JSON.stringify(app.origins), app.verifyIdentity, JSON.stringify(app.webhooks)],
+    );
+  } finally {
+    appWritten(app.id);
+  }
   return app;
 }

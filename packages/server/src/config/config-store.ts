@@ -25,19 +25,22 @@ export async function currentConfig(db: Db, appId: string): Promise<{ version: n
 
 /** Saves `config` as the next version and puts it in force. Validate before calling. */
 export async function saveConfig(db: Db, appId: string, config: HabitualConfig, note = ''): Promise<ConfigVersion> {
-  const saved = await db.transaction(async (tx) => {
-    // Row lock on the app: two editors saving at once get consecutive versions, not a clash.
-    await tx.query('SELECT id FROM apps WHERE id = $1 FOR UPDATE', [appId]);
-    const [{ next }] = await tx.query<{ next: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM config_versions WHERE app_id = $1', [appId]);
-    const [row] = await tx.query<{ created_at: Date | string }>(
-      'INSERT INTO config_versions (app_id, version, config, note) VALUES ($1, $2, $3::jsonb, $4) RETURNING created_at',
-      [appId, next, JSON.stringify(config), note],
-    );
-    await tx.query('UPDATE apps SET config_version = $2 WHERE id = $1', [appId, next]);
-    return { version: next, config, note, createdAt: new Date(row.created_at).toISOString() };
-  });
-  appWritten(appId);
-  return saved;
+  // Even a failed save may have committed (a connection lost at COMMIT): the app copies go either way.
+  try {
+    return await db.transaction(async (tx) => {
+      // Row lock on the app: two editors saving at once get consecutive versions, not a clash.
+      await tx.query('SELECT id FROM apps WHERE id = $1 FOR UPDATE', [appId]);
+      const [{ next }] = await tx.query<{ next: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM config_versions WHERE app_id = $1', [appId]);
+      const [row] = await tx.query<{ created_at: Date | string }>(
+        'INSERT INTO config_versions (app_id, version, config, note) VALUES ($1, $2, $3::jsonb, $4) RETURNING created_at',
+        [appId, next, JSON.stringify(config), note],
+      );
+      await tx.query('UPDATE apps SET config_version = $2 WHERE id = $1', [appId, next]);
+      return { version: next, config, note, createdAt: new Date(row.created_at).toISOString() };
+    });
+  } finally {
+    appWritten(appId);
+  }
 }
 
 /** Every saved version, newest first. */
