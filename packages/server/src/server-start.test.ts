@@ -11,7 +11,7 @@ import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
 import { openPglite } from './db/open-pglite';
 import { bootstrap } from './apps/bootstrap';
-import { isAdminToken } from './apps/admin-token';
+import { readAdminLogin } from './apps/admin-token';
 import { listApps } from './apps/app-store';
 import { day, summaries } from './testing/fixtures';
 import { identityHash } from './http/identity';
@@ -52,7 +52,7 @@ describe('migrations and first start', () => {
     expect(first.created).toBe(true);
     expect(first.app).toMatchObject({ id: 'demo', origins: ['*'] });
     expect(first.adminToken).toMatch(/^at_/);
-    expect(await isAdminToken(db, first.adminToken!)).toBe(true);
+    expect((await readAdminLogin(db, first.adminToken!)).admin).toBe(true);
     const second = await bootstrap(db, {});
     expect(second).toMatchObject({ created: false, adminToken: undefined });
     expect(await listApps(db)).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('migrations and first start', () => {
     const boot = await bootstrap(db, env);
     expect(boot.app).toMatchObject({ id: 'ledgerly', writeKey: 'wk_env', secret: 'sk_env', origins: ['http://localhost:5173', 'https://app.test'] });
     expect(boot.adminToken).toBeUndefined();
-    expect(await isAdminToken(db, 'at_env')).toBe(true);
+    expect((await readAdminLogin(db, 'at_env')).admin).toBe(true);
     expect((await listApps(db)).map((a) => a.id)).toEqual(['ledgerly']);
     await db.close();
   });

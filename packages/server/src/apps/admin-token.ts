@@ -44,7 +44,3 @@ export async function readAdminLogin(db: Db, token: string, appId?: string): Pro
   const hash = rows[0]?.admin_sha256;
   return { admin: !!hash && sameSecret(hash, sha256(token)), named: pick('named'), bySecret: pick('by_secret') };
 }
-
-export async function isAdminToken(db: Db, token: string): Promise<boolean> {
-  return (await readAdminLogin(db, token)).admin;
-}

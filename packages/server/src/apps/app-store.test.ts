@@ -68,9 +68,8 @@ for (const target of testDatabases()) {
     it("reads an admin request's token and app in one statement, whichever credential it carries", async () => {
       await setAdminToken(raw, 'at_one');
       await saveApp(raw, { id: 'admin-a', secret: 'sk_a' });
-      const { db } = counted(raw);
       let statements = 0;
-      const { app } = createCollector({ db: { ...db, query: (...args) => (statements++, db.query(...args)) } });
+      const { app } = createCollector({ db: { ...raw, query: (...args) => (statements++, raw.query(...args)) } });
       const get = async (path: string, token: string) => {
         statements = 0;
         const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });

@@ -48,7 +48,7 @@ export const newKey = (prefix: string): string => `${prefix}_${randomBytes(24).t
 /** The columns of an `App`, named (a prepared `*` fails once a migration adds one). */
 export const APP_COLUMNS = 'id, name, write_key, secret, origins, verify_identity, webhooks, config_version';
 
-/** Every request looks its app up: kept prepared. */
+/** The app, read now (kept prepared); browser requests read it through `findAppForBrowser`. */
 export async function findApp(db: Db, id: string): Promise<App | undefined> {
   const [row] = await db.query<AppRow>(`SELECT ${APP_COLUMNS} FROM apps WHERE id = $1`, [id], {
     name: 'habitual_find_app',
@@ -59,7 +59,7 @@ export async function findApp(db: Db, id: string): Promise<App | undefined> {
 /**
  * How long a browser request may use an app row read by an earlier one (see
  * `findAppForBrowser`). Another collector instance, or SQL from outside the collector, that
- * changes an app's keys, origins or verification is obeyed within this time.
+ * changes an app (its name, keys, origins, verification or webhooks) is obeyed within this time.
  */
 export const APP_COPY_MS = 1000;
 
